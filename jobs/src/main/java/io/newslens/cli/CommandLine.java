@@ -1,0 +1,105 @@
+package io.newslens.cli;
+
+import io.newslens.config.ConfigException;
+import io.newslens.config.ConfigLoader;
+import io.newslens.config.InputSpec;
+import io.newslens.config.NewslensConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** {@code newslens COMMAND [options]}: parsed, and turned into a validated config. */
+public record CommandLine(String command, boolean help, String configFile, List<String> inputs, String format,
+                          String preset, String output, String timezone, boolean keepDuplicates) {
+
+    public static final Set<String> COMMANDS = Set.of("ingest", "all");
+
+    public static final String USAGE = """
+            usage: newslens COMMAND [options]
+
+            commands:
+              ingest   read the inputs into the articles and quarantine reports
+              all      every stage that is available (now: ingest)
+
+            options:
+              --config FILE       YAML or JSON config (see data/sample/newslens.yaml)
+              --input PATH        file, folder or glob to read; repeat for several (replaces the config's inputs)
+              --format FORMAT     auto, jsonl, json, csv, parquet or text (default auto: by file extension)
+              --preset PRESET     field names: auto, canonical, news-please or newspaper3k (default auto)
+              --output DIR        output folder: one sub-folder per report and _manifest.json
+              --timezone ZONE     zone for dates written without one, and of published_date (default UTC)
+              --keep-duplicates   keep articles marked as duplicates in downstream reports
+              --help              this text
+
+            exit codes: 0 done, 2 bad command line, config or input path, 1 the run failed
+            """;
+
+    public static CommandLine parse(String[] args) {
+        if (args.length == 0) {
+            throw new ConfigException("command", "missing (one of " + String.join(", ", COMMANDS.stream().sorted().toList()) + ")");
+        }
+        String command = args[0];
+        boolean help = false;
+        if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
+            return new CommandLine(null, true, null, List.of(), null, null, null, null, false);
+        }
+        if (!COMMANDS.contains(command)) {
+            throw new ConfigException("command", "unknown command '" + command + "' (one of "
+                    + String.join(", ", COMMANDS.stream().sorted().toList()) + ")");
+        }
+        String configFile = null;
+        String format = null;
+        String preset = null;
+        String output = null;
+        String timezone = null;
+        boolean keepDuplicates = false;
+        List<String> inputs = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--help", "-h" -> help = true;
+                case "--keep-duplicates" -> keepDuplicates = true;
+                case "--config" -> configFile = value(args, ++i, a);
+                case "--input" -> inputs.add(value(args, ++i, a));
+                case "--format" -> format = value(args, ++i, a);
+                case "--preset" -> preset = value(args, ++i, a);
+                case "--output" -> output = value(args, ++i, a);
+                case "--timezone" -> timezone = value(args, ++i, a);
+                default -> throw new ConfigException(a, "unknown option (see 'newslens " + command + " --help')");
+            }
+        }
+        return new CommandLine(command, help, configFile, List.copyOf(inputs), format, preset, output, timezone, keepDuplicates);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new ConfigException(option, "needs a value");
+        }
+        return args[i];
+    }
+
+    /** The config file (if any) with this command line's options on top, validated. */
+    public NewslensConfig config() {
+        NewslensConfig config = configFile == null ? NewslensConfig.empty() : ConfigLoader.load(Path.of(configFile));
+        if (!inputs.isEmpty()) {
+            config = config.withInputs(inputs.stream().map(InputSpec::of).toList());
+        }
+        if (format != null) {
+            config = config.withInputs(config.inputs().stream().map(in -> in.withFormat(format)).toList());
+        }
+        if (preset != null) {
+            config = config.withInputs(config.inputs().stream().map(in -> in.withPreset(preset)).toList());
+        }
+        if (output != null) {
+            config = config.withOutput(output);
+        }
+        if (timezone != null) {
+            config = config.withTimezone(timezone);
+        }
+        if (keepDuplicates) {
+            config = config.withIngest(config.ingest().withKeepDuplicates(true));
+        }
+        return ConfigLoader.validate(config);
+    }
+}

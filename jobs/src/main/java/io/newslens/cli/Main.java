@@ -1,0 +1,81 @@
+package io.newslens.cli;
+
+import io.newslens.config.ConfigException;
+import io.newslens.config.NewslensConfig;
+import io.newslens.ingest.IngestJob;
+import io.newslens.report.OutputException;
+import io.newslens.report.Progress;
+import io.newslens.report.RunManifest;
+import io.newslens.report.RunOutput;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.spark.sql.SparkSession;
+
+/** The one entry point, for {@code ./newslens} and {@code spark-submit --class io.newslens.cli.Main}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        SparkSession[] created = new SparkSession[1];
+        int code = run(args, () -> created[0] = Spark.session());
+        if (created[0] != null) {
+            created[0].stop();
+        }
+        System.exit(code);
+    }
+
+    /** Runs a command line; the session is only created once the config is known to be valid. */
+    public static int run(String[] args, Supplier<SparkSession> sessions) {
+        CommandLine cl;
+        NewslensConfig config;
+        try {
+            cl = CommandLine.parse(args);
+            if (cl.help()) {
+                System.out.print(CommandLine.USAGE);
+                return 0;
+            }
+            config = cl.config();
+        } catch (ConfigException e) {
+            System.err.println("newslens: " + e.getMessage());
+            System.err.println("run 'newslens --help' for usage");
+            return 2;
+        }
+        SparkSession spark;
+        try {
+            spark = sessions.get();
+        } catch (Exception e) {
+            System.err.println("newslens: cannot start Spark: " + e.getMessage()
+                    + " (run through ./newslens, or spark-submit --master ...)");
+            return 1;
+        }
+        String runId = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
+                + "-" + UUID.randomUUID().toString().substring(0, 8);
+        RunOutput out;
+        try {
+            out = new RunOutput(spark, config.output(), runId);
+        } catch (OutputException e) {
+            System.err.println("newslens: " + e.getMessage());
+            return 2;
+        }
+        RunManifest manifest = new RunManifest(runId, cl.command(), spark.version(), config);
+        try {
+            IngestJob.run(spark, config, out, manifest);
+            out.publish(manifest);
+            Progress.log("run " + runId + " succeeded; reports in " + out.output());
+            return 0;
+        } catch (ConfigException e) {
+            out.abort();
+            System.err.println("newslens: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            out.abort();
+            System.err.println("newslens: run " + runId + " failed, previous reports left as they were: " + e);
+            e.printStackTrace();
+            return 1;
+        }
+    }
+}

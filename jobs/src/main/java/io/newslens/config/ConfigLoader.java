@@ -1,0 +1,126 @@
+package io.newslens.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads a YAML or JSON config into {@link NewslensConfig} and validates it, naming the offending field. */
+public final class ConfigLoader {
+    public static final Set<String> FORMATS = Set.of("auto", "jsonl", "json", "csv", "parquet", "text");
+    public static final Set<String> PRESETS = Set.of("auto", "canonical", "news-please", "newspaper3k");
+    public static final Set<String> CANONICAL_FIELDS =
+            Set.of("id", "title", "text", "published", "source", "url", "authors", "language");
+
+    private ConfigLoader() {
+    }
+
+    private static ObjectMapper mapper() {
+        // YAML is a superset of JSON, so one reader takes both.
+        return new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
+
+    public static NewslensConfig load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("--config", "no such file: " + file);
+        }
+        try {
+            NewslensConfig config = mapper().readValue(file.toFile(), NewslensConfig.class);
+            return config == null ? NewslensConfig.empty() : config;
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", "));
+            throw new ConfigException(fieldPath(e), "unknown key in " + file + " (known keys here: " + known + ")");
+        } catch (JsonMappingException e) {
+            throw new ConfigException(fieldPath(e), "invalid value in " + file + ": " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("--config", "cannot parse " + file + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("--config", "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "config" : sb.toString();
+    }
+
+    /** Checks everything that can be checked without touching files or Spark. */
+    public static NewslensConfig validate(NewslensConfig config) {
+        if (config.inputs().isEmpty()) {
+            throw new ConfigException("inputs", "no input given (use --input PATH or 'inputs:' in the config)");
+        }
+        if (config.output() == null || config.output().isBlank()) {
+            throw new ConfigException("output", "no output folder given (use --output DIR or 'output:' in the config)");
+        }
+        checkZone("timezone", config.timezone());
+        List<InputSpec> inputs = config.inputs();
+        for (int i = 0; i < inputs.size(); i++) {
+            InputSpec in = inputs.get(i);
+            String at = "inputs[" + i + "]";
+            if (in.path() == null || in.path().isBlank()) {
+                throw new ConfigException(at + ".path", "missing");
+            }
+            if (!FORMATS.contains(in.format())) {
+                throw new ConfigException(at + ".format", "unknown format '" + in.format() + "' (expected one of "
+                        + String.join(", ", FORMATS.stream().sorted().toList()) + ")");
+            }
+            if (!PRESETS.contains(in.preset())) {
+                throw new ConfigException(at + ".preset", "unknown preset '" + in.preset() + "' (expected one of "
+                        + String.join(", ", PRESETS.stream().sorted().toList()) + ")");
+            }
+            for (String key : in.mapping().keySet()) {
+                if (!CANONICAL_FIELDS.contains(key)) {
+                    throw new ConfigException(at + ".mapping." + key, "not a canonical field (expected one of "
+                            + String.join(", ", CANONICAL_FIELDS.stream().sorted().toList()) + ")");
+                }
+            }
+            if (in.timezone() != null) {
+                checkZone(at + ".timezone", in.timezone());
+            }
+            if (in.csvDelimiter().isEmpty()) {
+                throw new ConfigException(at + ".csv_delimiter", "must not be empty");
+            }
+        }
+        IngestOptions ingest = config.ingest();
+        if (ingest.quarantineRecordChars() < 100) {
+            throw new ConfigException("ingest.quarantine_record_chars", "must be at least 100, got "
+                    + ingest.quarantineRecordChars());
+        }
+        if (ingest.maxInvalidUtf8Share() < 0 || ingest.maxInvalidUtf8Share() > 1) {
+            throw new ConfigException("ingest.max_invalid_utf8_share", "must be between 0 and 1, got "
+                    + ingest.maxInvalidUtf8Share());
+        }
+        return config;
+    }
+
+    private static void checkZone(String field, String zone) {
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new ConfigException(field, "unknown time zone '" + zone + "' (use an IANA name like Europe/Berlin or an offset like +02:00)");
+        }
+    }
+}

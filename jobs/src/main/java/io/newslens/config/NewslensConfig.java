@@ -1,0 +1,40 @@
+package io.newslens.config;
+
+import java.util.List;
+
+/**
+ * The whole run configuration, as read from YAML/JSON and overridden by command-line options.
+ *
+ * @param inputs   what to read
+ * @param output   the output folder: one sub-folder per report plus {@code _manifest.json}
+ * @param timezone zone for dates written without one
+ * @param ingest   ingest options
+ */
+public record NewslensConfig(List<InputSpec> inputs, String output, String timezone, IngestOptions ingest) {
+
+    public NewslensConfig {
+        inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        timezone = timezone == null ? "UTC" : timezone;
+        ingest = ingest == null ? IngestOptions.defaults() : ingest;
+    }
+
+    public static NewslensConfig empty() {
+        return new NewslensConfig(null, null, null, null);
+    }
+
+    public NewslensConfig withInputs(List<InputSpec> newInputs) {
+        return new NewslensConfig(newInputs, output, timezone, ingest);
+    }
+
+    public NewslensConfig withOutput(String newOutput) {
+        return new NewslensConfig(inputs, newOutput, timezone, ingest);
+    }
+
+    public NewslensConfig withTimezone(String newTimezone) {
+        return new NewslensConfig(inputs, output, newTimezone, ingest);
+    }
+
+    public NewslensConfig withIngest(IngestOptions newIngest) {
+        return new NewslensConfig(inputs, output, timezone, newIngest);
+    }
+}

@@ -1,0 +1,140 @@
+package io.newslens.ingest;
+
+import static io.newslens.ingest.IngestReports.*;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.from_utc_timestamp;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.map_filter;
+import static org.apache.spark.sql.functions.map_keys;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import io.newslens.config.InputSpec;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Raw records of one input into canonical article columns plus a verdict: {@code reason} is null for
+ * an article and names why otherwise (then {@code raw} and {@code detail} explain). One row in, one row out.
+ */
+public final class ArticleMapper {
+    public static final String RAW = RecordReaders.RAW;
+
+    private static final UserDefinedFunction PARSE_DATE = udf((UDF2<String, String, Timestamp>) (raw, zone) -> {
+        Instant t = DateParser.parse(raw, ZoneId.of(zone));
+        return t == null ? null : Timestamp.from(t);
+    }, DataTypes.TimestampType).asNondeterministic().withName("newslens_parse_date");
+
+    private ArticleMapper() {
+    }
+
+    /**
+     * @param raw         records as {@link RecordReaders} gives them
+     * @param spec        the input they came from (mapping, default source and zone)
+     * @param runTimezone zone of {@code published_date} and default zone for zone-less dates
+     */
+    public static Dataset<Row> map(Dataset<Row> raw, InputSpec spec, String runTimezone) {
+        Map<String, List<String>> candidates = FieldMapping.candidates(spec);
+        Column fields = col(RecordReaders.FIELDS);
+        List<Column> usedKeys = new ArrayList<>();
+        Column[] values = new Column[FieldMapping.CANONICAL.size()];
+        for (int i = 0; i < values.length; i++) {
+            List<String> keys = candidates.get(FieldMapping.CANONICAL.get(i));
+            Column value = lit(null).cast(DataTypes.StringType);
+            Column used = lit(null).cast(DataTypes.StringType);
+            for (int k = keys.size() - 1; k >= 0; k--) {
+                Column v = fields.getItem(keys.get(k));
+                Column present = v.isNotNull().and(length(trim(v)).gt(0));
+                value = when(present, v).otherwise(value);
+                used = when(present, lit(keys.get(k))).otherwise(used);
+            }
+            values[i] = value;
+            usedKeys.add(used);
+        }
+        Column id = trim(values[0]);
+        Column title = coalesce(values[1], lit(""));
+        Column text = coalesce(values[2], lit(""));
+        Column publishedRaw = values[3];
+        Column sourceValue = trim(values[4]);
+        Column url = trim(values[5]);
+        Column authors = values[6];
+        Column language = lower(trim(values[7]));
+
+        String zone = spec.timezone() != null ? spec.timezone() : runTimezone;
+        Column publishedAt = PARSE_DATE.apply(publishedRaw, lit(zone));
+        Column urlHost = regexp_extract(url, "^[a-zA-Z][a-zA-Z0-9+.-]*://(?:www\\.)?([^/:?#]+)", 1);
+        Column sourceHost = regexp_extract(sourceValue, "^[a-zA-Z][a-zA-Z0-9+.-]*://(?:www\\.)?([^/:?#]+)", 1);
+        Column source = coalesce(
+                when(sourceValue.rlike("^[a-zA-Z][a-zA-Z0-9+.-]*://"), when(length(sourceHost).gt(0), sourceHost))
+                        .otherwise(sourceValue),
+                lit(spec.source()).cast(DataTypes.StringType),
+                when(length(urlHost).gt(0), urlHost));
+        Column authorList = when(authors.isNull(), array().cast(DataTypes.createArrayType(DataTypes.StringType)))
+                .when(trim(authors).startsWith("["), from_json(authors, DataTypes.createArrayType(DataTypes.StringType)))
+                .otherwise(split(authors, "\\s*[;|]\\s*"));
+        Column cleanAuthors = filter(transform(coalesce(authorList, array(authors)), a -> trim(a)),
+                a -> a.isNotNull().and(length(a).gt(0)));
+        Column used = array_compact(array(usedKeys.toArray(Column[]::new)));
+        Column extra = map_filter(fields, (k, v) -> array_contains(used, k).unary_$bang());
+
+        Column contentHash = sha2(concat(title, lit("\n"), text), 256);
+        Column articleId = when(id.isNotNull(), id)
+                .when(url.isNotNull(), concat(lit("u"), substring(sha2(url, 256), 1, 20)))
+                .otherwise(concat(lit("c"), substring(contentHash, 1, 20)));
+
+        Column readError = col(RecordReaders.READ_ERROR);
+        Column empty = length(trim(title)).equalTo(0).and(length(trim(text)).equalTo(0));
+        Column reason = when(readError.isNotNull(), readError).when(empty, lit("empty_article"));
+        Column detail = when(readError.isNotNull(), col(RecordReaders.READ_DETAIL))
+                .when(empty, concat(lit("no text and no title (fields present: "),
+                        concat_ws(", ", map_keys(fields)), lit(")")));
+
+        return raw.select(
+                articleId.as(ARTICLE_ID),
+                title.as(TITLE),
+                text.as(TEXT),
+                publishedAt.as(PUBLISHED_AT),
+                to_date(from_utc_timestamp(publishedAt, runTimezone)).as(PUBLISHED_DATE),
+                publishedRaw.as(PUBLISHED_RAW),
+                source.as(SOURCE),
+                url.as(URL),
+                cleanAuthors.as(AUTHORS),
+                language.as(LANGUAGE),
+                lit(null).cast(DataTypes.DoubleType).as(LANGUAGE_CONFIDENCE),
+                col(INPUT_FILE),
+                col(ENCODING_REPAIRED),
+                lit(null).cast(DataTypes.StringType).as(DUPLICATE_OF),
+                lit(null).cast(DataTypes.StringType).as(DUPLICATE_REASON),
+                when(fields.isNotNull(), extra).as(EXTRA),
+                col(RAW),
+                reason.as(REASON),
+                detail.as(DETAIL));
+    }
+}

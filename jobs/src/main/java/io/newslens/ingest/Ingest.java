@@ -1,0 +1,41 @@
+package io.newslens.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.substring;
+
+import io.newslens.report.ReportSpec;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Splits mapped records into the {@code articles} and {@code quarantine} reports. No I/O. */
+public final class Ingest {
+    private Ingest() {
+    }
+
+    /** Accepted records, duplicates marked, in the column order of {@link IngestReports#ARTICLES}. */
+    public static Dataset<Row> articles(Dataset<Row> mapped) {
+        Dataset<Row> accepted = mapped.filter(col(IngestReports.REASON).isNull());
+        return Duplicates.mark(accepted).select(columns(IngestReports.ARTICLES));
+    }
+
+    /** Rejected records with their raw text cut to {@code recordChars}. */
+    public static Dataset<Row> quarantine(Dataset<Row> mapped, int recordChars) {
+        return mapped.filter(col(IngestReports.REASON).isNotNull()).select(
+                col(IngestReports.INPUT_FILE),
+                substring(col(ArticleMapper.RAW), 1, recordChars).as(IngestReports.RECORD),
+                length(col(ArticleMapper.RAW)).as(IngestReports.RECORD_CHARS),
+                col(IngestReports.REASON),
+                col(IngestReports.DETAIL));
+    }
+
+    /** Articles that downstream reports use: duplicates left out unless asked for. */
+    public static Dataset<Row> forAnalysis(Dataset<Row> articles, boolean keepDuplicates) {
+        return keepDuplicates ? articles : articles.filter(col(IngestReports.DUPLICATE_OF).isNull());
+    }
+
+    static Column[] columns(ReportSpec spec) {
+        return spec.columnNames().stream().map(n -> col(n)).toArray(Column[]::new);
+    }
+}

@@ -1,0 +1,113 @@
+package io.newslens.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code OUTPUT/_manifest.json}: what ran, on what, with which counts and timings. Built up while the
+ * run goes; written last, so a manifest on disk always describes complete reports.
+ */
+public final class RunManifest {
+    private final Map<String, Object> root = new LinkedHashMap<>();
+    private final List<Map<String, Object>> stages = new ArrayList<>();
+    private final Map<String, Object> reports = new LinkedHashMap<>();
+    private final Map<String, Object> counts = new LinkedHashMap<>();
+    private final long startNanos = System.nanoTime();
+
+    public RunManifest(String runId, String command, String sparkVersion, Object config) {
+        root.put("run_id", runId);
+        root.put("command", command);
+        root.put("newslens_version", newslensVersion());
+        root.put("spark_version", sparkVersion);
+        root.put("started_at", Instant.now().toString());
+        root.put("config", config);
+        root.put("counts", counts);
+        root.put("stages", stages);
+        root.put("reports", reports);
+    }
+
+    public static String newslensVersion() {
+        String v = RunManifest.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    public String runId() {
+        return (String) root.get("run_id");
+    }
+
+    public void put(String key, Object value) {
+        root.put(key, value);
+    }
+
+    /** Counts of one stage, also kept in the top-level {@code counts} under the stage name. */
+    public void counts(String stage, Map<String, ?> values) {
+        counts.put(stage, new LinkedHashMap<>(values));
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> counts(String stage) {
+        return (Map<String, Object>) counts.get(stage);
+    }
+
+    public void report(String name, long rows, List<String> partitionBy) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("rows", rows);
+        r.put("partitioned_by", partitionBy);
+        reports.put(name, r);
+    }
+
+    public Stage stage(String name) {
+        return new Stage(name);
+    }
+
+    public String toJson(String status) {
+        root.put("status", status);
+        root.put("finished_at", Instant.now().toString());
+        root.put("wall_seconds", round((System.nanoTime() - startNanos) / 1e9));
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot serialise the run manifest", e);
+        }
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+
+    /** Times a stage; closing it records the wall time and logs one progress line. */
+    public final class Stage implements AutoCloseable {
+        private final String name;
+        private final long start = System.nanoTime();
+        private final Map<String, Object> stageCounts = new LinkedHashMap<>();
+
+        private Stage(String name) {
+            this.name = name;
+            Progress.log("stage " + name + " started");
+        }
+
+        public Stage count(String key, Object value) {
+            stageCounts.put(key, value);
+            return this;
+        }
+
+        @Override
+        public void close() {
+            double seconds = round((System.nanoTime() - start) / 1e9);
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("name", name);
+            s.put("seconds", seconds);
+            s.put("counts", stageCounts);
+            stages.add(s);
+            String summary = stageCounts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(", "));
+            Progress.log("stage " + name + " done in " + seconds + " s" + (summary.isEmpty() ? "" : ": " + summary));
+        }
+    }
+}

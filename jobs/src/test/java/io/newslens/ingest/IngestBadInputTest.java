@@ -1,0 +1,252 @@
+package io.newslens.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newslens.SparkTestSession;
+import io.newslens.TestRuns;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every bad input the spine issue lists, mixed with good records in one folder of several formats. The
+ * expected counts are worked out by hand in the comments next to each record.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IngestBadInputTest {
+    Path dir;
+    Path input;
+    Path output;
+    TestRuns.Result result;
+    Map<String, Row> articles;
+    List<Row> quarantine;
+    JsonNode manifest;
+
+    static final String TEN_MB = "word ".repeat(2 * 1024 * 1024);
+
+    @BeforeAll
+    void ingestTheMess(@TempDir Path tmp) throws IOException {
+        dir = tmp;
+        input = dir.resolve("in");
+        output = dir.resolve("out");
+        Files.createDirectories(input.resolve("texts"));
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        String longText = "A long body with one stray Latin-1 byte here: caf".repeat(1) + "x".repeat(500);
+        write(lines, "{\"id\":\"a1\",\"title\":\"Alpha\",\"text\":\"Alpha text.\",\"published\":\"2016-09-19T10:00:00Z\","
+                + "\"source\":\"Example Times\",\"author\":\"Ann; Bob\",\"section\":\"world\",\"tags\":[\"x\",\"y\"]}\n"); // accepted
+        write(lines, "{\"id\":\"a2\",\"title\":\"Beta\",\"text\":\"Beta text.\",\"published\":\"around teatime\","
+                + "\"source\":\"http://www.example.org/news\"}\n"); // accepted, date unparseable, source = host
+        write(lines, "{\"id\":\"a3\",\"title\":\"Gamma: a title and no text\"}\n"); // accepted (missing text), date missing
+        write(lines, "{broken json, \"id\": \"a9\"\n"); // quarantined: malformed_json
+        write(lines, "   \n"); // blank: not a record
+        write(lines, "{\"id\":\"a4\",\"title\":\"\",\"text\":\"   \"}\n"); // quarantined: empty_article
+        write(lines, "{\"id\":\"a1\",\"title\":\"Alpha again\",\"text\":\"Different text.\"}\n"); // accepted, a1#2 same_id
+        write(lines, "{\"id\":\"a5\",\"title\":\"ALPHA\",\"text\":\"alpha   TEXT.\"}\n"); // accepted, same_content as a1
+        lines.write(new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xfd});
+        write(lines, "{\"id\":\"a6\",\"title\":\"\u00ff\"}\n"); // quarantined: invalid_utf8 (3 bad bytes in ~25 chars)
+        write(lines, "{\"id\":\"a7\",\"title\":\"Repaired\",\"text\":\"" + longText.substring(0, 49));
+        lines.write(0xe9); // one ISO-8859-1 byte in ~550 characters: repaired, not quarantined
+        write(lines, longText.substring(49) + "\"}\n");
+        write(lines, "{\"id\":\"a8\",\"title\":\"Dup key\",\"title\":\"Dup key wins\",\"text\":\"t\"}\n"); // accepted, last key wins
+        write(lines, "[1, 2]\n"); // quarantined: malformed_json (not an object)
+        Files.write(input.resolve("mixed.jsonl"), lines.toByteArray());
+        // 11 records, 7 accepted (a1 a2 a3 a1#2 a5 a7 a8), 4 quarantined
+
+        Files.write(input.resolve("empty.jsonl"), new byte[0]); // no records
+        Files.writeString(input.resolve("big.jsonl"),
+                "{\"id\":\"big\",\"title\":\"Ten megabytes\",\"text\":\"" + TEN_MB + "\",\"published\":\"1987-02-26\"}\n"); // 1 accepted
+        Files.writeString(input.resolve("docs.json"), "[{\"id\":\"d1\",\"title\":\"Doc one\",\"text\":\"One.\","
+                + "\"publish_date\":{\"$date\":1474272304000}},\n {\"id\":\"d2\",\"title\":\"Doc two\",\"text\":\"Two.\"}]"); // 2 accepted
+        Files.writeString(input.resolve("broken.json"), "{\"id\": \"x\", \"title\": \"trunc"); // 1 quarantined
+        Files.writeString(input.resolve("quoted.csv"), """
+                id,title,text,date
+                c1,"Quoted, title","Line one
+                line two",2016-09-20
+                c2,Plain,Plain text,"Tue, 20 Sep 2016 06:15:30 EDT"
+                c3,Too,many,fields,here,really
+                """); // 3 records: c1, c2 accepted; c3 malformed_csv
+        Files.writeString(input.resolve("texts/one.txt"), "\n  First line is the title\n\nThe body.\nMore body.\n"); // 1 accepted
+        Files.writeString(input.resolve("texts/.hidden.txt"), "not data"); // hidden: not read
+
+        result = TestRuns.run("ingest", "--input", input.toString(), "--output", output.toString(),
+                "--timezone", "UTC");
+        SparkSession spark = SparkTestSession.get();
+        articles = new HashMap<>();
+        for (Row r : spark.read().parquet(output.resolve("articles").toString()).collectAsList()) {
+            articles.put(r.getAs("article_id"), r);
+        }
+        quarantine = spark.read().parquet(output.resolve("quarantine").toString()).collectAsList();
+        manifest = TestRuns.manifest(output);
+    }
+
+    private static void write(ByteArrayOutputStream out, String s) throws IOException {
+        out.write(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void runSucceedsAndEveryRecordIsAccountedFor() {
+        assertEquals(0, result.exitCode(), result.stderr());
+        JsonNode counts = manifest.path("counts").path("ingest");
+        assertEquals(19, counts.path("records_read").asLong());
+        assertEquals(13, counts.path("accepted").asLong());
+        assertEquals(6, counts.path("quarantined").asLong());
+        assertEquals(13, articles.size());
+        assertEquals(6, quarantine.size());
+        assertEquals(13, manifest.path("reports").path("articles").path("rows").asLong());
+        assertEquals(6, manifest.path("reports").path("quarantine").path("rows").asLong());
+        assertEquals("succeeded", manifest.path("status").asText());
+    }
+
+    @Test
+    void quarantineSaysWhy() {
+        Map<String, Long> byReason = quarantine.stream()
+                .collect(Collectors.groupingBy(r -> r.<String>getAs("reason"), Collectors.counting()));
+        assertEquals(Map.of("malformed_json", 3L, "empty_article", 1L, "invalid_utf8", 1L, "malformed_csv", 1L), byReason);
+        JsonNode reasons = manifest.path("counts").path("ingest").path("quarantined_by_reason");
+        assertEquals(3, reasons.path("malformed_json").asLong());
+        Row broken = quarantine.stream().filter(r -> r.<String>getAs("record").startsWith("{broken")).findFirst().orElseThrow();
+        assertTrue(broken.<String>getAs("input_file").endsWith("mixed.jsonl"));
+        assertTrue(broken.<String>getAs("detail").contains("not a JSON object"), broken.<String>getAs("detail"));
+        Row csv = quarantine.stream().filter(r -> "malformed_csv".equals(r.getAs("reason"))).findFirst().orElseThrow();
+        assertTrue(csv.<String>getAs("record").contains("c3,Too,many"), csv.<String>getAs("record"));
+        Row empty = quarantine.stream().filter(r -> "empty_article".equals(r.getAs("reason"))).findFirst().orElseThrow();
+        assertTrue(empty.<String>getAs("detail").contains("id"), empty.<String>getAs("detail"));
+    }
+
+    @Test
+    void recordsMapToCanonicalColumns() {
+        Row a1 = articles.get("a1");
+        assertEquals("Alpha", a1.getAs("title"));
+        assertEquals(Timestamp.from(Instant.parse("2016-09-19T10:00:00Z")), a1.getAs("published_at"));
+        assertEquals("2016-09-19", a1.getAs("published_date").toString());
+        assertEquals("Example Times", a1.getAs("source"));
+        assertEquals(List.of("Ann", "Bob"), a1.getList(a1.fieldIndex("authors")));
+        Map<String, String> extra = a1.getJavaMap(a1.fieldIndex("extra"));
+        assertEquals(Map.of("section", "world", "tags", "[\"x\",\"y\"]"), extra);
+        assertEquals("example.org", articles.get("a2").getAs("source"));
+        assertEquals("Dup key wins", articles.get("a8").getAs("title"));
+        assertEquals("", articles.get("a3").getAs("text"));
+        assertEquals(Timestamp.from(Instant.parse("2016-09-19T08:05:04Z")), articles.get("d1").getAs("published_at"));
+        assertEquals("Line one\nline two", articles.get("c1").getAs("text"));
+        assertEquals("Quoted, title", articles.get("c1").getAs("title"));
+        assertEquals(Timestamp.from(Instant.parse("2016-09-20T10:15:30Z")), articles.get("c2").getAs("published_at"));
+        Row txt = articles.values().stream().filter(r -> r.<String>getAs("input_file").endsWith("one.txt")).findFirst().orElseThrow();
+        assertEquals("First line is the title", txt.getAs("title"));
+        assertEquals("The body.\nMore body.\n", txt.<String>getAs("text").stripLeading());
+        assertEquals("one.txt", txt.getJavaMap(txt.fieldIndex("extra")).get("file_name"));
+    }
+
+    @Test
+    void tenMegabyteArticleIsKeptWhole() {
+        assertEquals(TEN_MB.length(), articles.get("big").<String>getAs("text").length());
+    }
+
+    @Test
+    void datesMissingOrUnparseableKeepTheArticle() {
+        assertNull(articles.get("a2").getAs("published_at"));
+        assertEquals("around teatime", articles.get("a2").getAs("published_raw"));
+        assertNull(articles.get("a3").getAs("published_at"));
+        assertNull(articles.get("a3").getAs("published_raw"));
+        JsonNode dates = manifest.path("counts").path("ingest").path("dates");
+        // parsed: a1 big d1 c1 c2; unparseable: a2; missing: a3 a1#2 a5 a7 a8 d2 one.txt
+        assertEquals(5, dates.path("parsed").asLong());
+        assertEquals(1, dates.path("unparseable").asLong());
+        assertEquals(7, dates.path("missing").asLong());
+    }
+
+    @Test
+    void invalidUtf8IsRepairedWhenFewBytesAreBad() {
+        Row a7 = articles.get("a7");
+        assertTrue(a7.<Boolean>getAs("encoding_repaired"));
+        assertTrue(a7.<String>getAs("text").contains("caf\uFFFD"), a7.<String>getAs("text"));
+        assertFalse(articles.get("a1").<Boolean>getAs("encoding_repaired"));
+        assertEquals(1, manifest.path("counts").path("ingest").path("encoding_repaired").asLong());
+    }
+
+    @Test
+    void duplicatesAreMarkedNotDropped() {
+        Row again = articles.get("a1#2");
+        assertEquals("a1", again.getAs("duplicate_of"));
+        assertEquals("same_id", again.getAs("duplicate_reason"));
+        assertEquals("Alpha again", again.getAs("title"));
+        Row a5 = articles.get("a5");
+        assertEquals("a1", a5.getAs("duplicate_of"));
+        assertEquals("same_content", a5.getAs("duplicate_reason"));
+        assertNull(articles.get("a1").getAs("duplicate_of"));
+        JsonNode dup = manifest.path("counts").path("ingest").path("duplicates");
+        assertEquals(1, dup.path("same_id").asLong());
+        assertEquals(1, dup.path("same_content").asLong());
+        assertEquals(2, dup.path("total").asLong());
+    }
+
+    @Test
+    void manifestListsInputFilesAndStages() {
+        assertEquals(7, manifest.path("input_files").path("count").asLong(), "hidden file skipped");
+        assertEquals("ingest", manifest.path("stages").get(0).path("name").asText());
+        assertTrue(manifest.path("stages").get(0).path("seconds").asDouble() > 0);
+        assertEquals("UTC", manifest.path("config").path("timezone").asText());
+        assertFalse(manifest.path("spark_version").asText().isEmpty());
+    }
+
+    @Test
+    void missingInputPathIsAClearErrorWithExitCode2() {
+        TestRuns.Result r = TestRuns.run("ingest", "--input", dir.resolve("nope").toString(), "--output",
+                dir.resolve("o2").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.stderr().contains("inputs[0].path: no such file or folder"), r.stderr());
+    }
+
+    @Test
+    void outputThatIsAFileIsAClearError() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        TestRuns.Result r = TestRuns.run("ingest", "--input", input.resolve("docs.json").toString(), "--output", file.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.stderr().contains("is a file, not a folder"), r.stderr());
+    }
+
+    @Test
+    void unknownConfigKeyIsAClearErrorBeforeSparkStarts() throws IOException {
+        Path config = Files.writeString(dir.resolve("bad.yaml"), "inputs:\n  - path: x.jsonl\noutput: o\ntimezon: UTC\n");
+        int[] sessions = {0};
+        var err = new ByteArrayOutputStream();
+        var original = System.err;
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = io.newslens.cli.Main.run(new String[] {"ingest", "--config", config.toString()}, () -> {
+                sessions[0]++;
+                return SparkTestSession.get();
+            });
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals(2, code);
+        assertEquals(0, sessions[0], "Spark is not started for an invalid config");
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("timezon: unknown key"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void unknownOptionAndCommandAreClearErrors() {
+        assertEquals(2, TestRuns.run("ingest", "--inptu", "x").exitCode());
+        assertEquals(2, TestRuns.run("digest").exitCode());
+        assertEquals(0, TestRuns.run("ingest", "--help").exitCode());
+    }
+}
