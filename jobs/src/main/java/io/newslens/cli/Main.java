@@ -28,6 +28,14 @@ public final class Main {
         System.exit(code);
     }
 
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? "" : " (cause: " + root + ")";
+    }
+
     /** Runs a command line; the session is only created once the config is known to be valid. */
     public static int run(String[] args, Supplier<SparkSession> sessions) {
         CommandLine cl;
@@ -71,10 +79,12 @@ public final class Main {
             out.abort();
             System.err.println("newslens: " + e.getMessage());
             return 2;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark's failures are checked exceptions thrown from Scala, so catch them all here.
             out.abort();
-            System.err.println("newslens: run " + runId + " failed, previous reports left as they were: " + e);
             e.printStackTrace();
+            System.err.println("newslens: run " + runId + " failed, previous reports left as they were: "
+                    + e.getMessage() + rootCause(e));
             return 1;
         }
     }

@@ -50,7 +50,7 @@ public final class ArticleMapper {
     private static final UserDefinedFunction PARSE_DATE = udf((UDF2<String, String, Timestamp>) (raw, zone) -> {
         Instant t = DateParser.parse(raw, ZoneId.of(zone));
         return t == null ? null : Timestamp.from(t);
-    }, DataTypes.TimestampType).asNondeterministic().withName("newslens_parse_date");
+    }, DataTypes.TimestampType).withName("newslens_parse_date");
 
     private ArticleMapper() {
     }

@@ -39,7 +39,7 @@ public final class IngestReports {
             .string(SOURCE, "Outlet: the input's source field (a URL becomes its host without `www.`), else the input's "
                     + "configured `source`, else the URL's host.")
             .string(URL, "Article URL, if given.")
-            .column(AUTHORS, DataTypes.createArrayType(DataTypes.StringType), "Authors (a JSON array, or a string split on `;` or `|`); empty if none.")
+            .column(AUTHORS, DataTypes.createArrayType(DataTypes.StringType), "Authors (a JSON array, or a string split on semicolons or vertical bars); empty if none.")
             .string(LANGUAGE, "ISO 639-1 language code from the input; null when it had none.")
             .column(LANGUAGE_CONFIDENCE, DataTypes.DoubleType, "Confidence of a detected language (null when taken from the input).")
             .string(INPUT_FILE, "The file the record came from.")

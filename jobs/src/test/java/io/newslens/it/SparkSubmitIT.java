@@ -1,0 +1,35 @@
+package io.newslens.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shaded jar runs the sample through SparkSubmit with --master local[2], as spark-submit would. */
+class SparkSubmitIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shadedJarRunsTheSampleThroughSparkSubmit() throws Exception {
+        Path out = dir.resolve("out");
+        Path log = dir.resolve("submit.log");
+        Process p = SparkSubmitProcess.builder(log, "local[2]", "all", "--config", "data/sample/newslens.yaml",
+                "--output", out.toString()).start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "SparkSubmit finished in time");
+        assertEquals(0, p.exitValue(), SparkSubmitProcess.tail(log));
+        JsonNode m = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile());
+        assertEquals("succeeded", m.path("status").asText());
+        assertEquals(380, m.path("counts").path("ingest").path("records_read").asLong());
+        assertEquals(m.path("counts").path("ingest").path("accepted").asLong(),
+                m.path("reports").path("articles").path("rows").asLong());
+        assertTrue(Files.isDirectory(out.resolve("articles")));
+        assertTrue(Files.readString(log).contains("succeeded; reports in"), SparkSubmitProcess.tail(log));
+    }
+}

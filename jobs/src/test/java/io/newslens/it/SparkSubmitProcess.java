@@ -1,0 +1,51 @@
+package io.newslens.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Starts the shaded jar through {@code org.apache.spark.deploy.SparkSubmit}, the class behind
+ * {@code spark-submit}, with the Spark jars Maven resolved: what a cluster user runs, minus the cluster.
+ */
+final class SparkSubmitProcess {
+    static final Path REPO = Paths.get(System.getProperty("newslens.repo", "..")).toAbsolutePath().normalize();
+
+    private SparkSubmitProcess() {
+    }
+
+    static Path jar() {
+        return Paths.get(System.getProperty("newslens.jar"));
+    }
+
+    static ProcessBuilder builder(Path log, String master, String... newslensArgs) throws IOException {
+        String sparkClasspath = Files.readString(Paths.get(System.getProperty("newslens.sparkClasspath"))).trim();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx2g");
+        cmd.addAll(Arrays.asList(System.getProperty("newslens.jvmOpens").trim().split("\\s+")));
+        cmd.add("-Dlog4j2.configurationFile=" + REPO.resolve("conf/log4j2.properties"));
+        cmd.addAll(List.of("-cp", sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
+                "--master", master, "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
+                "--class", "io.newslens.cli.Main", jar().toString()));
+        cmd.addAll(Arrays.asList(newslensArgs));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(REPO.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        return pb;
+    }
+
+    static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    static File file(Path p) {
+        return p.toFile();
+    }
+}

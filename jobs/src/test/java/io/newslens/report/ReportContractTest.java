@@ -1,0 +1,103 @@
+package io.newslens.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newslens.SparkTestSession;
+import io.newslens.TestRuns;
+import io.newslens.cli.ReportCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract with BI users, checked on a real run of {@code all} over data/sample: every report
+ * written matches its declaration, DuckDB reads every report with the documented column types, and
+ * docs/reports.md documents exactly what the code declares.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportContractTest {
+    Path output;
+    JsonNode manifest;
+
+    @BeforeAll
+    void runTheSample(@TempDir Path dir) throws Exception {
+        output = dir.resolve("sample");
+        TestRuns.Result r = TestRuns.run("all", "--config", "data/sample/newslens.yaml", "--output", output.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        manifest = TestRuns.manifest(output);
+    }
+
+    @Test
+    void sampleRunReconcilesAndCoversSeveralOutletsAndMonths() {
+        JsonNode c = manifest.path("counts").path("ingest");
+        assertEquals(380, c.path("records_read").asLong(), "data/sample holds 380 records (data/README.md)");
+        assertEquals(c.path("records_read").asLong(), c.path("accepted").asLong() + c.path("quarantined").asLong());
+        Dataset<Row> articles = SparkTestSession.get().read().parquet(output.resolve("articles").toString());
+        assertTrue(articles.select("source").distinct().count() >= 9);
+        assertTrue(articles.selectExpr("date_format(published_date, 'yyyy-MM')").distinct().count() >= 6);
+        assertEquals(articles.count(), articles.select("article_id").distinct().count(), "article_id is a key");
+    }
+
+    @Test
+    void everyCatalogReportIsWrittenWithItsDeclaredSchema() {
+        for (ReportSpec spec : ReportCatalog.ALL) {
+            assertTrue(manifest.path("reports").has(spec.name()), spec.name() + " in the manifest");
+            Dataset<Row> written = SparkTestSession.get().read().parquet(output.resolve(spec.name()).toString());
+            assertEquals(java.util.List.of(), spec.mismatches(written.schema()), spec.name());
+            assertEquals(manifest.path("reports").path(spec.name()).path("rows").asLong(), written.count());
+        }
+    }
+
+    @Test
+    void duckdbReadsEveryReportWithTheDocumentedTypes() throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+            for (ReportSpec spec : ReportCatalog.ALL) {
+                String glob = output.resolve(spec.name()).toString() + "/**/*.parquet";
+                Map<String, String> got = new LinkedHashMap<>();
+                try (ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet('" + glob
+                        + "', hive_partitioning = true)")) {
+                    while (rs.next()) {
+                        got.put(rs.getString("column_name"), rs.getString("column_type"));
+                    }
+                }
+                Map<String, String> expected = new LinkedHashMap<>();
+                for (ReportSpec.Column c : spec.columns()) {
+                    expected.put(c.name(), Reports.duckdbType(c.type()));
+                }
+                assertEquals(expected, got, spec.name());
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('" + glob + "', hive_partitioning = true)")) {
+                    rs.next();
+                    assertEquals(manifest.path("reports").path(spec.name()).path("rows").asLong(), rs.getLong(1), spec.name());
+                }
+            }
+            // Timestamps keep their zone: the instant DuckDB sees is the one Spark wrote.
+            try (ResultSet rs = st.executeQuery("SELECT epoch(published_at)::BIGINT FROM read_parquet('"
+                    + output.resolve("articles") + "/*.parquet') WHERE article_id = 'reuters21578-1'")) {
+                assertTrue(rs.next());
+                assertEquals(java.time.Instant.parse("1987-02-26T15:01:01Z").getEpochSecond(), rs.getLong(1));
+            }
+        }
+    }
+
+    @Test
+    void docsDescribeExactlyTheDeclaredReports() throws Exception {
+        String docs = Files.readString(SparkTestSession.repo().resolve("docs/reports.md"));
+        for (ReportSpec spec : ReportCatalog.ALL) {
+            assertTrue(docs.contains(Reports.markdown(spec)), "docs/reports.md is out of date for " + spec.name()
+                    + "; regenerate the reference part with: java -cp ... io.newslens.cli.ReportCatalog");
+        }
+    }
+}
