@@ -13,14 +13,16 @@ import java.util.Set;
 public record CommandLine(String command, boolean help, String configFile, List<String> inputs, String format,
                           String preset, String output, String timezone, boolean keepDuplicates) {
 
-    public static final Set<String> COMMANDS = Set.of("ingest", "all");
+    public static final Set<String> COMMANDS = Set.of("ingest", "terms", "all");
 
     public static final String USAGE = """
             usage: newslens COMMAND [options]
 
             commands:
               ingest   read the inputs into the articles and quarantine reports
-              all      every stage that is available (now: ingest)
+              terms    ingest, then near-duplicates and the term reports (frequencies, vocabulary,
+                       TF-IDF, keyness, trending terms, collocations)
+              all      every stage that is available (now: ingest and terms)
 
             options:
               --config FILE       YAML or JSON config (see data/sample/newslens.yaml)

@@ -3,6 +3,8 @@ package io.newslens.cli;
 import io.newslens.config.ConfigException;
 import io.newslens.config.NewslensConfig;
 import io.newslens.ingest.IngestJob;
+import io.newslens.terms.TermsJob;
+import io.newslens.text.CorpusJob;
 import io.newslens.report.OutputException;
 import io.newslens.report.Progress;
 import io.newslens.report.RunManifest;
@@ -12,6 +14,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** The one entry point, for {@code ./newslens} and {@code spark-submit --class io.newslens.cli.Main}. */
@@ -71,7 +75,11 @@ public final class Main {
         }
         RunManifest manifest = new RunManifest(runId, cl.command(), spark.version(), config);
         try {
-            IngestJob.run(spark, config, out, manifest);
+            Dataset<Row> articles = IngestJob.run(spark, config, out, manifest);
+            if (!cl.command().equals("ingest")) {
+                Dataset<Row> corpus = CorpusJob.run(articles, config, out, manifest);
+                TermsJob.run(corpus, config, out, manifest);
+            }
             out.publish(manifest);
             Progress.log("run " + runId + " succeeded; reports in " + out.output());
             return 0;

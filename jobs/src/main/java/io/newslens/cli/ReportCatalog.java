@@ -1,6 +1,8 @@
 package io.newslens.cli;
 
 import io.newslens.ingest.IngestReports;
+import io.newslens.terms.TermReports;
+import io.newslens.text.TextReports;
 import io.newslens.report.ReportSpec;
 import io.newslens.report.Reports;
 import java.util.List;
@@ -10,7 +12,9 @@ import java.util.List;
  * reference part of docs/reports.md (a test checks that the file holds exactly these sections).
  */
 public final class ReportCatalog {
-    public static final List<ReportSpec> ALL = List.of(IngestReports.ARTICLES, IngestReports.QUARANTINE);
+    public static final List<ReportSpec> ALL = List.of(IngestReports.ARTICLES, IngestReports.QUARANTINE,
+            TextReports.DUPLICATES, TermReports.TERM_FREQUENCIES, TermReports.VOCABULARY, TermReports.ARTICLE_TERMS,
+            TermReports.KEYNESS, TermReports.TRENDING_TERMS, TermReports.COLLOCATIONS);
 
     private ReportCatalog() {
     }

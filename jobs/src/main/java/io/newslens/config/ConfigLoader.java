@@ -113,7 +113,62 @@ public final class ConfigLoader {
             throw new ConfigException("ingest.max_invalid_utf8_share", "must be between 0 and 1, got "
                     + ingest.maxInvalidUtf8Share());
         }
+        validateText(config.text());
+        validateTerms(config.terms());
         return config;
+    }
+
+    private static void validateText(TextOptions text) {
+        for (String code : text.languages()) {
+            if (!code.matches("[a-z]{2}")) {
+                throw new ConfigException("text.languages", "'" + code + "' is not an ISO 639-1 code like en or zh");
+            }
+        }
+        if (text.languages().isEmpty()) {
+            throw new ConfigException("text.languages", "must name at least one language");
+        }
+        if (text.minTokenLength() < 1) {
+            throw new ConfigException("text.min_token_length", "must be at least 1");
+        }
+    }
+
+    private static void validateTerms(TermsOptions t) {
+        if (t.ngramMax() < 2 || t.ngramMax() > 5) {
+            throw new ConfigException("terms.ngram_max", "must be between 2 and 5 (bigrams feed the collocations), got " + t.ngramMax());
+        }
+        if (!Set.of("day", "week", "month").contains(t.period())) {
+            throw new ConfigException("terms.period", "unknown period '" + t.period() + "' (day, week or month)");
+        }
+        if (t.minDf() < 1) {
+            throw new ConfigException("terms.min_df", "must be at least 1");
+        }
+        if (!(t.maxDf() > 0 && t.maxDf() <= 1)) {
+            throw new ConfigException("terms.max_df", "must be a share in (0, 1], got " + t.maxDf());
+        }
+        if (t.maxVocabulary() < 1 || t.topK() < 1 || t.trendingWindow() < 1 || t.minhashTables() < 1) {
+            throw new ConfigException("terms", "max_vocabulary, top_k, trending_window and minhash_tables must be positive");
+        }
+        if (!(t.nearDuplicateJaccard() > 0 && t.nearDuplicateJaccard() <= 1)) {
+            throw new ConfigException("terms.near_duplicate_jaccard", "must be in (0, 1], got " + t.nearDuplicateJaccard());
+        }
+        switch (t.keyness()) {
+            case "each_period" -> { }
+            case "source" -> {
+                if (t.keynessTarget() == null) {
+                    throw new ConfigException("terms.keyness_target", "keyness 'source' needs the target outlet");
+                }
+            }
+            case "periods" -> {
+                for (String[] f : new String[][] {{"terms.keyness_target", t.keynessTarget()},
+                        {"terms.keyness_reference", t.keynessReference()}}) {
+                    if (f[1] == null || !f[1].matches("\\d{4}-\\d{2}-\\d{2}")) {
+                        throw new ConfigException(f[0], "keyness 'periods' needs a period start as yyyy-MM-dd, got " + f[1]);
+                    }
+                }
+            }
+            default -> throw new ConfigException("terms.keyness", "unknown keyness '" + t.keyness()
+                    + "' (each_period, source or periods)");
+        }
     }
 
     private static void checkZone(String field, String zone) {

@@ -9,13 +9,22 @@ import java.util.List;
  * @param output   the output folder: one sub-folder per report plus {@code _manifest.json}
  * @param timezone zone for dates written without one
  * @param ingest   ingest options
+ * @param text     the shared text layer
+ * @param terms    term reports and near-duplicates
  */
-public record NewslensConfig(List<InputSpec> inputs, String output, String timezone, IngestOptions ingest) {
+public record NewslensConfig(List<InputSpec> inputs, String output, String timezone, IngestOptions ingest,
+                             TextOptions text, TermsOptions terms) {
 
     public NewslensConfig {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         timezone = timezone == null ? "UTC" : timezone;
         ingest = ingest == null ? IngestOptions.defaults() : ingest;
+        text = text == null ? TextOptions.defaults() : text;
+        terms = terms == null ? TermsOptions.defaults() : terms;
+    }
+
+    public NewslensConfig(List<InputSpec> inputs, String output, String timezone, IngestOptions ingest) {
+        this(inputs, output, timezone, ingest, null, null);
     }
 
     public static NewslensConfig empty() {
@@ -23,18 +32,18 @@ public record NewslensConfig(List<InputSpec> inputs, String output, String timez
     }
 
     public NewslensConfig withInputs(List<InputSpec> newInputs) {
-        return new NewslensConfig(newInputs, output, timezone, ingest);
+        return new NewslensConfig(newInputs, output, timezone, ingest, text, terms);
     }
 
     public NewslensConfig withOutput(String newOutput) {
-        return new NewslensConfig(inputs, newOutput, timezone, ingest);
+        return new NewslensConfig(inputs, newOutput, timezone, ingest, text, terms);
     }
 
     public NewslensConfig withTimezone(String newTimezone) {
-        return new NewslensConfig(inputs, output, newTimezone, ingest);
+        return new NewslensConfig(inputs, output, newTimezone, ingest, text, terms);
     }
 
     public NewslensConfig withIngest(IngestOptions newIngest) {
-        return new NewslensConfig(inputs, output, timezone, newIngest);
+        return new NewslensConfig(inputs, output, timezone, newIngest, text, terms);
     }
 }

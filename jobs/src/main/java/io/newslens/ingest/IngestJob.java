@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import io.newslens.config.NewslensConfig;
 import io.newslens.report.RunManifest;
 import io.newslens.report.RunOutput;
+import io.newslens.text.TextLayer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,9 @@ public final class IngestJob {
             mapped = mapped.persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 Map<String, Object> counts = countRecords(mapped);
-                long articles = out.write(IngestReports.ARTICLES, Ingest.articles(mapped), manifest);
+                Dataset<Row> accepted = TextLayer.withLanguage(Ingest.articles(mapped), config.text(), IngestReports.TITLE,
+                        IngestReports.TEXT, IngestReports.LANGUAGE, IngestReports.LANGUAGE_CONFIDENCE);
+                long articles = out.write(IngestReports.ARTICLES, accepted, manifest);
                 long quarantined = out.write(IngestReports.QUARANTINE,
                         Ingest.quarantine(mapped, config.ingest().quarantineRecordChars()), manifest);
                 long read = (Long) counts.get("records_read");

@@ -1,55 +1,33 @@
 package io.newslens.ingest;
 
 import io.newslens.report.ReportSpec;
+import io.newslens.text.Articles;
 import org.apache.spark.sql.types.DataTypes;
 
-/** The reports ingest writes: column names and declarations, in one place. */
+/** The reports ingest writes: {@code articles} (declared in {@link Articles}) and {@code quarantine}. */
 public final class IngestReports {
-    public static final String ARTICLE_ID = "article_id";
-    public static final String TITLE = "title";
-    public static final String TEXT = "text";
-    public static final String PUBLISHED_AT = "published_at";
-    public static final String PUBLISHED_DATE = "published_date";
-    public static final String PUBLISHED_RAW = "published_raw";
-    public static final String SOURCE = "source";
-    public static final String URL = "url";
-    public static final String AUTHORS = "authors";
-    public static final String LANGUAGE = "language";
-    public static final String LANGUAGE_CONFIDENCE = "language_confidence";
-    public static final String INPUT_FILE = "input_file";
-    public static final String ENCODING_REPAIRED = "encoding_repaired";
-    public static final String DUPLICATE_OF = "duplicate_of";
-    public static final String DUPLICATE_REASON = "duplicate_reason";
-    public static final String EXTRA = "extra";
+    public static final String ARTICLE_ID = Articles.ARTICLE_ID;
+    public static final String TITLE = Articles.TITLE;
+    public static final String TEXT = Articles.TEXT;
+    public static final String PUBLISHED_AT = Articles.PUBLISHED_AT;
+    public static final String PUBLISHED_DATE = Articles.PUBLISHED_DATE;
+    public static final String PUBLISHED_RAW = Articles.PUBLISHED_RAW;
+    public static final String SOURCE = Articles.SOURCE;
+    public static final String URL = Articles.URL;
+    public static final String AUTHORS = Articles.AUTHORS;
+    public static final String LANGUAGE = Articles.LANGUAGE;
+    public static final String LANGUAGE_CONFIDENCE = Articles.LANGUAGE_CONFIDENCE;
+    public static final String INPUT_FILE = Articles.INPUT_FILE;
+    public static final String ENCODING_REPAIRED = Articles.ENCODING_REPAIRED;
+    public static final String DUPLICATE_OF = Articles.DUPLICATE_OF;
+    public static final String DUPLICATE_REASON = Articles.DUPLICATE_REASON;
+    public static final String EXTRA = Articles.EXTRA;
+    public static final ReportSpec ARTICLES = Articles.SPEC;
 
     public static final String RECORD = "record";
     public static final String RECORD_CHARS = "record_chars";
     public static final String REASON = "reason";
     public static final String DETAIL = "detail";
-
-    public static final ReportSpec ARTICLES = ReportSpec.builder("articles",
-                    "Every record that became an article, one row each; duplicates are kept and marked.")
-            .string(ARTICLE_ID, "Unique article id: the input's id; else `u` + hash of the URL, or `c` + hash of title and text. "
-                    + "A repeated input id gets `#2`, `#3`, ... appended (see `duplicate_of`).")
-            .string(TITLE, "Headline as given (empty string if none).")
-            .string(TEXT, "Body as given (empty string if none); not cleaned, so nothing is lost.")
-            .column(PUBLISHED_AT, DataTypes.TimestampType, "Publication instant (UTC); null if missing or unparseable.")
-            .column(PUBLISHED_DATE, DataTypes.DateType, "Calendar date of `published_at` in the run's `timezone` (default UTC).")
-            .string(PUBLISHED_RAW, "The date value as it was in the input (null if the input had none).")
-            .string(SOURCE, "Outlet: the input's source field (a URL becomes its host without `www.`), else the input's "
-                    + "configured `source`, else the URL's host.")
-            .string(URL, "Article URL, if given.")
-            .column(AUTHORS, DataTypes.createArrayType(DataTypes.StringType), "Authors (a JSON array, or a string split on semicolons or vertical bars); empty if none.")
-            .string(LANGUAGE, "ISO 639-1 language code from the input; null when it had none.")
-            .column(LANGUAGE_CONFIDENCE, DataTypes.DoubleType, "Confidence of a detected language (null when taken from the input).")
-            .string(INPUT_FILE, "The file the record came from.")
-            .column(ENCODING_REPAIRED, DataTypes.BooleanType, "True when a few undecodable bytes were replaced by U+FFFD.")
-            .string(DUPLICATE_OF, "`article_id` of the article this one duplicates (same id, or same normalised title and text); "
-                    + "null for originals. Downstream reports skip duplicates unless `ingest.keep_duplicates` is set.")
-            .string(DUPLICATE_REASON, "`same_id` or `same_content`; null for originals.")
-            .column(EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType),
-                    "Every other input field, by its input name; nested JSON values as JSON text.")
-            .build();
 
     public static final ReportSpec QUARANTINE = ReportSpec.builder("quarantine",
                     "Every input record that could not become an article, with the reason.")

@@ -94,6 +94,11 @@ public final class RunOutput {
         return rows;
     }
 
+    /** A report written earlier in this run, read back from staging. */
+    public Dataset<Row> read(String reportName) {
+        return spark.read().parquet(stagedPath(reportName));
+    }
+
     /** The staged location of a report written in this run (for a later stage of the same run to read). */
     public String stagedPath(String reportName) {
         return new Path(staging, reportName).toString();

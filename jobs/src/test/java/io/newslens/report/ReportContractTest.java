@@ -14,7 +14,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import io.newslens.text.Analyzers;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +51,29 @@ class ReportContractTest {
         assertTrue(articles.select("source").distinct().count() >= 9);
         assertTrue(articles.selectExpr("date_format(published_date, 'yyyy-MM')").distinct().count() >= 6);
         assertEquals(articles.count(), articles.select("article_id").distinct().count(), "article_id is a key");
+    }
+
+    @Test
+    void englishStopWordsNeverAppearInTermReports() {
+        List<String> words = SparkTestSession.get().read().parquet(output.resolve("term_frequencies").toString())
+                .selectExpr("explode(split(term, ' ')) AS w").distinct().as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList();
+        assertTrue(words.size() > 1000, "a real vocabulary: " + words.size());
+        List<String> stop = words.stream().filter(w -> Analyzers.ENGLISH_STOP_WORDS.contains(w)).toList();
+        assertEquals(List.of(), stop);
+        assertTrue(words.contains("clinton") && words.contains("reuter"), "content words are there");
+        assertTrue(words.contains("枪支"), "Chinese words are there");
+        assertTrue(!words.contains("的") && !words.contains("了"), "Chinese function words are not");
+    }
+
+    @Test
+    void nearDuplicatesAreLeftOutOfTheAnalysis() {
+        JsonNode corpus = manifest.path("counts").path("corpus");
+        assertEquals(378, corpus.path("articles").asLong());
+        assertEquals(2, corpus.path("exact_duplicates").asLong());
+        assertEquals(2, corpus.path("near_duplicates").asLong(), "reuters21578-16 and -240 are re-filed stories");
+        assertEquals(374, corpus.path("analysed").asLong());
+        assertEquals(374, manifest.path("counts").path("terms").path("articles_with_tokens").asLong());
     }
 
     @Test

@@ -1,0 +1,59 @@
+package io.newslens.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Term reports and near-duplicate detection.
+ *
+ * @param ngramMax            longest n-gram counted (2 or 3; bigrams feed the collocations)
+ * @param period              day, week (ISO, starting Monday) or month
+ * @param minDf               vocabulary: a term must occur in at least this many articles
+ * @param maxDf               vocabulary: ... and in at most this share of them
+ * @param maxVocabulary       vocabulary: at most this many terms per n, by document frequency
+ * @param topK                article_terms: terms kept per article
+ * @param keyness             each_period (each period vs the rest), source (keyness_target vs the rest) or
+ *                            periods (period keyness_target vs period keyness_reference, as yyyy-MM-dd starts)
+ * @param keynessMinCount     keyness rows need at least this many occurrences in target plus reference
+ * @param trendingWindow      trending_terms: number of previous periods forming the expectation
+ * @param trendingZ           trending_terms: z-score that flags a burst
+ * @param minCount            trending_terms and collocations: rows need at least this count
+ * @param nearDuplicateJaccard two articles whose word 5-shingle sets have at least this Jaccard similarity are copies
+ * @param minhashTables       MinHash LSH hash tables (more: fewer missed pairs, more work)
+ */
+public record TermsOptions(
+        @JsonProperty("ngram_max") Integer ngramMax,
+        String period,
+        @JsonProperty("min_df") Integer minDf,
+        @JsonProperty("max_df") Double maxDf,
+        @JsonProperty("max_vocabulary") Integer maxVocabulary,
+        @JsonProperty("top_k") Integer topK,
+        String keyness,
+        @JsonProperty("keyness_target") String keynessTarget,
+        @JsonProperty("keyness_reference") String keynessReference,
+        @JsonProperty("keyness_min_count") Integer keynessMinCount,
+        @JsonProperty("trending_window") Integer trendingWindow,
+        @JsonProperty("trending_z") Double trendingZ,
+        @JsonProperty("min_count") Integer minCount,
+        @JsonProperty("near_duplicate_jaccard") Double nearDuplicateJaccard,
+        @JsonProperty("minhash_tables") Integer minhashTables) {
+
+    public TermsOptions {
+        ngramMax = ngramMax == null ? 3 : ngramMax;
+        period = period == null ? "month" : period;
+        minDf = minDf == null ? 5 : minDf;
+        maxDf = maxDf == null ? 0.5 : maxDf;
+        maxVocabulary = maxVocabulary == null ? 50_000 : maxVocabulary;
+        topK = topK == null ? 10 : topK;
+        keyness = keyness == null ? "each_period" : keyness;
+        keynessMinCount = keynessMinCount == null ? 5 : keynessMinCount;
+        trendingWindow = trendingWindow == null ? 3 : trendingWindow;
+        trendingZ = trendingZ == null ? 3.0 : trendingZ;
+        minCount = minCount == null ? 5 : minCount;
+        nearDuplicateJaccard = nearDuplicateJaccard == null ? 0.7 : nearDuplicateJaccard;
+        minhashTables = minhashTables == null ? 5 : minhashTables;
+    }
+
+    public static TermsOptions defaults() {
+        return new TermsOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

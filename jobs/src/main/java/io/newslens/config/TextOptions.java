@@ -1,0 +1,36 @@
+package io.newslens.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The shared text layer: language detection and tokenisation.
+ *
+ * @param languages       ISO 639-1 codes the detector chooses among (fewer = faster, fewer mistakes)
+ * @param stem            English: Porter stemming (other languages use their Lucene analyzer's own stemmer)
+ * @param minTokenLength  shorter tokens are dropped (not applied to Chinese, Japanese, Korean)
+ * @param keepNumbers     keep tokens made only of digits and punctuation
+ * @param stopwords       extra stop words, removed in every language
+ */
+public record TextOptions(
+        List<String> languages,
+        Boolean stem,
+        @JsonProperty("min_token_length") Integer minTokenLength,
+        @JsonProperty("keep_numbers") Boolean keepNumbers,
+        List<String> stopwords) implements java.io.Serializable {
+
+    public static final List<String> DEFAULT_LANGUAGES = List.of(
+            "en", "zh", "de", "fr", "es", "it", "pt", "nl", "ru", "ar", "ja", "ko", "tr", "pl", "sv", "id");
+
+    public TextOptions {
+        languages = languages == null ? DEFAULT_LANGUAGES : List.copyOf(languages);
+        stem = stem != null && stem;
+        minTokenLength = minTokenLength == null ? 2 : minTokenLength;
+        keepNumbers = keepNumbers != null && keepNumbers;
+        stopwords = stopwords == null ? List.of() : List.copyOf(stopwords);
+    }
+
+    public static TextOptions defaults() {
+        return new TextOptions(null, null, null, null, null);
+    }
+}

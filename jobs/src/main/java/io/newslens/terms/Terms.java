@@ -1,0 +1,239 @@
+package io.newslens.terms;
+
+import static io.newslens.terms.TermReports.N;
+import static io.newslens.terms.TermReports.PERIOD_START;
+import static io.newslens.terms.TermReports.TERM;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.date_trunc;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.log2;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.trunc;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import io.newslens.report.ReportSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Term statistics as pure DataFrame functions. They start from {@code doc_terms}: one row per article and
+ * term ({@code article_id, source, period_start, term, n, count}), built once from the token chunks.
+ */
+public final class Terms {
+    public static final String ARTICLE_ID = "article_id";
+    public static final String SOURCE = "source";
+    public static final String COUNT = "count";
+
+    private static final UserDefinedFunction CHI2_SURVIVAL = udf((UDF1<Double, Double>) x ->
+            x == null ? null : Stats.chiSquare1Survival(x), DataTypes.DoubleType).withName("newslens_chi2_survival");
+
+    private Terms() {
+    }
+
+    /** First day of the period a date falls in. */
+    public static Column periodStart(Column date, String period) {
+        return switch (period) {
+            case "day" -> date;
+            case "week" -> date_trunc("week", date.cast("timestamp")).cast("date");
+            default -> trunc(date, "month");
+        };
+    }
+
+    /**
+     * @param analysed article_id, source, period_start, chunks (array of token runs)
+     * @return doc_terms: article_id, source, period_start, term, n, count, for n = 1..ngramMax
+     */
+    public static Dataset<Row> docTerms(Dataset<Row> analysed, int ngramMax) {
+        Column chunk = col("chunk");
+        List<Column> grams = new ArrayList<>();
+        for (int n = 1; n <= ngramMax; n++) {
+            int k = n;
+            // Start positions 1..size-n+1 (none when the chunk is shorter than n).
+            Column starts = filter(sequence(lit(1), greatest(size(chunk), lit(1))), i -> i.leq(size(chunk).minus(k - 1)));
+            grams.add(transform(starts, i -> struct(array_join(slice(chunk, i, lit(k)), " ").as(TERM), lit(k).as(N))));
+        }
+        return analysed
+                .select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START), explode(col("chunks")).as("chunk"))
+                .select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START),
+                        explode(flatten(array(grams.toArray(Column[]::new)))).as("g"))
+                .groupBy(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START), col("g.term").as(TERM), col("g.n").as(N))
+                .agg(count(lit(1)).as(COUNT));
+    }
+
+    public static Dataset<Row> termFrequencies(Dataset<Row> docTerms) {
+        WindowSpec cell = Window.partitionBy(col(PERIOD_START), col(SOURCE), col(N));
+        return docTerms.filter(col(PERIOD_START).isNotNull())
+                .groupBy(col(PERIOD_START), col(SOURCE), col(TERM), col(N))
+                .agg(sum(COUNT).as(COUNT), count(lit(1)).as("doc_freq"))
+                .withColumn("share_of_tokens", col(COUNT).divide(sum(COUNT).over(cell)))
+                .select(columns(TermReports.TERM_FREQUENCIES));
+    }
+
+    /** @param articles number of analysed articles (the idf's N) */
+    public static Dataset<Row> vocabulary(Dataset<Row> docTerms, long articles, int minDf, double maxDf, int maxVocabulary) {
+        Column df = col("doc_freq");
+        Column eligible = df.geq(minDf).and(df.leq(maxDf * articles));
+        WindowSpec byN = Window.partitionBy(col(N)).orderBy(eligible.desc(), df.desc(), col(TERM).asc());
+        return docTerms.groupBy(col(TERM), col(N))
+                .agg(sum(COUNT).as(COUNT), count(lit(1)).as("doc_freq"))
+                .withColumn("idf", log(lit((double) articles).divide(df)))
+                .withColumn("kept", eligible.and(row_number().over(byN).leq(maxVocabulary)))
+                .select(columns(TermReports.VOCABULARY));
+    }
+
+    public static Dataset<Row> articleTerms(Dataset<Row> docTerms, Dataset<Row> vocabulary, int topK) {
+        // The kept vocabulary is bounded by max_vocabulary per n: small enough to broadcast.
+        Dataset<Row> kept = broadcast(vocabulary.filter(col("kept")).select(col(TERM), col(N), col("idf")));
+        WindowSpec byArticle = Window.partitionBy(col(ARTICLE_ID)).orderBy(col("tfidf").desc(), col(TERM).asc());
+        return docTerms.join(kept, scalaSeq(TERM, N))
+                .withColumn("tfidf", col(COUNT).multiply(col("idf")))
+                .withColumn("rank", row_number().over(byArticle))
+                .filter(col("rank").leq(topK))
+                .select(columns(TermReports.ARTICLE_TERMS));
+    }
+
+    /**
+     * Each group against the rest of the groups (G², log ratio, p-value). Every term with at least
+     * {@code minCount} occurrences over all groups gets a row for each target group, also where the
+     * target does not use it (count_target = 0: the strongest under-use).
+     *
+     * @param grouped   doc_terms with a {@code grp} column; rows with a null group are left out
+     * @param targets   the groups to report as targets
+     * @param reference label of the reference ("rest", or the other group's name when there are two)
+     */
+    public static Dataset<Row> keyness(Dataset<Row> grouped, List<String> targets, String reference, int minCount) {
+        Dataset<Row> in = grouped.filter(col("grp").isNotNull());
+        Dataset<Row> counts = in.groupBy(col("grp"), col(TERM), col(N)).agg(sum(COUNT).as("a"));
+        Dataset<Row> tokens = in.groupBy(col("grp"), col(N)).agg(sum(COUNT).as("c"))
+                .withColumn("all_tokens", sum("c").over(Window.partitionBy(col(N))));
+        Dataset<Row> terms = counts.groupBy(col(TERM), col(N)).agg(sum("a").as("total"))
+                .filter(col("total").geq(minCount));
+        Dataset<Row> targetGroups = in.sparkSession().createDataset(targets, org.apache.spark.sql.Encoders.STRING())
+                .toDF("grp");
+        Column a = coalesce(col("a"), lit(0L));
+        Column b = col("total").minus(a);
+        Column c = col("c");
+        Column d = col("all_tokens").minus(c);
+        Column e1 = c.multiply(col("total")).divide(col("all_tokens"));
+        Column e2 = d.multiply(col("total")).divide(col("all_tokens"));
+        Column g2 = lit(2.0).multiply(xlnxe(a, e1).plus(xlnxe(b, e2)));
+        Column half = lit(0.5);
+        Column logRatio = log2(when(a.equalTo(0), half).otherwise(a).divide(c)
+                .divide(when(b.equalTo(0), half).otherwise(b).divide(d)));
+        return terms.crossJoin(broadcast(targetGroups))
+                .join(broadcast(tokens), scalaSeq("grp", N))
+                .join(counts, scalaSeq("grp", TERM, N), "left")
+                .filter(c.gt(0).and(d.gt(0)))
+                .select(
+                        org.apache.spark.sql.functions.concat(col("grp"), lit(" vs " + reference)).as("comparison"),
+                        col("grp").as("target"), lit(reference).as("reference"), col(TERM), col(N),
+                        a.as("count_target"), b.as("count_reference"), c.as("tokens_target"), d.as("tokens_reference"),
+                        g2.as("g2"), logRatio.as("log_ratio"))
+                .withColumn("p_value", CHI2_SURVIVAL.apply(col("g2")))
+                .select(columns(TermReports.KEYNESS));
+    }
+
+    /** O ln(O/E), 0 when O = 0 (its limit). */
+    private static Column xlnxe(Column o, Column e) {
+        return when(o.gt(0), o.multiply(log(o.divide(e)))).otherwise(lit(0.0));
+    }
+
+    /** Group label of a period start for keyness. */
+    public static Column periodLabel(Column periodStart) {
+        return date_format(periodStart, "yyyy-MM-dd");
+    }
+
+    /**
+     * Kept terms per period against their previous {@code window} periods (periods with no articles at
+     * all are not in the series).
+     */
+    public static Dataset<Row> trending(Dataset<Row> docTerms, Dataset<Row> vocabulary, int window, double zThreshold,
+                                        int minCount) {
+        Dataset<Row> dated = docTerms.filter(col(PERIOD_START).isNotNull());
+        Dataset<Row> kept = vocabulary.filter(col("kept")).select(col(TERM), col(N));
+        Dataset<Row> tokens = dated.groupBy(col(PERIOD_START), col(N)).agg(sum(COUNT).as("tokens"));
+        Dataset<Row> counts = dated.join(broadcast(kept), scalaSeq(TERM, N))
+                .groupBy(col(TERM), col(N), col(PERIOD_START)).agg(sum(COUNT).as(COUNT));
+        WindowSpec past = Window.partitionBy(col(TERM), col(N)).orderBy(col(PERIOD_START)).rowsBetween(-window, -1);
+        Column share = col(COUNT).divide(col("tokens"));
+        Column expected = avg(share).over(past).multiply(col("tokens"));
+        Column sd = greatest(coalesce(stddev_samp(share).over(past), lit(0.0)).multiply(col("tokens")),
+                sqrt(expected), lit(1.0));
+        // The grid: every kept term in every period that has n-grams of its n.
+        return kept.join(tokens, scalaSeq(N))
+                .join(counts, scalaSeq(TERM, N, PERIOD_START), "left")
+                .withColumn(COUNT, coalesce(col(COUNT), lit(0L)))
+                .withColumn("expected", expected)
+                .withColumn("z_score", col(COUNT).minus(col("expected")).divide(sd))
+                .filter(col(COUNT).gt(0))
+                .withColumn("burst", coalesce(col("z_score").geq(zThreshold).and(col(COUNT).geq(minCount)), lit(false)))
+                .select(columns(TermReports.TRENDING_TERMS));
+    }
+
+    /** Adjacent-word association from the bigram counts of doc_terms. */
+    public static Dataset<Row> collocations(Dataset<Row> docTerms, int minCount) {
+        Dataset<Row> pairs = docTerms.filter(col(N).equalTo(2)).groupBy(col(TERM).as("bigram")).agg(sum(COUNT).as("o11"))
+                .withColumn("word1", split(col("bigram"), " ").getItem(0))
+                .withColumn("word2", split(col("bigram"), " ").getItem(1));
+        Dataset<Row> total = pairs.agg(sum("o11").as("total"));
+        Column o11 = col("o11");
+        Column r1 = col("count_word1");
+        Column c1 = col("count_word2");
+        Column n = col("total");
+        Column o12 = r1.minus(o11);
+        Column o21 = c1.minus(o11);
+        Column o22 = n.minus(r1).minus(c1).plus(o11);
+        Column g2 = lit(2.0).multiply(xlnxe(o11, r1.multiply(c1).divide(n))
+                .plus(xlnxe(o12, r1.multiply(n.minus(c1)).divide(n)))
+                .plus(xlnxe(o21, n.minus(r1).multiply(c1).divide(n)))
+                .plus(xlnxe(o22, n.minus(r1).multiply(n.minus(c1)).divide(n))));
+        Column pmi = log2(o11.multiply(n).divide(r1.multiply(c1)));
+        Column selfInfo = log2(o11.divide(n)).multiply(-1);
+        return pairs
+                .withColumn("count_word1", sum("o11").over(Window.partitionBy(col("word1"))))
+                .withColumn("count_word2", sum("o11").over(Window.partitionBy(col("word2"))))
+                .filter(o11.geq(minCount))
+                .crossJoin(broadcast(total))
+                .select(col("bigram"), col("word1"), col("word2"), o11.as(COUNT), r1, c1, pmi.as("pmi"),
+                        when(selfInfo.equalTo(0), lit(1.0)).otherwise(pmi.divide(selfInfo)).as("npmi"), g2.as("g2"))
+                .select(columns(TermReports.COLLOCATIONS));
+    }
+
+    static Column[] columns(ReportSpec spec) {
+        return spec.columnNames().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    }
+
+    private static scala.collection.immutable.Seq<String> scalaSeq(String... names) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
+    }
+}

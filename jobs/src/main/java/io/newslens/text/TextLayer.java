@@ -1,0 +1,67 @@
+package io.newslens.text;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import io.newslens.config.TextOptions;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The text layer as Spark columns. Lucene analyzers and the language detector live once per executor
+ * JVM (see {@link Analyzers}, {@link LanguageDetector}); these UDFs only look them up.
+ */
+public final class TextLayer {
+    public static final String CHUNKS = "chunks";
+    public static final ArrayType CHUNKS_TYPE = DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.StringType));
+    private static final StructType DETECTED = new StructType()
+            .add("language", DataTypes.StringType).add("confidence", DataTypes.DoubleType);
+
+    private TextLayer() {
+    }
+
+    /** Title and body as one normalised text: what every analysis reads. */
+    public static Column analysisText(Column title, Column text) {
+        return concat(coalesce(title, lit("")), lit("\n\n"), coalesce(text, lit("")));
+    }
+
+    /**
+     * Fills {@code language} (where the input had none) and {@code language_confidence} by detection
+     * over title and text. A language the input declared is kept, with a null confidence.
+     */
+    public static Dataset<Row> withLanguage(Dataset<Row> articles, TextOptions options,
+                                            String titleCol, String textCol, String languageCol, String confidenceCol) {
+        List<String> languages = options.languages();
+        UserDefinedFunction detect = udf((UDF1<String, Row>) s -> {
+            LanguageDetector.Result r = LanguageDetector.detect(TextNormalizer.normalize(s), languages);
+            return RowFactory.create(r.language(), r.language() == null ? null : r.confidence());
+        }, DETECTED).withName("newslens_detect_language");
+        Column given = col(languageCol);
+        Column detected = detect.apply(analysisText(col(titleCol), col(textCol)));
+        return articles
+                .withColumn("_detected", when(given.isNull(), detected))
+                .withColumn(languageCol, coalesce(given, col("_detected.language")))
+                .withColumn(confidenceCol, when(given.isNull(), col("_detected.confidence")))
+                .drop("_detected");
+    }
+
+    /** Chunks of tokens (see {@link Tokenizer}) of a title and body in the given language. */
+    public static Column chunks(Column title, Column text, Column language, TextOptions options) {
+        UserDefinedFunction tokenize = udf((UDF2<String, String, List<List<String>>>) (s, lang) ->
+                Tokenizer.of(options).chunks(TextNormalizer.normalize(s), lang), CHUNKS_TYPE).withName("newslens_chunks");
+        return tokenize.apply(analysisText(title, text), language);
+    }
+}

@@ -1,0 +1,114 @@
+package io.newslens.text;
+
+import io.newslens.config.TextOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * A normalised text into sentences and tokens. Tokens come in <em>chunks</em>: runs of adjacent kept
+ * tokens within one sentence. A removed stop word, number or short token ends a chunk, so n-grams and
+ * collocations never join words that were not next to each other ("Bank of England" gives no "bank
+ * england").
+ */
+public final class Tokenizer {
+    private final TextOptions options;
+    private final Set<String> extraStopwords;
+
+    private static final java.util.Map<TextOptions, Tokenizer> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One tokenizer per JVM and options (what the Spark UDFs use). */
+    public static Tokenizer of(TextOptions options) {
+        return CACHE.computeIfAbsent(options, Tokenizer::new);
+    }
+
+    public Tokenizer(TextOptions options) {
+        this.options = options;
+        this.extraStopwords = new HashSet<>(options.stopwords().stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+    }
+
+    /**
+     * Sentence boundaries as [start, end) character offsets of {@code text}: the JDK's BreakIterator,
+     * except that a break right after a title, a company suffix, a month or initials ("Mr.", "Corp.",
+     * "Feb.", "U.S.") is not a sentence end; news writes those mid-sentence far more often than last.
+     */
+    public static List<int[]> sentences(String text, String language) {
+        BreakIterator it = BreakIterator.getSentenceInstance(language == null ? Locale.ENGLISH : Locale.forLanguageTag(language));
+        it.setText(text);
+        List<int[]> result = new ArrayList<>();
+        int start = it.first();
+        for (int end = it.next(); end != BreakIterator.DONE; end = it.next()) {
+            String s = text.substring(start, end);
+            if (end < text.length() && ABBREVIATION_END.matcher(s).find()) {
+                continue;
+            }
+            if (!s.isBlank()) {
+                result.add(new int[] {start, end});
+            }
+            start = end;
+        }
+        return result;
+    }
+
+    private static final Pattern ABBREVIATION_END = Pattern.compile(
+            "(?:\\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|St|Mt|Jr|Sr|Inc|Co|Corp|Ltd|Bros|No|Nos|vs|etc"
+                    + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.|\\b(?:\\p{Lu}\\.){1,3})\\s*$");
+
+    /** Chunks of tokens of an already normalised text, sentence by sentence, in order. */
+    public List<List<String>> chunks(String text, String language) {
+        Analyzer analyzer = Analyzers.forLanguage(language, options);
+        boolean cjk = Analyzers.isCjk(language);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int[] s : sentences(text, language)) {
+            List<String> current = new ArrayList<>();
+            try (TokenStream ts = analyzer.tokenStream("text", text.substring(s[0], s[1]))) {
+                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+                ts.reset();
+                while (ts.incrementToken()) {
+                    String t = term.toString();
+                    boolean gap = inc.getPositionIncrement() > 1;
+                    if (gap || !keep(t, cjk)) {
+                        flush(chunks, current);
+                        current = new ArrayList<>();
+                    }
+                    if (keep(t, cjk)) {
+                        current.add(t);
+                    }
+                }
+                ts.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            flush(chunks, current);
+        }
+        return chunks;
+    }
+
+    private static void flush(List<List<String>> chunks, List<String> current) {
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+    }
+
+    private boolean keep(String token, boolean cjk) {
+        if (!cjk && token.codePointCount(0, token.length()) < options.minTokenLength()) {
+            return false;
+        }
+        if (!options.keepNumbers() && token.codePoints().noneMatch(Character::isLetter)) {
+            return false;
+        }
+        // English words turn up in news of every language (quotes, names, tables): its stop words go too.
+        return !extraStopwords.contains(token) && !Analyzers.ENGLISH_STOP_WORDS.contains(token);
+    }
+}

@@ -1,0 +1,197 @@
+package io.newslens.terms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newslens.SparkTestSession;
+import java.sql.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Term statistics against values worked out by hand on a three-article corpus:
+ * <pre>
+ * d1  A  2020-01  [china trade] [trade war]
+ * d2  A  2020-01  [china trade war]
+ * d3  B  2020-02  [trade]
+ * </pre>
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TermsTest {
+    private static final double EPS = 1e-9;
+    SparkSession spark;
+    Dataset<Row> docTerms;
+
+    @BeforeAll
+    void corpus() {
+        spark = SparkTestSession.get();
+        StructType schema = new StructType().add("article_id", DataTypes.StringType).add("source", DataTypes.StringType)
+                .add("period_start", DataTypes.DateType).add("chunks", io.newslens.text.TextLayer.CHUNKS_TYPE);
+        Date jan = Date.valueOf("2020-01-01");
+        Date feb = Date.valueOf("2020-02-01");
+        List<Row> rows = List.of(
+                RowFactory.create("d1", "A", jan, List.of(List.of("china", "trade"), List.of("trade", "war"))),
+                RowFactory.create("d2", "A", jan, List.of(List.of("china", "trade", "war"))),
+                RowFactory.create("d3", "B", feb, List.of(List.of("trade"))));
+        docTerms = Terms.docTerms(spark.createDataFrame(rows, schema), 3).cache();
+    }
+
+    private static Map<String, Row> byKey(Dataset<Row> df, String... cols) {
+        Map<String, Row> m = new HashMap<>();
+        for (Row r : df.collectAsList()) {
+            StringBuilder k = new StringBuilder();
+            for (String c : cols) {
+                k.append(String.valueOf((Object) r.getAs(c))).append('|');
+            }
+            m.put(k.toString(), r);
+        }
+        return m;
+    }
+
+    @Test
+    void ngramsStayInsideChunks() {
+        Map<String, Row> dt = byKey(docTerms, "article_id", "term");
+        assertEquals(2L, dt.get("d1|trade|").<Long>getAs("count"));
+        assertEquals(1L, dt.get("d1|china trade|").<Long>getAs("count"));
+        assertEquals(1L, dt.get("d2|china trade war|").<Long>getAs("count"));
+        assertFalse(dt.containsKey("d1|china trade war|"), "no trigram across the chunk break in d1");
+        assertEquals(12, docTerms.count(), "d1: 3 unigrams + 2 bigrams; d2: 3 + 2 + 1; d3: 1");
+    }
+
+    @Test
+    void termFrequenciesCountsDocFreqAndShare() {
+        Map<String, Row> tf = byKey(Terms.termFrequencies(docTerms), "period_start", "source", "term");
+        Row trade = tf.get("2020-01-01|A|trade|");
+        assertEquals(3L, trade.<Long>getAs("count"));
+        assertEquals(2L, trade.<Long>getAs("doc_freq"));
+        assertEquals(3.0 / 7.0, trade.<Double>getAs("share_of_tokens"), EPS, "7 unigram tokens in 2020-01 × A");
+        assertEquals(0.5, tf.get("2020-01-01|A|trade war|").<Double>getAs("share_of_tokens"), EPS, "2 of 4 bigrams");
+        assertEquals(1.0, tf.get("2020-02-01|B|trade|").<Double>getAs("share_of_tokens"), EPS);
+    }
+
+    @Test
+    void vocabularyIdfAndPruning() {
+        Map<String, Row> v = byKey(Terms.vocabulary(docTerms, 3, 2, 1.0, 100), "term");
+        assertEquals(0.0, v.get("trade|").<Double>getAs("idf"), EPS, "ln(3/3)");
+        assertEquals(Math.log(1.5), v.get("china|").<Double>getAs("idf"), EPS, "ln(3/2)");
+        assertEquals(4L, v.get("trade|").<Long>getAs("count"));
+        assertTrue(v.get("china trade|").<Boolean>getAs("kept"), "df 2 ≥ min_df 2");
+        assertFalse(v.get("china trade war|").<Boolean>getAs("kept"), "df 1 < min_df 2");
+        Map<String, Row> strict = byKey(Terms.vocabulary(docTerms, 3, 1, 0.9, 1), "term", "n");
+        assertFalse(strict.get("trade|1|").<Boolean>getAs("kept"), "df 3/3 > max_df 0.9");
+        assertTrue(strict.get("china|1|").<Boolean>getAs("kept"), "max 1 per n: china before war (df tie, by term)");
+        assertFalse(strict.get("war|1|").<Boolean>getAs("kept"));
+    }
+
+    @Test
+    void articleTermsRankByTfidf() {
+        Dataset<Row> vocab = Terms.vocabulary(docTerms, 3, 1, 1.0, 100);
+        Map<String, Row> at = byKey(Terms.articleTerms(docTerms, vocab, 2), "article_id", "rank");
+        // d1: china 1×ln1.5, war 1×ln1.5, china trade 1×ln1.5, trade war 1×ln1.5, trade 2×0: ties by term.
+        assertEquals("china", at.get("d1|1|").getAs("term"));
+        assertEquals(Math.log(1.5), at.get("d1|1|").<Double>getAs("tfidf"), EPS);
+        assertEquals("china trade", at.get("d1|2|").getAs("term"));
+        assertNull(at.get("d1|3|"), "top_k = 2");
+        // d2: china trade war has df 1: idf ln 3 is the highest.
+        assertEquals("china trade war", at.get("d2|1|").getAs("term"));
+        assertEquals(Math.log(3), at.get("d2|1|").<Double>getAs("tfidf"), EPS);
+    }
+
+    /**
+     * Lancaster University's worked example for the UCREL log-likelihood wizard (ucrel.lancs.ac.uk/llwizard.html):
+     * a word 52 times in corpus 1 of 50,000 tokens and 57 times in corpus 2 of 75,000 gives LL = +2.65.
+     */
+    @Test
+    void keynessMatchesThePublishedLogLikelihoodExample() {
+        StructType schema = new StructType().add("grp", DataTypes.StringType).add("term", DataTypes.StringType)
+                .add("n", DataTypes.IntegerType).add("count", DataTypes.LongType);
+        Dataset<Row> grouped = spark.createDataFrame(List.of(
+                RowFactory.create("c1", "word", 1, 52L), RowFactory.create("c1", "other", 1, 50_000L - 52),
+                RowFactory.create("c2", "word", 1, 57L), RowFactory.create("c2", "other", 1, 75_000L - 57)), schema);
+        Row word = Terms.keyness(grouped, List.of("c1"), "c2", 5).filter("term = 'word'").first();
+        assertEquals(2.65, word.<Double>getAs("g2"), 0.005);
+        // By hand: E1 = 50000·109/125000 = 43.6, E2 = 65.4; G² = 2(52 ln(52/43.6) + 57 ln(57/65.4)) = 2.6532
+        assertEquals(2 * (52 * Math.log(52 / 43.6) + 57 * Math.log(57 / 65.4)), word.<Double>getAs("g2"), EPS);
+        assertEquals(Math.log((52.0 / 50_000) / (57.0 / 75_000)) / Math.log(2), word.<Double>getAs("log_ratio"), EPS);
+        assertEquals(0.4525, word.<Double>getAs("log_ratio"), 0.0001);
+        // P(χ²₁ ≥ 2.6532) = erfc(√(2.6532/2)) = 0.10344 (Python math.erfc).
+        assertEquals(0.10344, word.<Double>getAs("p_value"), 0.00001);
+        assertEquals(50_000L, word.<Long>getAs("tokens_target"));
+        assertEquals("c1 vs c2", word.getAs("comparison"));
+    }
+
+    @Test
+    void keynessOfEachPeriodKeepsUnusedTermsAsUnderuse() {
+        Dataset<Row> grouped = docTerms.withColumn("grp", Terms.periodLabel(docTerms.col("period_start")));
+        Map<String, Row> k = byKey(Terms.keyness(grouped, List.of("2020-01-01", "2020-02-01"), "rest", 1)
+                .filter("n = 1"), "target", "term");
+        Row china = k.get("2020-02-01|china|");
+        assertEquals(0L, china.<Long>getAs("count_target"));
+        assertEquals(2L, china.<Long>getAs("count_reference"));
+        assertEquals(1L, china.<Long>getAs("tokens_target"));
+        assertEquals(7L, china.<Long>getAs("tokens_reference"));
+        // The zero count becomes 0.5: log2((0.5/1) / (2/7)) = log2(1.75); with a one-token target the
+        // correction outweighs the absence, which is why keyness also reports g2 and the counts.
+        assertEquals(Math.log(1.75) / Math.log(2), china.<Double>getAs("log_ratio"), EPS);
+        // trade in Feb: a=1, b=3, c=1, d=7: E1 = 0.5, E2 = 3.5; G² = 2(1 ln 2 + 3 ln(3/3.5))
+        Row trade = k.get("2020-02-01|trade|");
+        assertEquals(2 * (Math.log(2) + 3 * Math.log(3 / 3.5)), trade.<Double>getAs("g2"), EPS);
+    }
+
+    @Test
+    void collocationsPmiNpmiAndG2() {
+        Map<String, Row> c = byKey(Terms.collocations(docTerms, 1), "bigram");
+        // Bigrams: china trade ×2, trade war ×2; N = 4, R1(china) = 2, C1(trade) = 2.
+        Row ct = c.get("china trade|");
+        assertEquals(2L, ct.<Long>getAs("count"));
+        assertEquals(1.0, ct.<Double>getAs("pmi"), EPS, "log2(2·4/(2·2))");
+        assertEquals(1.0, ct.<Double>getAs("npmi"), EPS, "1 / -log2(2/4)");
+        assertEquals(8 * Math.log(2), ct.<Double>getAs("g2"), EPS, "O = (2,0,0,2), E = (1,1,1,1)");
+        assertEquals(2, c.size());
+    }
+
+    @Test
+    void trendingFlagsABurstAgainstThePast() {
+        StructType schema = new StructType().add("article_id", DataTypes.StringType).add("source", DataTypes.StringType)
+                .add("period_start", DataTypes.DateType).add("term", DataTypes.StringType)
+                .add("n", DataTypes.IntegerType).add("count", DataTypes.LongType);
+        // "tariff": 1 in 100 tokens in each of three months, then 10 in 100.
+        List<Row> rows = new java.util.ArrayList<>();
+        long[] tariff = {1, 1, 1, 10};
+        for (int m = 0; m < 4; m++) {
+            Date d = Date.valueOf("2020-0" + (m + 1) + "-01");
+            rows.add(RowFactory.create("a" + m, "A", d, "tariff", 1, tariff[m]));
+            rows.add(RowFactory.create("a" + m, "A", d, "filler", 1, 100 - tariff[m]));
+        }
+        Dataset<Row> dt = spark.createDataFrame(rows, schema);
+        Dataset<Row> vocab = Terms.vocabulary(dt, 4, 1, 1.0, 100);
+        Map<String, Row> t = byKey(Terms.trending(dt, vocab, 3, 3.0, 5).filter("term = 'tariff'"), "period_start");
+        Row april = t.get("2020-04-01|");
+        // Mean past share 0.01 × 100 tokens = expected 1; past sd 0, √1 = 1: sd = 1; z = (10 − 1)/1.
+        assertEquals(1.0, april.<Double>getAs("expected"), EPS);
+        assertEquals(9.0, april.<Double>getAs("z_score"), EPS);
+        assertTrue(april.<Boolean>getAs("burst"));
+        assertNull(t.get("2020-01-01|").getAs("z_score"), "no past in the first period");
+        assertFalse(t.get("2020-01-01|").<Boolean>getAs("burst"));
+        assertFalse(t.get("2020-02-01|").<Boolean>getAs("burst"));
+    }
+
+    @Test
+    void chiSquareSurvival() {
+        assertEquals(0.05, Stats.chiSquare1Survival(3.841458820694124), 1e-9);
+        assertEquals(0.01, Stats.chiSquare1Survival(6.634896601021214), 1e-9);
+        assertEquals(1.0, Stats.chiSquare1Survival(0.0));
+    }
+}

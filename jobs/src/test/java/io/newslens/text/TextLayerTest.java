@@ -1,0 +1,115 @@
+package io.newslens.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newslens.SparkTestSession;
+import io.newslens.config.TextOptions;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+
+class TextLayerTest {
+    private final Tokenizer tokenizer = new Tokenizer(TextOptions.defaults());
+
+    @Test
+    void htmlBecomesTextAndEntitiesAreDecoded() {
+        assertEquals("Headline\n\nFirst para & more.\n\nSecond\nline",
+                TextNormalizer.normalize("<div><h1>Headline</h1><p>First para &amp; more.</p><p>Second<br>line</p>"
+                        + "<script>var x = 1;</script></div>"));
+        assertEquals("STANDARD OIL <SRD> TO FORM UNIT", TextNormalizer.normalize("STANDARD OIL &lt;SRD> TO FORM UNIT"));
+        // NFKC: full-width digits and ideographic space; white space folded, paragraphs kept.
+        assertEquals("10 余万 非法", TextNormalizer.normalize("１０\u3000余万   非法"));
+        assertEquals("a b\n\nc", TextNormalizer.normalize("  a \t b \n\n\n\n c  "));
+        assertEquals("", TextNormalizer.normalize(null));
+    }
+
+    @Test
+    void englishChunksDropStopWordsAndNeverJoinAcrossThem() {
+        List<List<String>> chunks = tokenizer.chunks(
+                "The Bank of England's governor said rates would rise. Markets fell 3% in London.", "en");
+        assertEquals(List.of(List.of("bank"), List.of("england", "governor", "said", "rates"), List.of("rise"),
+                List.of("markets", "fell"), List.of("london")), chunks);
+    }
+
+    @Test
+    void stemmingAndExtraStopWordsAreOptions() {
+        Tokenizer t = new Tokenizer(new TextOptions(null, true, null, null, List.of("said")));
+        assertEquals(List.of(List.of("market"), List.of("rate", "rise")), t.chunks("Markets said rates rising.", "en"));
+    }
+
+    @Test
+    void sentencesAreSplit() {
+        String text = "Mr. Smith went to Washington. He met the U.S. president! Did he? 他说。我们走了。";
+        List<String> got = Tokenizer.sentences(text, "en").stream().map(b -> text.substring(b[0], b[1]).strip()).toList();
+        assertEquals(List.of("Mr. Smith went to Washington.", "He met the U.S. president!", "Did he?", "他说。", "我们走了。"), got);
+    }
+
+    @Test
+    void chineseIsSegmentedIntoWords() throws Exception {
+        Path sample = SparkTestSession.repo().resolve("data/sample/sogou-zh-2012.jsonl");
+        JsonNode first = new ObjectMapper().readTree(Files.readAllLines(sample, StandardCharsets.UTF_8).get(0));
+        String title = TextNormalizer.normalize(first.path("title").asText());
+        List<String> tokens = tokenizer.chunks(title, "zh").stream().flatMap(List::stream).toList();
+        // 公安机关销毁10余万非法枪支 跨国武器走私渐起
+        for (String word : List.of("销毁", "非法", "枪支", "跨国", "武器", "走私")) {
+            assertTrue(tokens.contains(word), word + " in " + tokens);
+        }
+        assertTrue(tokens.stream().anyMatch(t -> t.length() >= 2), "words, not single characters: " + tokens);
+        assertFalse(tokens.contains(title), "not one whitespace chunk: " + tokens);
+    }
+
+    @Test
+    void detectsEnglishAndChinese() {
+        List<String> langs = TextOptions.DEFAULT_LANGUAGES;
+        assertEquals("en", LanguageDetector.detect("The central bank raised interest rates on Thursday.", langs).language());
+        assertEquals("zh", LanguageDetector.detect("公安机关销毁十余万非法枪支，跨国武器走私渐起", langs).language());
+        assertEquals("de", LanguageDetector.detect("Die Bundesregierung hat am Donnerstag neue Regeln beschlossen.", langs).language());
+        assertEquals(null, LanguageDetector.detect("   ", langs).language());
+    }
+
+    /** Accuracy on real corpora: all of sogou_zh with text (166 Chinese) and the first 500 Reuters articles with text. */
+    @Test
+    void languageDetectionAccuracyOnRealCorpora() throws Exception {
+        Path shared = SparkTestSession.shared();
+        assumeTrue(shared != null, "../shared/corpora not found: skipping the language-detection accuracy check");
+        int[] zh = score(shared.resolve("corpora/sogou_zh/articles.jsonl.gz"), "zh", 200);
+        int[] en = score(shared.resolve("corpora/reuters21578/articles.jsonl.gz"), "en", 500);
+        double accuracy = (zh[0] + en[0]) / (double) (zh[1] + en[1]);
+        System.err.printf("language detection: zh %d/%d, en %d/%d, accuracy %.4f%n", zh[0], zh[1], en[0], en[1], accuracy);
+        assertEquals(166, zh[1], "sogou_zh has 166 articles with text");
+        assertEquals(500, en[1]);
+        assertTrue(accuracy >= 0.99, "accuracy " + accuracy);
+    }
+
+    private static int[] score(Path corpus, String expected, int limit) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        int right = 0;
+        int total = 0;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(corpus)),
+                StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null && total < limit; line = r.readLine()) {
+                JsonNode a = json.readTree(line);
+                String text = TextNormalizer.normalize(a.path("title").asText() + "\n\n" + a.path("text").asText());
+                if (a.path("text").asText().isBlank()) {
+                    continue;
+                }
+                total++;
+                if (expected.equals(LanguageDetector.detect(text, TextOptions.DEFAULT_LANGUAGES).language())) {
+                    right++;
+                }
+            }
+        }
+        return new int[] {right, total};
+    }
+}
