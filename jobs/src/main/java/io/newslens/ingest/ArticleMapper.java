@@ -1,6 +1,8 @@
 package io.newslens.ingest;
 
+import io.newslens.text.Articles;
 import static io.newslens.ingest.IngestReports.*;
+import static io.newslens.text.Articles.*;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.array_compact;

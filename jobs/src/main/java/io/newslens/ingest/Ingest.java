@@ -1,5 +1,6 @@
 package io.newslens.ingest;
 
+import io.newslens.text.Articles;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.substring;
@@ -23,7 +24,7 @@ public final class Ingest {
     /** Rejected records with their raw text cut to {@code recordChars}. */
     public static Dataset<Row> quarantine(Dataset<Row> mapped, int recordChars) {
         return mapped.filter(col(IngestReports.REASON).isNotNull()).select(
-                col(IngestReports.INPUT_FILE),
+                col(Articles.INPUT_FILE),
                 substring(col(ArticleMapper.RAW), 1, recordChars).as(IngestReports.RECORD),
                 length(col(ArticleMapper.RAW)).as(IngestReports.RECORD_CHARS),
                 col(IngestReports.REASON),
@@ -32,7 +33,7 @@ public final class Ingest {
 
     /** Articles that downstream reports use: duplicates left out unless asked for. */
     public static Dataset<Row> forAnalysis(Dataset<Row> articles, boolean keepDuplicates) {
-        return keepDuplicates ? articles : articles.filter(col(IngestReports.DUPLICATE_OF).isNull());
+        return keepDuplicates ? articles : articles.filter(col(Articles.DUPLICATE_OF).isNull());
     }
 
     static Column[] columns(ReportSpec spec) {

@@ -1,5 +1,6 @@
 package io.newslens.ingest;
 
+import io.newslens.text.Articles;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -42,8 +43,8 @@ public final class IngestJob {
             mapped = mapped.persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 Map<String, Object> counts = countRecords(mapped);
-                Dataset<Row> accepted = TextLayer.withLanguage(Ingest.articles(mapped), config.text(), IngestReports.TITLE,
-                        IngestReports.TEXT, IngestReports.LANGUAGE, IngestReports.LANGUAGE_CONFIDENCE);
+                Dataset<Row> accepted = TextLayer.withLanguage(Ingest.articles(mapped), config.text(), Articles.TITLE,
+                        Articles.TEXT, Articles.LANGUAGE, Articles.LANGUAGE_CONFIDENCE);
                 long articles = out.write(IngestReports.ARTICLES, accepted, manifest);
                 long quarantined = out.write(IngestReports.QUARANTINE,
                         Ingest.quarantine(mapped, config.ingest().quarantineRecordChars()), manifest);
@@ -88,10 +89,10 @@ public final class IngestJob {
     private static Map<String, Object> countRecords(Dataset<Row> mapped) {
         List<Row> rows = mapped.groupBy(
                         col(IngestReports.REASON),
-                        when(col(IngestReports.PUBLISHED_RAW).isNull(), lit("missing"))
-                                .when(col(IngestReports.PUBLISHED_AT).isNull(), lit("unparseable"))
+                        when(col(Articles.PUBLISHED_RAW).isNull(), lit("missing"))
+                                .when(col(Articles.PUBLISHED_AT).isNull(), lit("unparseable"))
                                 .otherwise(lit("parsed")).as("date_status"),
-                        col(IngestReports.ENCODING_REPAIRED))
+                        col(Articles.ENCODING_REPAIRED))
                 .agg(count(lit(1)).as("n"))
                 .collectAsList();
         long read = 0;
@@ -125,8 +126,8 @@ public final class IngestJob {
     private static Map<String, Object> duplicateCounts(Dataset<Row> articles) {
         Map<String, Object> dup = new LinkedHashMap<>();
         long total = 0;
-        for (Row r : articles.filter(col(IngestReports.DUPLICATE_REASON).isNotNull())
-                .groupBy(IngestReports.DUPLICATE_REASON).count().collectAsList()) {
+        for (Row r : articles.filter(col(Articles.DUPLICATE_REASON).isNotNull())
+                .groupBy(Articles.DUPLICATE_REASON).count().collectAsList()) {
             dup.put(r.getString(0), r.getLong(1));
             total += r.getLong(1);
         }

@@ -1,5 +1,6 @@
 package io.newslens.ingest;
 
+import io.newslens.text.Articles;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.coalesce;
@@ -45,12 +46,12 @@ import org.apache.spark.sql.types.StructType;
  * Records are never dropped here: a record that cannot be parsed keeps its raw text and a reason.
  */
 public final class RecordReaders {
-    public static final String INPUT_FILE = IngestReports.INPUT_FILE;
+    public static final String INPUT_FILE = Articles.INPUT_FILE;
     public static final String RAW = "raw";
     public static final String FIELDS = "fields";
     public static final String READ_ERROR = "read_error";
     public static final String READ_DETAIL = "read_detail";
-    public static final String ENCODING_REPAIRED = IngestReports.ENCODING_REPAIRED;
+    public static final String ENCODING_REPAIRED = Articles.ENCODING_REPAIRED;
 
     static final MapType STRING_MAP = DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType);
     private static final String FILE_PATH = "_metadata.file_path";
