@@ -55,10 +55,11 @@ public final class RunManifest {
         return (Map<String, Object>) counts.get(stage);
     }
 
-    public void report(String name, long rows, List<String> partitionBy) {
+    public void report(String name, long rows, List<String> partitionBy, double seconds) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("rows", rows);
         r.put("partitioned_by", partitionBy);
+        r.put("seconds", seconds);
         reports.put(name, r);
     }
 

@@ -84,13 +84,16 @@ public final class RunOutput {
             throw new IllegalStateException("report " + spec.name() + " does not match its declaration: " + problems);
         }
         String path = new Path(staging, spec.name()).toString();
+        long start = System.nanoTime();
         report.write().mode(SaveMode.ErrorIfExists)
                 .partitionBy(spec.partitionBy().toArray(String[]::new))
                 .parquet(path);
         // Parquet footers hold row counts, so this reads no data pages.
         long rows = spark.read().parquet(path).count();
-        manifest.report(spec.name(), rows, spec.partitionBy());
+        double seconds = Math.round((System.nanoTime() - start) / 1e6) / 1000.0;
+        manifest.report(spec.name(), rows, spec.partitionBy(), seconds);
         written.add(spec.name());
+        Progress.log("  wrote " + spec.name() + ": " + rows + " rows in " + seconds + " s");
         return rows;
     }
 

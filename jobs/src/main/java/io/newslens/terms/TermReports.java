@@ -75,7 +75,7 @@ public final class TermReports {
                     + "(null in the first period).")
             .column("z_score", DataTypes.DoubleType, "(count − expected) / sd, sd = max(sd of the previous shares × tokens, "
                     + "√expected, 1) (null in the first period).")
-            .column("burst", DataTypes.BooleanType, "z_score ≥ `terms.trending_z` and count ≥ `terms.min_count`.")
+            .column("burst", DataTypes.BooleanType, "z_score ≥ `terms.trending_z`, count ≥ `terms.min_count`, and a full window of previous periods.")
             .column(PERIOD_START, DataTypes.DateType, "First day of the period.")
             .partitionBy(PERIOD_START)
             .build();

@@ -195,8 +195,11 @@ public final class Terms {
                 .withColumn(COUNT, coalesce(col(COUNT), lit(0L)))
                 .withColumn("expected", expected)
                 .withColumn("z_score", col(COUNT).minus(col("expected")).divide(sd))
+                .withColumn("history", count(share).over(past))
                 .filter(col(COUNT).gt(0))
-                .withColumn("burst", coalesce(col("z_score").geq(zThreshold).and(col(COUNT).geq(minCount)), lit(false)))
+                // A burst needs a full window of history: the first periods of a series have no baseline.
+                .withColumn("burst", coalesce(col("z_score").geq(zThreshold).and(col(COUNT).geq(minCount))
+                        .and(col("history").geq(window)), lit(false)))
                 .select(columns(TermReports.TRENDING_TERMS));
     }
 

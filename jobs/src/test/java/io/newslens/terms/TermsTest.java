@@ -186,6 +186,11 @@ class TermsTest {
         assertNull(t.get("2020-01-01|").getAs("z_score"), "no past in the first period");
         assertFalse(t.get("2020-01-01|").<Boolean>getAs("burst"));
         assertFalse(t.get("2020-02-01|").<Boolean>getAs("burst"));
+        // A jump with only two past periods is not flagged (window 3), though its z-score is reported.
+        Map<String, Row> short3 = byKey(Terms.trending(dt.filter("period_start <> DATE'2020-01-01'"), vocab, 3, 3.0, 5)
+                .filter("term = 'tariff'"), "period_start");
+        assertEquals(9.0, short3.get("2020-04-01|").<Double>getAs("z_score"), EPS);
+        assertFalse(short3.get("2020-04-01|").<Boolean>getAs("burst"));
     }
 
     @Test
