@@ -52,7 +52,8 @@ public final class TermsJob {
         }
     }
 
-    private static Dataset<Row> keyness(Dataset<Row> docTerms, TermsOptions t) {
+    /** Keyness in the configured mode. */
+    static Dataset<Row> keyness(Dataset<Row> docTerms, TermsOptions t) {
         Column period = Terms.periodLabel(col(TermReports.PERIOD_START));
         return switch (t.keyness()) {
             case "source" -> Terms.keyness(docTerms.withColumn("grp",

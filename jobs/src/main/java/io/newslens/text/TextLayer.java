@@ -53,8 +53,9 @@ public final class TextLayer {
         Column detected = detect.apply(analysisText(col(titleCol), col(textCol)));
         return articles
                 .withColumn("_detected", when(given.isNull(), detected))
-                .withColumn(languageCol, coalesce(given, col("_detected.language")))
+                // Confidence first: once language is filled, "was it given?" can no longer be asked.
                 .withColumn(confidenceCol, when(given.isNull(), col("_detected.confidence")))
+                .withColumn(languageCol, coalesce(given, col("_detected.language")))
                 .drop("_detected");
     }
 

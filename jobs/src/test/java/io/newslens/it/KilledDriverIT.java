@@ -48,6 +48,8 @@ class KilledDriverIT {
         assertEquals(0, first.exitValue(), SparkSubmitProcess.tail(log1));
         String manifest = Files.readString(out.resolve("_manifest.json"));
         long before = rows(out.resolve("articles"));
+        Path firstCopy = dir.resolve("first-copy");
+        copy(out, firstCopy);
 
         // Enough input that writing the reports takes several seconds.
         Path big = dir.resolve("big.jsonl");
@@ -79,6 +81,16 @@ class KilledDriverIT {
         assertEquals(before, rows(out.resolve("articles")));
         try (Stream<Path> s = Files.list(out)) {
             assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(".staging-")), "killed run's staging removed");
+        }
+        // Run twice, same reports.
+        ReportComparison.assertSame(out, firstCopy, "re-run after the kill");
+    }
+
+    private static void copy(Path from, Path to) throws java.io.IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
         }
     }
 }

@@ -24,6 +24,10 @@ final class SparkSubmitProcess {
     }
 
     static ProcessBuilder builder(Path log, String master, String... newslensArgs) throws IOException {
+        return builder(log, master, new String[0], newslensArgs);
+    }
+
+    static ProcessBuilder builder(Path log, String master, String[] sparkConf, String... newslensArgs) throws IOException {
         String sparkClasspath = Files.readString(Paths.get(System.getProperty("newslens.sparkClasspath"))).trim();
         List<String> cmd = new ArrayList<>();
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -31,8 +35,9 @@ final class SparkSubmitProcess {
         cmd.addAll(Arrays.asList(System.getProperty("newslens.jvmOpens").trim().split("\\s+")));
         cmd.add("-Dlog4j2.configurationFile=" + REPO.resolve("conf/log4j2.properties"));
         cmd.addAll(List.of("-cp", sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
-                "--master", master, "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
-                "--class", "io.newslens.cli.Main", jar().toString()));
+                "--master", master, "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false"));
+        cmd.addAll(Arrays.asList(sparkConf));
+        cmd.addAll(List.of("--class", "io.newslens.cli.Main", jar().toString()));
         cmd.addAll(Arrays.asList(newslensArgs));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(REPO.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());

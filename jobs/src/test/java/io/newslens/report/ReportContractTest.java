@@ -51,6 +51,12 @@ class ReportContractTest {
         assertTrue(articles.select("source").distinct().count() >= 9);
         assertTrue(articles.selectExpr("date_format(published_date, 'yyyy-MM')").distinct().count() >= 6);
         assertEquals(articles.count(), articles.select("article_id").distinct().count(), "article_id is a key");
+        // Sogou records declare their language (kept, no confidence); all others are detected.
+        assertEquals(30, articles.filter("language = 'zh' AND language_confidence IS NULL").count());
+        assertEquals(articles.count() - 30, articles.filter("language_confidence > 0").count());
+        // Reuters is English; a few earnings tables and one-line briefs are not prose enough to tell.
+        long reutersEnglish = articles.filter("source = 'Reuters' AND language = 'en'").count();
+        assertTrue(reutersEnglish >= 190, "Reuters articles detected as English: " + reutersEnglish + " of 200");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newslens.SparkTestSession;
+import io.newslens.config.TermsOptions;
 import java.sql.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -148,6 +149,28 @@ class TermsTest {
         // trade in Feb: a=1, b=3, c=1, d=7: E1 = 0.5, E2 = 3.5; G² = 2(1 ln 2 + 3 ln(3/3.5))
         Row trade = k.get("2020-02-01|trade|");
         assertEquals(2 * (Math.log(2) + 3 * Math.log(3 / 3.5)), trade.<Double>getAs("g2"), EPS);
+    }
+
+    @Test
+    void keynessModesFromTheConfig() {
+        TermsOptions bySource = new TermsOptions(null, null, null, null, null, null, "source", "A", null, 1,
+                null, null, null, null, null);
+        Map<String, Row> s = byKey(TermsJob.keyness(docTerms, bySource).filter("n = 1"), "comparison", "term");
+        // A has trade 3 of 7 unigrams; the rest (B) trade 1 of 1.
+        Row trade = s.get("A vs rest|trade|");
+        assertEquals(3L, trade.<Long>getAs("count_target"));
+        assertEquals(1L, trade.<Long>getAs("count_reference"));
+        assertEquals(7L, trade.<Long>getAs("tokens_target"));
+        assertEquals(1L, trade.<Long>getAs("tokens_reference"));
+        assertEquals(Math.log((3.0 / 7) / (1.0 / 1)) / Math.log(2), trade.<Double>getAs("log_ratio"), EPS);
+        assertEquals(3, s.size(), "china, trade, war; only A is a target");
+
+        TermsOptions periods = new TermsOptions(null, null, null, null, null, null, "periods", "2020-02-01",
+                "2020-01-01", 1, null, null, null, null, null);
+        Map<String, Row> p = byKey(TermsJob.keyness(docTerms, periods).filter("n = 1"), "term");
+        assertEquals("2020-02-01 vs 2020-01-01", p.get("trade|").getAs("comparison"));
+        assertEquals(0L, p.get("war|").<Long>getAs("count_target"));
+        assertEquals(2L, p.get("war|").<Long>getAs("count_reference"));
     }
 
     @Test
