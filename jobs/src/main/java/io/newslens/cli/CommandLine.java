@@ -11,7 +11,8 @@ import java.util.Set;
 
 /** {@code newslens COMMAND [options]}: parsed, and turned into a validated config. */
 public record CommandLine(String command, boolean help, String configFile, List<String> inputs, String format,
-                          String preset, String output, String timezone, boolean keepDuplicates) {
+                          String preset, String output, String timezone, boolean keepDuplicates,
+                          String since) {
 
     public static final Set<String> COMMANDS = Set.of("ingest", "terms", "all");
 
@@ -32,6 +33,9 @@ public record CommandLine(String command, boolean help, String configFile, List<
               --output DIR        output folder: one sub-folder per report and _manifest.json
               --timezone ZONE     zone for dates written without one, and of published_date (default UTC)
               --keep-duplicates   keep articles marked as duplicates in downstream reports
+              --since DATE        incremental: reports partitioned by period replace only the partitions from
+                                  the period holding DATE on (older ones stay as they are); the rest are
+                                  recomputed from all inputs
               --help              this text
 
             exit codes: 0 done, 2 bad command line, config or input path, 1 the run failed
@@ -44,7 +48,7 @@ public record CommandLine(String command, boolean help, String configFile, List<
         String command = args[0];
         boolean help = false;
         if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
-            return new CommandLine(null, true, null, List.of(), null, null, null, null, false);
+            return new CommandLine(null, true, null, List.of(), null, null, null, null, false, null);
         }
         if (!COMMANDS.contains(command)) {
             throw new ConfigException("command", "unknown command '" + command + "' (one of "
@@ -56,6 +60,7 @@ public record CommandLine(String command, boolean help, String configFile, List<
         String output = null;
         String timezone = null;
         boolean keepDuplicates = false;
+        String since = null;
         List<String> inputs = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
@@ -68,10 +73,12 @@ public record CommandLine(String command, boolean help, String configFile, List<
                 case "--preset" -> preset = value(args, ++i, a);
                 case "--output" -> output = value(args, ++i, a);
                 case "--timezone" -> timezone = value(args, ++i, a);
+                case "--since" -> since = value(args, ++i, a);
                 default -> throw new ConfigException(a, "unknown option (see 'newslens " + command + " --help')");
             }
         }
-        return new CommandLine(command, help, configFile, List.copyOf(inputs), format, preset, output, timezone, keepDuplicates);
+        return new CommandLine(command, help, configFile, List.copyOf(inputs), format, preset, output, timezone,
+                keepDuplicates, since);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -98,6 +105,9 @@ public record CommandLine(String command, boolean help, String configFile, List<
         }
         if (timezone != null) {
             config = config.withTimezone(timezone);
+        }
+        if (since != null) {
+            config = config.withSince(since);
         }
         if (keepDuplicates) {
             config = config.withIngest(config.ingest().withKeepDuplicates(true));

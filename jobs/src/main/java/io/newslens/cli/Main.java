@@ -74,6 +74,7 @@ public final class Main {
             return 2;
         }
         RunManifest manifest = new RunManifest(runId, cl.command(), spark.version(), config);
+        manifest.put("since", config.since());
         try {
             Dataset<Row> articles = IngestJob.run(spark, config, out, manifest);
             if (!cl.command().equals("ingest")) {

@@ -113,6 +113,13 @@ public final class ConfigLoader {
             throw new ConfigException("ingest.max_invalid_utf8_share", "must be between 0 and 1, got "
                     + ingest.maxInvalidUtf8Share());
         }
+        if (config.since() != null) {
+            try {
+                java.time.LocalDate.parse(config.since());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ConfigException("since", "'" + config.since() + "' is not a date like 2024-05-01");
+            }
+        }
         validateText(config.text());
         validateTerms(config.terms());
         return config;

@@ -11,9 +11,11 @@ import java.util.List;
  * @param ingest   ingest options
  * @param text     the shared text layer
  * @param terms    term reports and near-duplicates
+ * @param since    incremental run: period-partitioned reports replace only the partitions of periods from the
+ *                 one containing this date (yyyy-MM-dd) on; null = a full run
  */
 public record NewslensConfig(List<InputSpec> inputs, String output, String timezone, IngestOptions ingest,
-                             TextOptions text, TermsOptions terms) {
+                             TextOptions text, TermsOptions terms, String since) {
 
     public NewslensConfig {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
@@ -24,7 +26,7 @@ public record NewslensConfig(List<InputSpec> inputs, String output, String timez
     }
 
     public NewslensConfig(List<InputSpec> inputs, String output, String timezone, IngestOptions ingest) {
-        this(inputs, output, timezone, ingest, null, null);
+        this(inputs, output, timezone, ingest, null, null, null);
     }
 
     public static NewslensConfig empty() {
@@ -32,18 +34,22 @@ public record NewslensConfig(List<InputSpec> inputs, String output, String timez
     }
 
     public NewslensConfig withInputs(List<InputSpec> newInputs) {
-        return new NewslensConfig(newInputs, output, timezone, ingest, text, terms);
+        return new NewslensConfig(newInputs, output, timezone, ingest, text, terms, since);
     }
 
     public NewslensConfig withOutput(String newOutput) {
-        return new NewslensConfig(inputs, newOutput, timezone, ingest, text, terms);
+        return new NewslensConfig(inputs, newOutput, timezone, ingest, text, terms, since);
+    }
+
+    public NewslensConfig withSince(String newSince) {
+        return new NewslensConfig(inputs, output, timezone, ingest, text, terms, newSince);
     }
 
     public NewslensConfig withTimezone(String newTimezone) {
-        return new NewslensConfig(inputs, output, newTimezone, ingest, text, terms);
+        return new NewslensConfig(inputs, output, newTimezone, ingest, text, terms, since);
     }
 
     public NewslensConfig withIngest(IngestOptions newIngest) {
-        return new NewslensConfig(inputs, output, timezone, newIngest, text, terms);
+        return new NewslensConfig(inputs, output, timezone, newIngest, text, terms, since);
     }
 }

@@ -63,6 +63,14 @@ public final class RunManifest {
         reports.put(name, r);
     }
 
+    /** Records an incremental report: which partitions this run replaces (the others are left as they were). */
+    @SuppressWarnings("unchecked")
+    public void replacedPartitions(String report, String from, List<String> partitions) {
+        Map<String, Object> r = (Map<String, Object>) reports.get(report);
+        r.put("incremental_from", from);
+        r.put("replaced_partitions", partitions);
+    }
+
     public Stage stage(String name) {
         return new Stage(name);
     }

@@ -31,6 +31,8 @@ public final class RunOutput {
     private final Path staging;
     private final Path trash;
     private final List<String> written = new ArrayList<>();
+    /** Reports written incrementally: partitions from this value on replace the published ones. */
+    private final java.util.Map<String, String> partialFrom = new java.util.HashMap<>();
 
     public RunOutput(SparkSession spark, String outputDir, String runId) {
         this.spark = spark;
@@ -79,6 +81,21 @@ public final class RunOutput {
 
     /** Writes one report to staging after checking it against its declaration; returns its row count. */
     public long write(ReportSpec spec, Dataset<Row> report, RunManifest manifest) {
+        return write(spec, report, manifest, null);
+    }
+
+    /**
+     * As {@link #write(ReportSpec, Dataset, RunManifest)}; with {@code replaceFrom} (a value of the report's
+     * single partition column, e.g. a period start yyyy-MM-dd) and a published copy of the report in place,
+     * only rows of partitions from that value on are written, and publishing replaces exactly those partitions.
+     */
+    public long write(ReportSpec spec, Dataset<Row> report, RunManifest manifest, String replaceFrom) {
+        boolean incremental = replaceFrom != null && spec.partitionBy().size() == 1 && published(spec.name());
+        if (incremental) {
+            String column = spec.partitionBy().get(0);
+            report = report.filter(report.col(column).cast("string").geq(replaceFrom));
+            partialFrom.put(spec.name(), replaceFrom);
+        }
         List<String> problems = spec.mismatches(report.schema());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("report " + spec.name() + " does not match its declaration: " + problems);
@@ -92,9 +109,24 @@ public final class RunOutput {
         long rows = spark.read().parquet(path).count();
         double seconds = Math.round((System.nanoTime() - start) / 1e6) / 1000.0;
         manifest.report(spec.name(), rows, spec.partitionBy(), seconds);
+        if (incremental) {
+            try {
+                manifest.replacedPartitions(spec.name(), replaceFrom, stagedPartitions(spec.name()));
+            } catch (IOException e) {
+                throw new OutputException("cannot list " + path + ": " + e.getMessage(), e);
+            }
+        }
         written.add(spec.name());
         Progress.log("  wrote " + spec.name() + ": " + rows + " rows in " + seconds + " s");
         return rows;
+    }
+
+    private boolean published(String reportName) {
+        try {
+            return fs.exists(new Path(output, reportName));
+        } catch (IOException e) {
+            throw new OutputException("cannot read " + output + ": " + e.getMessage(), e);
+        }
     }
 
     /** A report written earlier in this run, read back from staging. */
@@ -122,6 +154,10 @@ public final class RunOutput {
             toMove.add(MANIFEST);
             for (String name : toMove) {
                 Path target = new Path(output, name);
+                if (partialFrom.containsKey(name)) {
+                    replacePartitions(name, partialFrom.get(name), manifest);
+                    continue;
+                }
                 if (fs.exists(target) && !fs.rename(target, new Path(trash, name))) {
                     throw new OutputException("cannot move the previous " + target + " aside");
                 }
@@ -134,6 +170,46 @@ public final class RunOutput {
         } catch (IOException e) {
             throw new OutputException("cannot publish the reports to " + output + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Dynamic partition overwrite, staged: every published partition from {@code from} on goes to the
+     * trash (also one this run no longer has: a full run would not have it either), then every staged
+     * partition moves in. Older partitions are not touched.
+     */
+    private void replacePartitions(String name, String from, RunManifest manifest) throws IOException {
+        Path target = new Path(output, name);
+        Path trashed = new Path(trash, name);
+        fs.mkdirs(trashed);
+        List<String> replaced = new ArrayList<>();
+        for (FileStatus st : fs.listStatus(target)) {
+            String dirName = st.getPath().getName();
+            int eq = dirName.indexOf('=');
+            if (st.isDirectory() && eq > 0 && dirName.substring(eq + 1).compareTo(from) >= 0) {
+                fs.rename(st.getPath(), new Path(trashed, dirName));
+            }
+        }
+        for (FileStatus st : fs.listStatus(new Path(staging, name))) {
+            String dirName = st.getPath().getName();
+            if (st.isDirectory() && dirName.contains("=")) {
+                if (!fs.rename(st.getPath(), new Path(target, dirName))) {
+                    throw new OutputException("cannot move partition " + dirName + " into " + target);
+                }
+                replaced.add(dirName);
+            }
+        }
+        Progress.log("  replaced partitions of " + name + ": " + replaced);
+    }
+
+    private List<String> stagedPartitions(String name) throws IOException {
+        List<String> result = new ArrayList<>();
+        for (FileStatus st : fs.listStatus(new Path(staging, name))) {
+            if (st.isDirectory() && st.getPath().getName().contains("=")) {
+                result.add(st.getPath().getName());
+            }
+        }
+        result.sort(null);
+        return result;
     }
 
     /** Drops the staging folder of a failed run; the previous reports stay as they were. */

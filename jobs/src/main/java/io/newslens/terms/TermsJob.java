@@ -33,14 +33,16 @@ public final class TermsJob {
             Dataset<Row> docTerms = Terms.docTerms(analysed, t.ngramMax()).persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 long articles = docTerms.select(Terms.ARTICLE_ID).distinct().count();
-                out.write(TermReports.TERM_FREQUENCIES, Terms.termFrequencies(docTerms), manifest);
+                // Incremental runs replace the period partitions from the one holding `since` on.
+                String from = config.since() == null ? null : periodStartOf(config.since(), t.period());
+                out.write(TermReports.TERM_FREQUENCIES, Terms.termFrequencies(docTerms), manifest, from);
                 out.write(TermReports.VOCABULARY, Terms.vocabulary(docTerms, articles, t.minDf(), t.maxDf(),
                         t.maxVocabulary()), manifest);
                 Dataset<Row> vocabulary = out.read(TermReports.VOCABULARY.name());
                 out.write(TermReports.ARTICLE_TERMS, Terms.articleTerms(docTerms, vocabulary, t.topK()), manifest);
                 out.write(TermReports.KEYNESS, keyness(docTerms, t), manifest);
                 out.write(TermReports.TRENDING_TERMS, Terms.trending(docTerms, vocabulary, t.trendingWindow(),
-                        t.trendingZ(), t.minCount()), manifest);
+                        t.trendingZ(), t.minCount()), manifest, from);
                 out.write(TermReports.COLLOCATIONS, Terms.collocations(docTerms, t.minCount()), manifest);
                 long kept = vocabulary.filter(col("kept")).count();
                 manifest.counts("terms", java.util.Map.of("articles_with_tokens", articles, "vocabulary_kept", kept,
@@ -50,6 +52,16 @@ public final class TermsJob {
                 docTerms.unpersist();
             }
         }
+    }
+
+    /** First day (yyyy-MM-dd) of the period that holds a date. */
+    static String periodStartOf(String date, String period) {
+        java.time.LocalDate d = java.time.LocalDate.parse(date);
+        return switch (period) {
+            case "day" -> d.toString();
+            case "week" -> d.with(java.time.DayOfWeek.MONDAY).toString();
+            default -> d.withDayOfMonth(1).toString();
+        };
     }
 
     /** Keyness in the configured mode. */

@@ -1,0 +1,127 @@
+package io.newslens.terms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newslens.SparkTestSession;
+import io.newslens.TestRuns;
+import io.newslens.cli.ReportCatalog;
+import io.newslens.report.ReportSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One more day of articles with {@code --since}: only that day's partitions of the period reports change
+ * (the files of the other days keep their names and modification times), and every report equals a full
+ * recomputation over all days.
+ */
+class IncrementalRunTest {
+    @TempDir
+    Path dir;
+
+    private static final String[] TOPICS = {
+            "The central bank raised interest rates again as inflation worries grew among investors",
+            "Grain exports from the port fell sharply after the drought hit wheat farmers",
+            "The oil ministers met to discuss crude production quotas and pricing policy",
+            "Shares of the software company jumped after strong quarterly earnings results"};
+
+    private static void day(Path file, int day) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            String text = TOPICS[(day + i) % TOPICS.length] + ". Analysts said day " + day + " brought news number " + i
+                    + " about " + TOPICS[(day * 3 + i) % TOPICS.length].toLowerCase() + ".";
+            sb.append("{\"id\":\"d").append(day).append('-').append(i).append("\",\"title\":\"Story ").append(day)
+                    .append(' ').append(i).append("\",\"text\":\"").append(text).append("\",\"source\":\"")
+                    .append(i % 2 == 0 ? "Wire" : "Daily").append("\",\"published\":\"2020-01-0").append(day)
+                    .append("T12:00:00Z\"}\n");
+        }
+        Files.writeString(file, sb.toString());
+    }
+
+    private static Map<String, FileTime> partitionFiles(Path report) throws IOException {
+        try (Stream<Path> files = Files.walk(report)) {
+            Map<String, FileTime> m = new TreeMap<>();
+            for (Path p : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
+                m.put(report.relativize(p).toString(), Files.getLastModifiedTime(p));
+            }
+            return m;
+        }
+    }
+
+    @Test
+    void oneNewDayReplacesOnlyItsPartitions() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        for (int d = 1; d <= 4; d++) {
+            day(in.resolve("day" + d + ".jsonl"), d);
+        }
+        Path config = Files.writeString(dir.resolve("c.yaml"), """
+                inputs:
+                  - path: %s
+                terms: {period: day, min_df: 1, max_df: 1.0, min_count: 1, keyness_min_count: 1, trending_window: 2}
+                """.formatted(in));
+        Path out = dir.resolve("out");
+        assertEquals(0, TestRuns.run("all", "--config", config.toString(), "--output", out.toString()).exitCode());
+        Map<String, FileTime> before = partitionFiles(out.resolve("term_frequencies"));
+        Map<String, FileTime> trendingBefore = partitionFiles(out.resolve("trending_terms"));
+        Thread.sleep(1100);
+
+        day(in.resolve("day5.jsonl"), 5);
+        TestRuns.Result inc = TestRuns.run("all", "--config", config.toString(), "--output", out.toString(),
+                "--since", "2020-01-05");
+        assertEquals(0, inc.exitCode(), inc.stderr());
+        Map<String, FileTime> after = partitionFiles(out.resolve("term_frequencies"));
+        for (String old : before.keySet()) {
+            assertEquals(before.get(old), after.get(old), old + " untouched");
+        }
+        List<String> added = after.keySet().stream().filter(k -> !before.containsKey(k)).toList();
+        assertTrue(!added.isEmpty() && added.stream().allMatch(k -> k.startsWith("period_start=2020-01-05/")), added.toString());
+        Map<String, FileTime> trendingAfter = partitionFiles(out.resolve("trending_terms"));
+        for (String old : trendingBefore.keySet()) {
+            assertEquals(trendingBefore.get(old), trendingAfter.get(old), old + " untouched");
+        }
+        JsonNode m = TestRuns.manifest(out);
+        assertEquals("[\"period_start=2020-01-05\"]", m.path("reports").path("term_frequencies").path("replaced_partitions").toString());
+        assertEquals("2020-01-05", m.path("since").asText(), m.toString().substring(0, 200));
+
+        Path full = dir.resolve("full");
+        assertEquals(0, TestRuns.run("all", "--config", config.toString(), "--output", full.toString()).exitCode());
+        SparkSession spark = SparkTestSession.get();
+        for (ReportSpec spec : ReportCatalog.ALL) {
+            Dataset<Row> a = rounded(spark.read().parquet(out.resolve(spec.name()).toString()), spec);
+            Dataset<Row> b = rounded(spark.read().parquet(full.resolve(spec.name()).toString()), spec);
+            assertEquals(b.count(), a.count(), spec.name());
+            assertEquals(0, a.exceptAll(b).count(), spec.name() + ": rows only in the incremental output");
+            assertEquals(0, b.exceptAll(a).count(), spec.name() + ": rows only in the full recomputation");
+        }
+        assertNotEquals(0, spark.read().parquet(out.resolve("term_frequencies").toString())
+                .filter("period_start = DATE'2020-01-05'").count());
+    }
+
+    /**
+     * Doubles to 9 decimals (sums over other partitionings may differ in the last bits); maps as sorted
+     * entries (Spark cannot compare maps in set operations).
+     */
+    private static Dataset<Row> rounded(Dataset<Row> df, ReportSpec spec) {
+        List<org.apache.spark.sql.Column> cols = spec.columns().stream().map(c -> c.type().equals(DataTypes.DoubleType)
+                ? org.apache.spark.sql.functions.expr("CAST(" + c.name() + " AS DECIMAL(38, 9))").as(c.name())
+                : c.type() instanceof org.apache.spark.sql.types.MapType
+                ? org.apache.spark.sql.functions.expr("array_sort(map_entries(" + c.name() + "))").as(c.name())
+                : org.apache.spark.sql.functions.col(c.name())).collect(Collectors.toList());
+        return df.select(cols.toArray(org.apache.spark.sql.Column[]::new));
+    }
+}
