@@ -23,8 +23,10 @@ public final class CorpusJob {
     public static Dataset<Row> run(Dataset<Row> articles, NewslensConfig config, RunOutput out, RunManifest manifest) {
         try (RunManifest.Stage stage = manifest.stage("corpus")) {
             Dataset<Row> originals = articles.filter(col(Articles.DUPLICATE_OF).isNull());
+            // MinHash reads the shingles three times (fit, both sides of the self-join): compute them once.
             Dataset<Row> withShingles = originals.select(col(Articles.ARTICLE_ID), col(Articles.PUBLISHED_AT),
-                    NearDuplicates.shingles(col(Articles.TITLE), col(Articles.TEXT)).as("shingles"));
+                    NearDuplicates.shingles(col(Articles.TITLE), col(Articles.TEXT)).as("shingles"))
+                    .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> near = NearDuplicates.find(withShingles, Articles.ARTICLE_ID,
                     NearDuplicates.orderKey(col(Articles.PUBLISHED_AT), col(Articles.ARTICLE_ID)),
                     config.terms().nearDuplicateJaccard(), config.terms().minhashTables(), MINHASH_SEED);
@@ -34,6 +36,7 @@ public final class CorpusJob {
                     col(Articles.DUPLICATE_REASON).as("method"));
             Dataset<Row> duplicates = exact.unionByName(near.withColumn("method", lit("near")));
             out.write(TextReports.DUPLICATES, duplicates, manifest);
+            withShingles.unpersist();
 
             Dataset<Row> dups = out.read(TextReports.DUPLICATES.name());
             long nearCount = dups.filter(col("method").equalTo("near")).count();

@@ -42,10 +42,8 @@ class KilledDriverIT {
     void killedWhileWritingLeavesThePreviousOutputReadable() throws Exception {
         Path out = dir.resolve("out");
         Path log1 = dir.resolve("first.log");
-        Process first = SparkSubmitProcess.builder(log1, "local[2]", "ingest", "--config", "data/sample/newslens.yaml",
-                "--output", out.toString()).start();
-        assertTrue(first.waitFor(5, TimeUnit.MINUTES));
-        assertEquals(0, first.exitValue(), SparkSubmitProcess.tail(log1));
+        SparkSubmitProcess.runToSuccess(log1, "local[2]", "ingest", "--config", "data/sample/newslens.yaml",
+                "--output", out.toString());
         String manifest = Files.readString(out.resolve("_manifest.json"));
         long before = rows(out.resolve("articles"));
         Path firstCopy = dir.resolve("first-copy");
@@ -74,10 +72,8 @@ class KilledDriverIT {
         assertEquals(before, rows(out.resolve("articles")), "previous articles complete and readable");
 
         Path log3 = dir.resolve("rerun.log");
-        Process rerun = SparkSubmitProcess.builder(log3, "local[2]", "ingest", "--config", "data/sample/newslens.yaml",
-                "--output", out.toString()).start();
-        assertTrue(rerun.waitFor(5, TimeUnit.MINUTES));
-        assertEquals(0, rerun.exitValue(), SparkSubmitProcess.tail(log3));
+        SparkSubmitProcess.runToSuccess(log3, "local[2]", "ingest", "--config", "data/sample/newslens.yaml",
+                "--output", out.toString());
         assertEquals(before, rows(out.resolve("articles")));
         try (Stream<Path> s = Files.list(out)) {
             assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(".staging-")), "killed run's staging removed");

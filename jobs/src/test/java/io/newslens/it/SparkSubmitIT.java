@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,10 +19,8 @@ class SparkSubmitIT {
     void shadedJarRunsTheSampleThroughSparkSubmit() throws Exception {
         Path out = dir.resolve("out");
         Path log = dir.resolve("submit.log");
-        Process p = SparkSubmitProcess.builder(log, "local[2]", "all", "--config", "data/sample/newslens.yaml",
-                "--output", out.toString()).start();
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "SparkSubmit finished in time");
-        assertEquals(0, p.exitValue(), SparkSubmitProcess.tail(log));
+        SparkSubmitProcess.runToSuccess(log, "local[2]", "all", "--config", "data/sample/newslens.yaml",
+                "--output", out.toString());
         JsonNode m = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile());
         assertEquals("succeeded", m.path("status").asText());
         assertEquals(380, m.path("counts").path("ingest").path("records_read").asLong());

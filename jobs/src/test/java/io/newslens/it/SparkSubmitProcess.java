@@ -45,6 +45,18 @@ final class SparkSubmitProcess {
         return pb;
     }
 
+    /** Runs to the end (at most 5 minutes) and checks the exit code is 0, showing the log's tail if not. */
+    static void runToSuccess(Path log, String master, String... newslensArgs) throws Exception {
+        Process p = builder(log, master, newslensArgs).start();
+        try {
+            org.junit.jupiter.api.Assertions.assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES),
+                    "SparkSubmit finished in time: " + tail(log));
+            org.junit.jupiter.api.Assertions.assertEquals(0, p.exitValue(), tail(log));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
