@@ -31,11 +31,6 @@ public final class Ingest {
                 col(IngestReports.DETAIL));
     }
 
-    /** Articles that downstream reports use: duplicates left out unless asked for. */
-    public static Dataset<Row> forAnalysis(Dataset<Row> articles, boolean keepDuplicates) {
-        return keepDuplicates ? articles : articles.filter(col(Articles.DUPLICATE_OF).isNull());
-    }
-
     static Column[] columns(ReportSpec spec) {
         return spec.columnNames().stream().map(n -> col(n)).toArray(Column[]::new);
     }

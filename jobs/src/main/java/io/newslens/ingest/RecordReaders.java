@@ -155,17 +155,13 @@ public final class RecordReaders {
             kv.add(lit(f.name()));
             kv.add(asText(c, f.dataType()));
         }
-        Column map = map_filter(functionsMap(kv), (k, v) -> v.isNotNull());
+        Column map = map_filter(org.apache.spark.sql.functions.map(kv.toArray(Column[]::new)), (k, v) -> v.isNotNull());
         return rows.select(col(FILE_PATH).as(INPUT_FILE),
                 to_json(struct(all.toArray(Column[]::new))).as(RAW),
                 map.as(FIELDS),
                 lit(null).cast(DataTypes.StringType).as(READ_ERROR),
                 lit(null).cast(DataTypes.StringType).as(READ_DETAIL),
                 lit(false).as(ENCODING_REPAIRED));
-    }
-
-    private static Column functionsMap(List<Column> kv) {
-        return org.apache.spark.sql.functions.map(kv.toArray(Column[]::new));
     }
 
     private static Column asText(Column c, DataType t) {

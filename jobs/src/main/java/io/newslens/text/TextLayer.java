@@ -45,6 +45,12 @@ public final class TextLayer {
     public static Dataset<Row> withLanguage(Dataset<Row> articles, TextOptions options,
                                             String titleCol, String textCol, String languageCol, String confidenceCol) {
         List<String> languages = options.languages();
+        // Checked on the driver: an unknown code would otherwise fail inside an executor, far from the config.
+        String unknown = LanguageDetector.unknownCode(languages);
+        if (unknown != null) {
+            throw new io.newslens.config.ConfigException("text.languages",
+                    "'" + unknown + "' is not a language the detector knows (ISO 639-1, e.g. en, zh, de)");
+        }
         UserDefinedFunction detect = udf((UDF1<String, Row>) s -> {
             LanguageDetector.Result r = LanguageDetector.detect(TextNormalizer.normalize(s), languages);
             return RowFactory.create(r.language(), r.language() == null ? null : r.confidence());

@@ -244,6 +244,15 @@ class IngestBadInputTest {
     }
 
     @Test
+    void unknownLanguageCodeIsAClearErrorNamingTheField() throws IOException {
+        Path config = Files.writeString(dir.resolve("lang.yaml"), "inputs:\n  - path: " + input.resolve("docs.json")
+                + "\noutput: " + dir.resolve("o3") + "\ntext:\n  languages: [en, xx]\n");
+        TestRuns.Result r = TestRuns.run("ingest", "--config", config.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.stderr().contains("text.languages: 'xx' is not a language"), r.stderr());
+    }
+
+    @Test
     void unknownOptionAndCommandAreClearErrors() {
         assertEquals(2, TestRuns.run("ingest", "--inptu", "x").exitCode());
         assertEquals(2, TestRuns.run("digest").exitCode());
