@@ -12,9 +12,10 @@ import java.util.Set;
 /** {@code newslens COMMAND [options]}: parsed, and turned into a validated config. */
 public record CommandLine(String command, boolean help, String configFile, List<String> inputs, String format,
                           String preset, String output, String timezone, boolean keepDuplicates,
-                          String since) {
+                          String since, List<Integer> k, String model, List<String> dictionaries,
+                          Set<String> skip) {
 
-    public static final Set<String> COMMANDS = Set.of("ingest", "terms", "all");
+    public static final Set<String> COMMANDS = Set.of("ingest", "terms", "topics", "actors", "all");
 
     public static final String USAGE = """
             usage: newslens COMMAND [options]
@@ -23,7 +24,11 @@ public record CommandLine(String command, boolean help, String configFile, List<
               ingest   read the inputs into the articles and quarantine reports
               terms    ingest, then near-duplicates and the term reports (frequencies, vocabulary,
                        TF-IDF, keyness, trending terms, collocations)
-              all      every stage that is available (now: ingest and terms)
+              topics   ingest, then near-duplicates and LDA topic models (topics, topic_summary,
+                       article_topics, topic_prevalence, topic_model_selection, topic_model/)
+              actors   ingest, then near-duplicates and the actor reports (dictionary, mentions, attention,
+                       co-mentions, network + GEXF, candidates, tone)
+              all      every stage: ingest, terms, topics and actors
 
             options:
               --config FILE       YAML or JSON config (see data/sample/newslens.yaml)
@@ -36,6 +41,11 @@ public record CommandLine(String command, boolean help, String configFile, List<
               --since DATE        incremental: reports partitioned by period replace only the partitions from
                                   the period holding DATE on (older ones stay as they are); the rest are
                                   recomputed from all inputs
+              --k K[,K...]        topics: number(s) of topics; several = compare them and keep the most coherent
+              --model DIR         topics: score the inputs with a saved model (OUTPUT/topic_model of an earlier
+                                  run) instead of fitting one; writes article_topics and topic_prevalence
+              --dictionary FILE   actors: an extra actor dictionary (JSON Lines); repeat for several
+              --skip STAGE[,...]  all: leave out terms, topics and/or actors
               --help              this text
 
             exit codes: 0 done, 2 bad command line, config or input path, 1 the run failed
@@ -48,7 +58,7 @@ public record CommandLine(String command, boolean help, String configFile, List<
         String command = args[0];
         boolean help = false;
         if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
-            return new CommandLine(null, true, null, List.of(), null, null, null, null, false, null);
+            return new CommandLine(null, true, null, List.of(), null, null, null, null, false, null, null, null, List.of(), Set.of());
         }
         if (!COMMANDS.contains(command)) {
             throw new ConfigException("command", "unknown command '" + command + "' (one of "
@@ -61,6 +71,10 @@ public record CommandLine(String command, boolean help, String configFile, List<
         String timezone = null;
         boolean keepDuplicates = false;
         String since = null;
+        List<Integer> k = null;
+        String model = null;
+        List<String> dictionaries = new ArrayList<>();
+        Set<String> skip = Set.of();
         List<String> inputs = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
@@ -74,11 +88,40 @@ public record CommandLine(String command, boolean help, String configFile, List<
                 case "--output" -> output = value(args, ++i, a);
                 case "--timezone" -> timezone = value(args, ++i, a);
                 case "--since" -> since = value(args, ++i, a);
+                case "--k" -> k = ks(value(args, ++i, a));
+                case "--model" -> model = value(args, ++i, a);
+                case "--dictionary" -> dictionaries.add(value(args, ++i, a));
+                case "--skip" -> skip = skipped(command, value(args, ++i, a));
                 default -> throw new ConfigException(a, "unknown option (see 'newslens " + command + " --help')");
             }
         }
         return new CommandLine(command, help, configFile, List.copyOf(inputs), format, preset, output, timezone,
-                keepDuplicates, since);
+                keepDuplicates, since, k, model, List.copyOf(dictionaries), skip);
+    }
+
+    private static Set<String> skipped(String command, String value) {
+        if (!command.equals("all")) {
+            throw new ConfigException("--skip", "only the all command skips stages");
+        }
+        Set<String> stages = Set.of(value.split(","));
+        for (String s : stages) {
+            if (!Set.of("terms", "topics", "actors").contains(s)) {
+                throw new ConfigException("--skip", "unknown stage '" + s + "' (terms, topics or actors)");
+            }
+        }
+        return stages;
+    }
+
+    private static List<Integer> ks(String value) {
+        List<Integer> result = new ArrayList<>();
+        for (String part : value.split(",")) {
+            try {
+                result.add(Integer.parseInt(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("--k", "'" + value + "' is not a list of whole numbers like 10,20,40");
+            }
+        }
+        return List.copyOf(result);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -108,6 +151,17 @@ public record CommandLine(String command, boolean help, String configFile, List<
         }
         if (since != null) {
             config = config.withSince(since);
+        }
+        if (k != null) {
+            config = config.withTopics(config.topics().withK(k));
+        }
+        if (model != null && !command.equals("topics")) {
+            throw new ConfigException("--model", "only the topics command scores with a saved model");
+        }
+        if (!dictionaries.isEmpty()) {
+            List<String> all = new ArrayList<>(config.actors().dictionaries());
+            all.addAll(dictionaries);
+            config = config.withActors(config.actors().withDictionaries(all));
         }
         if (keepDuplicates) {
             config = config.withIngest(config.ingest().withKeepDuplicates(true));

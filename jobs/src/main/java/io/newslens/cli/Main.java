@@ -3,7 +3,9 @@ package io.newslens.cli;
 import io.newslens.config.ConfigException;
 import io.newslens.config.NewslensConfig;
 import io.newslens.ingest.IngestJob;
+import io.newslens.actors.ActorsJob;
 import io.newslens.terms.TermsJob;
+import io.newslens.topics.TopicsJob;
 import io.newslens.text.CorpusJob;
 import io.newslens.report.OutputException;
 import io.newslens.report.Progress;
@@ -40,6 +42,11 @@ public final class Main {
         return root == e ? "" : " (cause: " + root + ")";
     }
 
+    private static void stop(SparkSession spark, io.newslens.report.RunMetrics metrics) {
+        spark.sparkContext().removeSparkListener(metrics);
+        metrics.close();
+    }
+
     /** Runs a command line; the session is only created once the config is known to be valid. */
     public static int run(String[] args, Supplier<SparkSession> sessions) {
         CommandLine cl;
@@ -74,22 +81,38 @@ public final class Main {
             return 2;
         }
         RunManifest manifest = new RunManifest(runId, cl.command(), spark.version(), config);
+        io.newslens.report.RunMetrics metrics = new io.newslens.report.RunMetrics();
+        spark.sparkContext().addSparkListener(metrics);
+        manifest.metrics(metrics);
         manifest.put("since", config.since());
         try {
             Dataset<Row> articles = IngestJob.run(spark, config, out, manifest);
             if (!cl.command().equals("ingest")) {
                 Dataset<Row> corpus = CorpusJob.run(articles, config, out, manifest);
-                TermsJob.run(corpus, config, out, manifest);
+                String c = cl.command();
+                java.util.Set<String> skip = cl.skip();
+                if (c.equals("terms") || c.equals("all") && !skip.contains("terms")) {
+                    TermsJob.run(corpus, config, out, manifest);
+                }
+                if (c.equals("topics") || c.equals("all") && !skip.contains("topics")) {
+                    TopicsJob.run(corpus, config, out, manifest, cl.model());
+                }
+                if (c.equals("actors") || c.equals("all") && !skip.contains("actors")) {
+                    ActorsJob.run(corpus, config, out, manifest);
+                }
             }
+            stop(spark, metrics);
             out.publish(manifest);
             Progress.log("run " + runId + " succeeded; reports in " + out.output());
             return 0;
         } catch (ConfigException e) {
+            stop(spark, metrics);
             out.abort();
             System.err.println("newslens: " + e.getMessage());
             return 2;
         } catch (Exception e) {
             // Spark's failures are checked exceptions thrown from Scala, so catch them all here.
+            stop(spark, metrics);
             out.abort();
             e.printStackTrace();
             System.err.println("newslens: run " + runId + " failed, previous reports left as they were: "

@@ -122,6 +122,8 @@ public final class ConfigLoader {
         }
         validateText(config.text());
         validateTerms(config.terms());
+        validateTopics(config.topics());
+        validateActors(config.actors());
         return config;
     }
 
@@ -175,6 +177,71 @@ public final class ConfigLoader {
             }
             default -> throw new ConfigException("terms.keyness", "unknown keyness '" + t.keyness()
                     + "' (each_period, source or periods)");
+        }
+    }
+
+    private static void validateTopics(TopicsOptions t) {
+        for (int k : t.k()) {
+            if (k < 2 || k > 1000) {
+                throw new ConfigException("topics.k", "each k must be between 2 and 1000, got " + k);
+            }
+        }
+        if (!Set.of("online", "em").contains(t.optimizer())) {
+            throw new ConfigException("topics.optimizer", "unknown optimizer '" + t.optimizer() + "' (online or em)");
+        }
+        if (t.iterations() < 1) {
+            throw new ConfigException("topics.iterations", "must be at least 1");
+        }
+        if (!(t.subsamplingRate() > 0 && t.subsamplingRate() <= 1)) {
+            throw new ConfigException("topics.subsampling_rate", "must be a share in (0, 1], got " + t.subsamplingRate());
+        }
+        if (!(t.learningDecay() > 0.5 && t.learningDecay() <= 1)) {
+            throw new ConfigException("topics.learning_decay", "must be in (0.5, 1], got " + t.learningDecay());
+        }
+        if (t.learningOffset() <= 0) {
+            throw new ConfigException("topics.learning_offset", "must be positive");
+        }
+        if (t.docConcentration() != null && t.docConcentration() <= 0
+                || t.topicConcentration() != null && t.topicConcentration() <= 0) {
+            throw new ConfigException("topics", "doc_concentration and topic_concentration must be positive");
+        }
+        if (t.optimizer().equals("em") && (t.docConcentration() != null && t.docConcentration() <= 1
+                || t.topicConcentration() != null && t.topicConcentration() <= 1)) {
+            throw new ConfigException("topics", "the em optimizer needs doc_concentration and topic_concentration above 1 "
+                    + "(leave them out for MLlib's defaults)");
+        }
+        if (t.minDf() < 1 || t.maxVocabulary() < 1 || t.minTokenLength() < 1 || t.topTerms() < 1) {
+            throw new ConfigException("topics", "min_df, max_vocabulary, min_token_length and top_terms must be positive");
+        }
+        if (!(t.maxDf() > 0 && t.maxDf() <= 1)) {
+            throw new ConfigException("topics.max_df", "must be a share in (0, 1], got " + t.maxDf());
+        }
+        if (!(t.heldOut() > 0 && t.heldOut() < 1)) {
+            throw new ConfigException("topics.held_out", "must be a share in (0, 1), got " + t.heldOut());
+        }
+        if (!(t.articleTopicsMinWeight() >= 0 && t.articleTopicsMinWeight() < 1)) {
+            throw new ConfigException("topics.article_topics_min_weight", "must be in [0, 1), got " + t.articleTopicsMinWeight());
+        }
+        if (!Set.of("day", "week", "month").contains(t.period())) {
+            throw new ConfigException("topics.period", "unknown period '" + t.period() + "' (day, week or month)");
+        }
+    }
+
+    private static void validateActors(ActorsOptions a) {
+        List<String> files = a.dictionaries();
+        for (int i = 0; i < files.size(); i++) {
+            if (!files.get(i).contains("://") && !Files.isRegularFile(Path.of(files.get(i)))) {
+                throw new ConfigException("actors.dictionaries[" + i + "]", "no such file: " + files.get(i));
+            }
+        }
+        if (!a.builtin() && files.isEmpty()) {
+            throw new ConfigException("actors.builtin", "false, and no actors.dictionaries given: there would be no actors");
+        }
+        if (a.minCount() < 1 || a.candidateMinCount() < 1) {
+            throw new ConfigException("actors", "min_count and candidate_min_count must be at least 1");
+        }
+        if (!Set.of("day", "week", "month").contains(a.period())) {
+            throw new ConfigException("actors.period", "unknown period '" + a.period() + "' (day, week or month)");
         }
     }
 

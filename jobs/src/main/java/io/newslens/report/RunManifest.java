@@ -71,6 +71,13 @@ public final class RunManifest {
         r.put("replaced_partitions", partitions);
     }
 
+    private RunMetrics metrics;
+
+    /** Stages closed from now on also record shuffle bytes and the driver's peak heap. */
+    public void metrics(RunMetrics m) {
+        this.metrics = m;
+    }
+
     public Stage stage(String name) {
         return new Stage(name);
     }
@@ -95,9 +102,14 @@ public final class RunManifest {
         private final String name;
         private final long start = System.nanoTime();
         private final Map<String, Object> stageCounts = new LinkedHashMap<>();
+        private final long[] shuffleAtStart;
 
         private Stage(String name) {
             this.name = name;
+            this.shuffleAtStart = metrics == null ? null : metrics.shuffleBytes();
+            if (metrics != null) {
+                metrics.takePeakHeap();
+            }
             Progress.log("stage " + name + " started");
         }
 
@@ -113,6 +125,12 @@ public final class RunManifest {
             s.put("name", name);
             s.put("seconds", seconds);
             s.put("counts", stageCounts);
+            if (metrics != null) {
+                long[] now = metrics.shuffleBytes();
+                s.put("shuffle_write_bytes", now[0] - shuffleAtStart[0]);
+                s.put("shuffle_read_bytes", now[1] - shuffleAtStart[1]);
+                s.put("peak_heap_mb", Math.round(metrics.takePeakHeap() / 1048576.0));
+            }
             stages.add(s);
             String summary = stageCounts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(", "));

@@ -139,6 +139,34 @@ public final class RunOutput {
         return new Path(staging, reportName).toString();
     }
 
+    /**
+     * A folder in staging for something that is not a Parquet report (a saved model); it is published with
+     * the reports. Returns its staged path.
+     */
+    public String artifact(String name) {
+        written.add(name);
+        return stagedPath(name);
+    }
+
+    /** Writes a small text file (UTF-8) into staging, e.g. metadata next to a saved model. */
+    public void writeText(String relativePath, String content) {
+        try (OutputStream os = fs.create(new Path(staging, relativePath), true)) {
+            os.write(content.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + relativePath + " to " + staging + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a small text file (UTF-8) from any Hadoop path, e.g. a saved model's metadata. */
+    public String readText(String path) {
+        Path p = new Path(path);
+        try (java.io.InputStream in = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(p)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new OutputException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Moves every staged report and then the manifest into place. */
     public void publish(RunManifest manifest) {
         try {

@@ -3,33 +3,22 @@ package io.newslens.terms;
 import static io.newslens.terms.TermReports.N;
 import static io.newslens.terms.TermReports.PERIOD_START;
 import static io.newslens.terms.TermReports.TERM;
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.filter;
-import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.log2;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sequence;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.stddev_samp;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.transform;
-import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
@@ -62,11 +51,7 @@ public final class Terms {
 
     /** First day of the period a date falls in. */
     public static Column periodStart(Column date, String period) {
-        return switch (period) {
-            case "day" -> date;
-            case "week" -> date_trunc("week", date.cast("timestamp")).cast("date");
-            default -> trunc(date, "month");
-        };
+        return io.newslens.text.Periods.start(date, period);
     }
 
     /**
@@ -74,20 +59,46 @@ public final class Terms {
      * @return doc_terms: article_id, source, period_start, term, n, count, for n = 1..ngramMax
      */
     public static Dataset<Row> docTerms(Dataset<Row> analysed, int ngramMax) {
-        Column chunk = col("chunk");
-        List<Column> grams = new ArrayList<>();
-        for (int n = 1; n <= ngramMax; n++) {
-            int k = n;
-            // Start positions 1..size-n+1 (none when the chunk is shorter than n).
-            Column starts = filter(sequence(lit(1), greatest(size(chunk), lit(1))), i -> i.leq(size(chunk).minus(k - 1)));
-            grams.add(transform(starts, i -> struct(array_join(slice(chunk, i, lit(k)), " ").as(TERM), lit(k).as(N))));
-        }
+        // Counted per article inside one UDF: no row per occurrence and no article × term shuffle.
         return analysed
-                .select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START), explode(col("chunks")).as("chunk"))
-                .select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START),
-                        explode(flatten(array(grams.toArray(Column[]::new)))).as("g"))
-                .groupBy(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START), col("g.term").as(TERM), col("g.n").as(N))
-                .agg(count(lit(1)).as(COUNT));
+                .select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START), explode(ngramCounts(ngramMax).apply(col("chunks"))).as("g"))
+                .select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START), col("g.term").as(TERM), col("g.n").as(N),
+                        col("g.count").as(COUNT));
+    }
+
+    private static final org.apache.spark.sql.types.StructType GRAM = new org.apache.spark.sql.types.StructType()
+            .add(TERM, DataTypes.StringType).add(N, DataTypes.IntegerType).add(COUNT, DataTypes.LongType);
+
+    /** The 1- to ngramMax-grams of an article's chunks (never across chunks), counted. */
+    static UserDefinedFunction ngramCounts(int ngramMax) {
+        return udf((UDF1<scala.collection.Seq<scala.collection.Seq<String>>, List<Row>>) chunks -> {
+            java.util.Map<String, long[]>[] counts = new java.util.HashMap[ngramMax + 1];
+            for (int n = 1; n <= ngramMax; n++) {
+                counts[n] = new java.util.HashMap<>();
+            }
+            if (chunks != null) {
+                for (int c = 0; c < chunks.size(); c++) {
+                    scala.collection.Seq<String> chunk = chunks.apply(c);
+                    int len = chunk.size();
+                    for (int i = 0; i < len; i++) {
+                        StringBuilder gram = new StringBuilder(chunk.apply(i));
+                        for (int n = 1; n <= ngramMax && i + n <= len; n++) {
+                            if (n > 1) {
+                                gram.append(' ').append(chunk.apply(i + n - 1));
+                            }
+                            counts[n].computeIfAbsent(gram.toString(), k -> new long[1])[0]++;
+                        }
+                    }
+                }
+            }
+            List<Row> rows = new ArrayList<>();
+            for (int n = 1; n <= ngramMax; n++) {
+                for (java.util.Map.Entry<String, long[]> e : counts[n].entrySet()) {
+                    rows.add(org.apache.spark.sql.RowFactory.create(e.getKey(), n, e.getValue()[0]));
+                }
+            }
+            return rows;
+        }, DataTypes.createArrayType(GRAM)).withName("newslens_ngram_counts");
     }
 
     public static Dataset<Row> termFrequencies(Dataset<Row> docTerms) {

@@ -56,12 +56,7 @@ public final class TermsJob {
 
     /** First day (yyyy-MM-dd) of the period that holds a date. */
     static String periodStartOf(String date, String period) {
-        java.time.LocalDate d = java.time.LocalDate.parse(date);
-        return switch (period) {
-            case "day" -> d.toString();
-            case "week" -> d.with(java.time.DayOfWeek.MONDAY).toString();
-            default -> d.withDayOfMonth(1).toString();
-        };
+        return io.newslens.text.Periods.startOf(date, period);
     }
 
     /** Keyness in the configured mode. */

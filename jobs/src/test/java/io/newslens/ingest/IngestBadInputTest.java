@@ -257,5 +257,13 @@ class IngestBadInputTest {
         assertEquals(2, TestRuns.run("ingest", "--inptu", "x").exitCode());
         assertEquals(2, TestRuns.run("digest").exitCode());
         assertEquals(0, TestRuns.run("ingest", "--help").exitCode());
+        TestRuns.Result skip = TestRuns.run("terms", "--input", "x", "--skip", "topics");
+        assertEquals(2, skip.exitCode());
+        assertTrue(skip.stderr().contains("--skip: only the all command skips stages"), skip.stderr());
+        TestRuns.Result stage = TestRuns.run("all", "--input", "x", "--skip", "topic");
+        assertEquals(2, stage.exitCode());
+        assertTrue(stage.stderr().contains("--skip: unknown stage 'topic'"), stage.stderr());
+        TestRuns.Result k = TestRuns.run("topics", "--input", "x", "--k", "ten");
+        assertTrue(k.exitCode() == 2 && k.stderr().contains("--k: 'ten' is not a list of whole numbers"), k.stderr());
     }
 }

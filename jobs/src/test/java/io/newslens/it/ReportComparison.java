@@ -56,6 +56,9 @@ final class ReportComparison {
         List<String> keys = new ArrayList<>();
         List<String> doubles = new ArrayList<>();
         for (ReportSpec.Column col : spec.columns()) {
+            if (col.name().endsWith("_seconds")) {
+                continue; // a wall-clock measurement (topic_model_selection.fit_seconds), not a result
+            }
             (col.type().equals(DataTypes.DoubleType) ? doubles : keys).add("\"" + col.name() + "\"");
         }
         String src = "read_parquet('%s/" + spec.name() + "/**/*.parquet', hive_partitioning = true)";

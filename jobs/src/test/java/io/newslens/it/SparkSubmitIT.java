@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shaded jar runs the sample through SparkSubmit with --master local[2], as spark-submit would. */
+/**
+ * The shaded jar runs the sample through SparkSubmit with --master local[2], as spark-submit would; then every
+ * notebook is executed against those reports (one failing cell fails the build).
+ */
 class SparkSubmitIT {
     @TempDir
     Path dir;
@@ -28,5 +31,14 @@ class SparkSubmitIT {
                 m.path("reports").path("articles").path("rows").asLong());
         assertTrue(Files.isDirectory(out.resolve("articles")));
         assertTrue(Files.readString(log).contains("succeeded; reports in"), SparkSubmitProcess.tail(log));
+
+        String why = NotebookRunner.unavailable();
+        org.junit.jupiter.api.Assumptions.assumeTrue(why == null, "notebooks skipped: " + why);
+        Path repo = Path.of(System.getProperty("newslens.repo", "."));
+        java.util.List<Path> executed = NotebookRunner.runAll(repo, out, repo.resolve("jobs/target/notebooks"));
+        assertEquals(4, executed.size(), "notebooks 00 to 03");
+        for (String png : java.util.List.of("terms_trend", "topics_heatmap_time", "actors_network")) {
+            assertTrue(Files.size(repo.resolve("jobs/target/notebooks/figures/" + png + ".png")) > 10_000, png + ".png drawn");
+        }
     }
 }

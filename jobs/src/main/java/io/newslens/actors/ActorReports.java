@@ -1,0 +1,127 @@
+package io.newslens.actors;
+
+import io.newslens.report.ReportSpec;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** Reports of the actors capability: names and declarations in one place. */
+public final class ActorReports {
+    public static final String PERIOD_START = "period_start";
+    public static final String NETWORK_GEXF = "actor_network.gexf";
+    private static final DataType STRINGS = DataTypes.createArrayType(DataTypes.StringType);
+    public static final StructType ROLE = new StructType().add("code", DataTypes.StringType).add("valid_from", DataTypes.DateType)
+            .add("valid_to", DataTypes.DateType).add("title", DataTypes.StringType);
+
+    public static final ReportSpec ACTORS = ReportSpec.builder("actors",
+                    "The actor dictionary as this run used it: the shipped one (data/actors/) with the user's files on top.")
+            .string("actor_id", "Actor key (ISO alpha-3 for countries, `XXX_GOV` for governments, ...).")
+            .string("name", "Canonical name.")
+            .string("type", "country, igo, government body, party, company, person, group or place (cities and states).")
+            .string("country_code", "ISO alpha-3 code of the actor's country (null for international organisations).")
+            .string("cameo_code", "CAMEO-style code when no dated role applies.")
+            .column("aliases", STRINGS, "Names matched for it.")
+            .column("demonyms", STRINGS, "Demonyms read as the country when `actors.demonyms` is on.")
+            .column("capitals", STRINGS, "Capitals read as the government when `actors.capitals` is on.")
+            .column("roles", DataTypes.createArrayType(ROLE), "Dated codes: `code` from `valid_from` (inclusive) to `valid_to` (exclusive; null = open).")
+            .string("origin", "`newslens` or the user dictionary file it came from.")
+            .build();
+
+    public static final ReportSpec ACTOR_MENTIONS = ReportSpec.builder("actor_mentions",
+                    "Every dictionary match. Offsets refer to the normalised title, a blank line, the dateline and a blank "
+                            + "line (when the article has one), then the normalised body.")
+            .string("article_id", "Article.")
+            .string("actor_id", "The actor; null when the alias is shared by several actors and the article does not say which (see `candidates`).")
+            .string("actor_code", "The actor's code on the article's date (a dated role, else its CAMEO code).")
+            .string("country_code", "The actor's country.")
+            .string("matched_text", "The text as written.")
+            .string("metonym", "`capital` (read as the government), `demonym` (read as the country) or null.")
+            .string("zone", "title, dateline, lead (first body sentence) or body.")
+            .column("sentence_idx", DataTypes.IntegerType, "Sentence number in the article, from 0 (the title is sentence 0 when there is one).")
+            .column("char_start", DataTypes.IntegerType, "Start offset (inclusive).")
+            .column("char_end", DataTypes.IntegerType, "End offset (exclusive).")
+            .column("candidates", STRINGS, "The actors the alias can mean (one, unless ambiguous).")
+            .string("source", "Outlet.")
+            .column(PERIOD_START, DataTypes.DateType, "First day of the period (`actors.period`); null for undated articles.")
+            .build();
+
+    public static final ReportSpec ACTOR_ATTENTION = ReportSpec.builder("actor_attention",
+                    "How much attention each actor gets per period and outlet (dated articles only).")
+            .string("actor_id", "Actor.")
+            .string("source", "Outlet.")
+            .column("articles", DataTypes.LongType, "Articles mentioning it.")
+            .column("mentions", DataTypes.LongType, "Mentions.")
+            .column("share_of_articles", DataTypes.DoubleType, "articles / all analysed articles of the period and outlet.")
+            .column(PERIOD_START, DataTypes.DateType, "First day of the period.")
+            .build();
+
+    public static final ReportSpec CO_MENTIONS = ReportSpec.builder("co_mentions",
+                    "Pairs of actors mentioned in the same unit (article or sentence), per period and over all, with "
+                            + "association measures; pairs with `count` ≥ `actors.min_count`. Definitions in docs/actors.md.")
+            .string("scope", "`article` or `sentence`: the unit.")
+            .string("period", "`all`, or the period's first day (yyyy-MM-dd).")
+            .string("actor_a", "First actor (actor_a < actor_b).")
+            .string("actor_b", "Second actor.")
+            .column("count", DataTypes.LongType, "Units mentioning both.")
+            .column("count_a", DataTypes.LongType, "Units mentioning actor_a.")
+            .column("count_b", DataTypes.LongType, "Units mentioning actor_b.")
+            .column("n", DataTypes.LongType, "All units in scope and period (also those without actors).")
+            .column("pmi", DataTypes.DoubleType, "log2(count · n / (count_a · count_b)).")
+            .column("npmi", DataTypes.DoubleType, "pmi / −log2(count / n), in [−1, 1].")
+            .column("jaccard", DataTypes.DoubleType, "count / (count_a + count_b − count).")
+            .column("g2", DataTypes.DoubleType, "Log-likelihood G² of the 2×2 table (Dunning 1993).")
+            .build();
+
+    public static final ReportSpec NETWORK_NODES = ReportSpec.builder("actor_network_nodes",
+                    "Nodes of the co-mention network: actors mentioned at least once. Also written as actor_network.gexf for Gephi.")
+            .string("actor_id", "Actor.")
+            .string("name", "Name.")
+            .string("type", "Type.")
+            .string("country_code", "Country.")
+            .column("articles", DataTypes.LongType, "Articles mentioning it.")
+            .column("mentions", DataTypes.LongType, "Mentions.")
+            .build();
+
+    public static final ReportSpec NETWORK_EDGES = ReportSpec.builder("actor_network_edges",
+                    "Edges of the co-mention network: co_mentions over all periods, per scope.")
+            .string("scope", "`article` or `sentence`.")
+            .string("actor_a", "One end.")
+            .string("actor_b", "Other end.")
+            .column("count", DataTypes.LongType, "Co-mentions (the edge weight in the GEXF file).")
+            .column("npmi", DataTypes.DoubleType, "NPMI.")
+            .column("jaccard", DataTypes.DoubleType, "Jaccard.")
+            .column("g2", DataTypes.DoubleType, "G².")
+            .build();
+
+    public static final ReportSpec CANDIDATES = ReportSpec.builder("actor_candidates",
+                    "Frequent capitalised phrases of article bodies that no dictionary actor covers: what to add to a dictionary.")
+            .string("phrase", "The phrase.")
+            .column("articles", DataTypes.LongType, "Articles it occurs in (at least `actors.candidate_min_count`).")
+            .column("mentions", DataTypes.LongType, "Occurrences.")
+            .string("suggested_type", "company, government body, party, group, person or unknown, from its words.")
+            .column("co_actors", STRINGS, "Up to 5 dictionary actors most often in the same articles.")
+            .build();
+
+    public static final ReportSpec ARTICLE_TONE = ReportSpec.builder("article_tone",
+                    "Lexicon tone of each article: the mean VADER valence (−4 to +4) of its words found in the lexicon.")
+            .string("article_id", "Article.")
+            .column("tone", DataTypes.DoubleType, "Mean valence; null when no lexicon word occurs.")
+            .column("tone_words", DataTypes.IntegerType, "Lexicon words found.")
+            .column("sentences", DataTypes.IntegerType, "Sentences (title and dateline count as one each).")
+            .string("source", "Outlet.")
+            .column(PERIOD_START, DataTypes.DateType, "First day of the period; null for undated articles.")
+            .build();
+
+    public static final ReportSpec ACTOR_TONE = ReportSpec.builder("actor_tone",
+                    "Tone around each actor in each article: the mean of the tones of the sentences mentioning it.")
+            .string("article_id", "Article.")
+            .string("actor_id", "Actor.")
+            .column("sentences", DataTypes.IntegerType, "Sentences mentioning it.")
+            .column("tone", DataTypes.DoubleType, "Mean over those sentences that hold a lexicon word of their mean valence; null if none does.")
+            .string("source", "Outlet.")
+            .column(PERIOD_START, DataTypes.DateType, "First day of the period; null for undated articles.")
+            .build();
+
+    private ActorReports() {
+    }
+}

@@ -1,0 +1,232 @@
+package io.newslens.actors;
+
+import io.newslens.text.Analyzers;
+import io.newslens.text.TextNormalizer;
+import io.newslens.text.Tokenizer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One article read for actors: its text in zones (title, dateline, body), sentences, mentions, candidate
+ * phrases and lexicon tone. Offsets refer to {@link #text}: normalised title, a blank line, the normalised
+ * dateline and a blank line when there is one, then the normalised body.
+ */
+public final class ActorText {
+    public record Sentence(int start, int end, String zone) {
+    }
+
+    public record Mention(Matcher.Found found, int sentence, String zone, String code) {
+    }
+
+    public final String text;
+    public final List<Sentence> sentences = new ArrayList<>();
+    public final List<Mention> mentions = new ArrayList<>();
+    /** Candidate proper-noun phrases (not in the dictionary), one entry per occurrence. */
+    public final List<String> candidates = new ArrayList<>();
+    /** Mean lexicon valence per sentence (null: no lexicon word). */
+    public final List<Double> sentenceTone = new ArrayList<>();
+    public double toneSum;
+    public int toneWords;
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}']*");
+    private static final Pattern PHRASE = Pattern.compile(
+            "(?:\\p{Lu}\\p{Ll}+|\\p{Lu}{2,})(?:(?:\\s+(?:of|for|and|de|von|van|bin|al))?\\s+(?:\\p{Lu}\\p{Ll}+|\\p{Lu}{2,}))*");
+    private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "de", "von", "van", "bin", "al");
+    private static final Set<String> NOT_NAMES = Set.of("mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday",
+            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+            "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+            "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "he", "she", "we", "they",
+            "i", "his", "her", "its", "our", "their", "this", "that", "these", "those", "but", "and", "the", "in", "on",
+            "at", "for", "with", "as", "by", "after", "before", "while", "when", "if", "it", "there", "here", "also",
+            "reuter", "reuters", "said", "says", "pct", "mln", "dlrs", "billion", "million");
+
+    public ActorText(String title, String dateline, String body, String language, LocalDate date, Matcher matcher) {
+        String t = TextNormalizer.normalize(title == null ? "" : title).strip();
+        String d = TextNormalizer.normalize(dateline == null ? "" : dateline).strip();
+        String b = TextNormalizer.normalize(body == null ? "" : body);
+        StringBuilder sb = new StringBuilder();
+        if (!t.isEmpty()) {
+            sentences.add(new Sentence(0, t.length(), "title"));
+            sb.append(t).append("\n\n");
+        }
+        if (!d.isEmpty()) {
+            sentences.add(new Sentence(sb.length(), sb.length() + d.length(), "dateline"));
+            sb.append(d).append("\n\n");
+        }
+        int bodyStart = sb.length();
+        sb.append(b);
+        boolean lead = true;
+        for (int[] s : Tokenizer.sentences(b, language)) {
+            sentences.add(new Sentence(bodyStart + s[0], bodyStart + s[1], lead ? "lead" : "body"));
+            lead = false;
+        }
+        text = sb.toString();
+        for (Matcher.Found f : matcher.find(text)) {
+            int idx = sentenceOf(f.start());
+            mentions.add(new Mention(f, idx, idx < 0 ? "body" : sentences.get(idx).zone(), Matcher.codeOn(f, date)));
+        }
+        Map<String, Double> lexicon = lexicon();
+        for (Sentence s : sentences) {
+            double sum = 0;
+            int n = 0;
+            java.util.regex.Matcher w = WORD.matcher(text.substring(s.start(), s.end()));
+            while (w.find()) {
+                Double v = lexicon.get(w.group().toLowerCase(Locale.ROOT));
+                if (v != null) {
+                    sum += v;
+                    n++;
+                }
+            }
+            sentenceTone.add(n == 0 ? null : sum / n);
+            toneSum += sum;
+            toneWords += n;
+        }
+        if (!Analyzers.isCjk(language)) {
+            findCandidates();
+        }
+    }
+
+    private int sentenceOf(int offset) {
+        for (int i = 0; i < sentences.size(); i++) {
+            if (offset >= sentences.get(i).start() && offset < sentences.get(i).end()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Capitalised phrases of body sentences that no dictionary mention overlaps. */
+    private void findCandidates() {
+        for (Sentence s : sentences) {
+            if (!s.zone().equals("lead") && !s.zone().equals("body")) {
+                continue;
+            }
+            String sentence = text.substring(s.start(), s.end());
+            if (sentence.chars().filter(Character::isLowerCase).count() < sentence.length() / 4) {
+                continue; // headlines, tables and shouting: capitals mean nothing there
+            }
+            java.util.regex.Matcher m = PHRASE.matcher(sentence);
+            while (m.find()) {
+                int start = s.start() + m.start();
+                int end = s.start() + m.end();
+                String phrase = trimNonNames(m.group(), m.start() == firstWordStart(sentence));
+                if (phrase == null || overlapsMention(start, end)) {
+                    continue;
+                }
+                candidates.add(phrase);
+            }
+        }
+    }
+
+    private static int firstWordStart(String sentence) {
+        int i = 0;
+        while (i < sentence.length() && !Character.isLetter(sentence.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Drops leading words that are not names; a lone sentence-initial word is not a name either. */
+    private static String trimNonNames(String phrase, boolean sentenceStart) {
+        List<String> words = new ArrayList<>(List.of(phrase.split("\\s+")));
+        boolean first = sentenceStart;
+        // "Officials of Acme Corp" at a sentence start: the first word is capitalised only by position.
+        if (sentenceStart && words.size() > 2 && CONNECTORS.contains(words.get(1))) {
+            words.subList(0, 2).clear();
+            first = false;
+        }
+        while (!words.isEmpty() && NOT_NAMES.contains(words.get(0).toLowerCase(Locale.ROOT))) {
+            words.remove(0);
+            first = false;
+        }
+        while (!words.isEmpty() && NOT_NAMES.contains(words.get(words.size() - 1).toLowerCase(Locale.ROOT))) {
+            words.remove(words.size() - 1);
+        }
+        if (words.isEmpty() || words.size() > 5 || words.size() == 1 && (first || words.get(0).length() < 3)) {
+            return null;
+        }
+        return String.join(" ", words);
+    }
+
+    private boolean overlapsMention(int start, int end) {
+        for (Mention m : mentions) {
+            if (start < m.found().end() && m.found().start() < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static volatile Map<String, Double> lexicon;
+
+    /** The VADER lexicon (Hutto &amp; Gilbert 2014, MIT): token → mean valence in [-4, 4]. */
+    public static Map<String, Double> lexicon() {
+        if (lexicon == null) {
+            synchronized (ActorText.class) {
+                if (lexicon == null) {
+                    Map<String, Double> m = new HashMap<>();
+                    try (InputStream in = ActorText.class.getResourceAsStream("/io/newslens/actors/vader_lexicon.txt");
+                         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) {
+                            String[] f = line.split("\t");
+                            if (f.length >= 2 && WORD.matcher(f[0]).matches()) {
+                                m.put(f[0].toLowerCase(Locale.ROOT), Double.parseDouble(f[1]));
+                            }
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    lexicon = m;
+                }
+            }
+        }
+        return lexicon;
+    }
+
+    /** Suggested dictionary type of a candidate phrase, from its words. */
+    public static String suggestType(String phrase) {
+        String p = " " + phrase + " ";
+        if (p.matches(".*\\s(Corp|Corporation|Inc|Co|Ltd|Group|Bank|Holdings|Airlines|Motors|Industries|Plc|PLC|AG|SA|NV|"
+                + "Company|Securities|Capital|Partners|Technologies|Energy|Oil|Petroleum)\\s.*")) {
+            return "company";
+        }
+        if (p.matches(".*\\s(Ministry|Department|Agency|Commission|Council|Parliament|Court|Office|Bureau|Authority|"
+                + "Senate|Cabinet|Government|Administration|Army|Navy|Police)\\s.*")) {
+            return "government body";
+        }
+        if (p.matches(".*\\sParty\\s.*")) {
+            return "party";
+        }
+        if (p.matches(".*\\s(Union|Organization|Organisation|Association|Federation|Fund|Alliance|Front|Movement|"
+                + "Institute|University|Committee)\\s.*")) {
+            return "group";
+        }
+        String[] words = phrase.split("\\s+");
+        if (words.length >= 2 && words.length <= 3 && java.util.Arrays.stream(words).allMatch(w -> w.matches("\\p{Lu}\\p{Ll}+"))) {
+            return "person";
+        }
+        return "unknown";
+    }
+
+    static Map<String, Integer> countBy(List<String> items) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (String s : items) {
+            m.merge(s, 1, Integer::sum);
+        }
+        return m;
+    }
+}

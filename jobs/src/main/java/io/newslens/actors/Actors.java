@@ -1,0 +1,261 @@
+package io.newslens.actors;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.log2;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import io.newslens.config.ActorsOptions;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF5;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Actors as pure DataFrame functions. One UDF reads each article once (mentions, sentences, tone, candidate
+ * phrases, see {@link ActorText}); everything else is built-in Spark over its result, the {@code analysed}
+ * frame: article_id, source, period_start, a (the struct below).
+ */
+public final class Actors {
+    public static final String ARTICLE_ID = "article_id";
+    public static final String SOURCE = "source";
+    public static final String PERIOD_START = ActorReports.PERIOD_START;
+    public static final String A = "a";
+
+    static final StructType MENTION = new StructType()
+            .add("actor_id", DataTypes.StringType).add("actor_code", DataTypes.StringType)
+            .add("country_code", DataTypes.StringType).add("matched_text", DataTypes.StringType)
+            .add("metonym", DataTypes.StringType).add("zone", DataTypes.StringType)
+            .add("sentence_idx", DataTypes.IntegerType).add("char_start", DataTypes.IntegerType)
+            .add("char_end", DataTypes.IntegerType).add("candidates", DataTypes.createArrayType(DataTypes.StringType))
+            .add("sentence_tone", DataTypes.DoubleType);
+    static final StructType ANALYSIS = new StructType()
+            .add("mentions", DataTypes.createArrayType(MENTION))
+            .add("sentences", DataTypes.IntegerType)
+            .add("tone_sum", DataTypes.DoubleType).add("tone_words", DataTypes.IntegerType)
+            .add("candidates", DataTypes.createArrayType(DataTypes.StringType));
+
+    private Actors() {
+    }
+
+    /** The per-article analysis struct (see {@link ActorText}) from title, dateline, body, language and date. */
+    public static Column analyse(Column title, Column dateline, Column text, Column language, Column date,
+                                 Dictionary dictionary, ActorsOptions options) {
+        boolean capitals = options.capitals();
+        boolean demonyms = options.demonyms();
+        UserDefinedFunction f = udf((UDF5<String, String, String, String, java.sql.Date, Row>) (t, d, b, lang, day) -> {
+            LocalDate localDate = day == null ? null : day.toLocalDate();
+            ActorText a = new ActorText(t, d, b, lang, localDate, Matcher.of(dictionary, capitals, demonyms));
+            List<Row> mentions = new ArrayList<>();
+            for (ActorText.Mention m : a.mentions) {
+                Matcher.Found found = m.found();
+                Dictionary.Actor actor = found.actor();
+                mentions.add(RowFactory.create(actor == null ? null : actor.actorId(), m.code(),
+                        actor == null ? null : actor.countryCode(), found.text(), found.metonym(), m.zone(), m.sentence(),
+                        found.start(), found.end(), found.candidates(),
+                        m.sentence() < 0 ? null : a.sentenceTone.get(m.sentence())));
+            }
+            return RowFactory.create(mentions, a.sentences.size(), a.toneSum, a.toneWords, a.candidates);
+        }, ANALYSIS).withName("newslens_actors");
+        return f.apply(title, dateline, text, language, date);
+    }
+
+    /** actor_mentions. */
+    public static Dataset<Row> mentions(Dataset<Row> analysed) {
+        return analysed.select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START), explode(col(A + ".mentions")).as("m"))
+                .select(col(ARTICLE_ID), col("m.actor_id"), col("m.actor_code"), col("m.country_code"), col("m.matched_text"),
+                        col("m.metonym"), col("m.zone"), col("m.sentence_idx"), col("m.char_start"), col("m.char_end"),
+                        col("m.candidates"), col(SOURCE), col(PERIOD_START));
+    }
+
+    /** actor_attention from actor_mentions and the analysed articles (for the shares). */
+    public static Dataset<Row> attention(Dataset<Row> mentions, Dataset<Row> analysed) {
+        Dataset<Row> totals = analysed.filter(col(PERIOD_START).isNotNull())
+                .groupBy(col(PERIOD_START), col(SOURCE)).agg(count(lit(1)).as("all_articles"));
+        return mentions.filter(col("actor_id").isNotNull().and(col(PERIOD_START).isNotNull()))
+                .groupBy(col(PERIOD_START), col(SOURCE), col("actor_id"))
+                .agg(countDistinct(col(ARTICLE_ID)).as("articles"), count(lit(1)).as("mentions"))
+                .join(totals, scala(PERIOD_START, SOURCE))
+                .select(col("actor_id"), col(SOURCE), col("articles"), col("mentions"),
+                        col("articles").divide(col("all_articles")).as("share_of_articles"), col(PERIOD_START));
+    }
+
+    private static final UserDefinedFunction PAIRS = udf((UDF1<scala.collection.Seq<String>, List<Row>>) actors -> {
+        List<Row> pairs = new ArrayList<>();
+        for (int i = 0; i < actors.size(); i++) {
+            for (int j = i + 1; j < actors.size(); j++) {
+                pairs.add(RowFactory.create(actors.apply(i), actors.apply(j)));
+            }
+        }
+        return pairs;
+    }, DataTypes.createArrayType(new StructType().add("a", DataTypes.StringType).add("b", DataTypes.StringType)))
+            .withName("newslens_pairs");
+
+    /**
+     * Units of a scope: period (yyyy-MM-dd, and each unit once more under `all`), actors (sorted, distinct, resolved
+     * only), plus the weight of the unit in n (1 article; its sentence count for the article-level stand-in row).
+     */
+    static Dataset<Row> units(Dataset<Row> analysed, String scope) {
+        Column periods = when(col(PERIOD_START).isNull(), array(lit("all")))
+                .otherwise(array(lit("all"), date_format(col(PERIOD_START), "yyyy-MM-dd")));
+        Column resolved = filter(col(A + ".mentions"), m -> m.getField("actor_id").isNotNull());
+        if (scope.equals("article")) {
+            return analysed.select(explode(periods).as("period"),
+                    array_sort(array_distinct(transform(resolved, m -> m.getField("actor_id")))).as("actors"),
+                    lit(1L).as("weight"));
+        }
+        // Sentences: one row per sentence with actors, plus one row per article carrying the count of its other
+        // sentences (no actors) so that n counts every sentence.
+        Dataset<Row> withActors = analysed.select(col(ARTICLE_ID), explode(periods).as("period"),
+                        col(A + ".sentences").as("sentences"), resolved.as("resolved"))
+                .select(col(ARTICLE_ID), col("period"), col("sentences"), explode(col("resolved")).as("m"))
+                .groupBy(col(ARTICLE_ID), col("period"), col("sentences"), col("m.sentence_idx"))
+                .agg(array_sort(collect_set(col("m.actor_id"))).as("actors"));
+        Dataset<Row> rest = withActors.groupBy(col(ARTICLE_ID), col("period"), col("sentences"))
+                .agg(count(lit(1)).as("with_actors"));
+        Dataset<Row> empty = analysed.select(col(ARTICLE_ID), explode(periods).as("period"), col(A + ".sentences").as("sentences"))
+                .join(rest.select(col(ARTICLE_ID), col("period"), col("with_actors")), scala(ARTICLE_ID, "period"), "left")
+                .select(col("period"), lit(null).cast(DataTypes.createArrayType(DataTypes.StringType)).as("actors"),
+                        col("sentences").minus(org.apache.spark.sql.functions.coalesce(col("with_actors"), lit(0L))).cast("long").as("weight"));
+        return withActors.select(col("period"), col("actors"), lit(1L).as("weight")).unionByName(empty);
+    }
+
+    /** co_mentions of one scope (article or sentence). */
+    public static Dataset<Row> coMentions(Dataset<Row> analysed, String scope, int minCount) {
+        Dataset<Row> units = units(analysed, scope).cache();
+        Dataset<Row> n = units.groupBy("period").agg(sum("weight").as("n"));
+        Dataset<Row> singles = units.filter(col("actors").isNotNull())
+                .select(col("period"), explode(col("actors")).as("actor")).groupBy("period", "actor").agg(count(lit(1)).as("c"));
+        Dataset<Row> pairs = units.filter(size(col("actors")).geq(2))
+                .select(col("period"), explode(PAIRS.apply(col("actors"))).as("p"))
+                .groupBy(col("period"), col("p.a").as("actor_a"), col("p.b").as("actor_b")).agg(count(lit(1)).as("count"))
+                .filter(col("count").geq(minCount));
+        Dataset<Row> sa = singles.select(col("period"), col("actor").as("actor_a"), col("c").as("count_a"));
+        Dataset<Row> sb = singles.select(col("period"), col("actor").as("actor_b"), col("c").as("count_b"));
+        Dataset<Row> joined = pairs.join(sa, scala("period", "actor_a")).join(sb, scala("period", "actor_b")).join(n, scala("period"));
+        Column c = col("count").cast("double");
+        Column ca = col("count_a").cast("double");
+        Column cb = col("count_b").cast("double");
+        Column nn = col("n").cast("double");
+        Column pmi = log2(c.multiply(nn).divide(ca.multiply(cb)));
+        return joined.select(lit(scope).as("scope"), col("period"), col("actor_a"), col("actor_b"), col("count"), col("count_a"),
+                col("count_b"), col("n"), pmi.as("pmi"),
+                when(c.equalTo(nn), lit(1.0)).otherwise(pmi.divide(log2(c.divide(nn)).unary_$minus())).as("npmi"),
+                c.divide(ca.plus(cb).minus(c)).as("jaccard"), g2(c, ca, cb, nn).as("g2"));
+    }
+
+    /** G² = 2 Σ O ln(O / E) over the four cells of the 2×2 table (a zero cell adds nothing). */
+    static Column g2(Column o11, Column r1, Column c1, Column n) {
+        Column o12 = r1.minus(o11);
+        Column o21 = c1.minus(o11);
+        Column o22 = n.minus(r1).minus(c1).plus(o11);
+        Column r2 = n.minus(r1);
+        Column c2 = n.minus(c1);
+        return term(o11, r1, c1, n).plus(term(o12, r1, c2, n)).plus(term(o21, r2, c1, n)).plus(term(o22, r2, c2, n)).multiply(2);
+    }
+
+    private static Column term(Column o, Column row, Column column, Column n) {
+        return when(o.gt(0), o.multiply(log(o.multiply(n).divide(row.multiply(column))))).otherwise(lit(0.0));
+    }
+
+    /** actor_candidates: phrases in at least {@code minArticles} articles, with their usual company. */
+    public static Dataset<Row> candidates(Dataset<Row> analysed, int minArticles) {
+        Dataset<Row> occurrences = analysed.select(col(ARTICLE_ID), explode(col(A + ".candidates")).as("phrase"));
+        Dataset<Row> counted = occurrences.groupBy("phrase")
+                .agg(countDistinct(col(ARTICLE_ID)).as("articles"), count(lit(1)).as("mentions"))
+                .filter(col("articles").geq(minArticles));
+        Dataset<Row> actorsOf = analysed.select(col(ARTICLE_ID), explode(array_distinct(transform(
+                filter(col(A + ".mentions"), m -> m.getField("actor_id").isNotNull()), m -> m.getField("actor_id")))).as("actor"));
+        Dataset<Row> together = occurrences.distinct().join(counted.select("phrase"), "phrase").join(actorsOf, ARTICLE_ID)
+                .groupBy("phrase", "actor").agg(count(lit(1)).as("c"))
+                .withColumn("r", row_number().over(Window.partitionBy("phrase").orderBy(col("c").desc(), col("actor"))))
+                .filter(col("r").leq(5))
+                .groupBy("phrase").agg(array_sort(collect_list(struct(col("r"), col("actor")))).as("top"));
+        UserDefinedFunction type = udf((UDF1<String, String>) ActorText::suggestType, DataTypes.StringType)
+                .withName("newslens_suggest_type");
+        return counted.join(together, scala("phrase"), "left")
+                .select(col("phrase"), col("articles"), col("mentions"), type.apply(col("phrase")).as("suggested_type"),
+                        org.apache.spark.sql.functions.coalesce(transform(col("top"), t -> t.getField("actor")),
+                                array().cast(DataTypes.createArrayType(DataTypes.StringType))).as("co_actors"));
+    }
+
+    public static Dataset<Row> articleTone(Dataset<Row> analysed) {
+        return analysed.select(col(ARTICLE_ID),
+                when(col(A + ".tone_words").gt(0), col(A + ".tone_sum").divide(col(A + ".tone_words"))).as("tone"),
+                col(A + ".tone_words").as("tone_words"), col(A + ".sentences").as("sentences"), col(SOURCE), col(PERIOD_START));
+    }
+
+    /** actor_tone from actor_mentions: each sentence counted once per actor. */
+    public static Dataset<Row> actorTone(Dataset<Row> analysed) {
+        return analysed.select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START), explode(col(A + ".mentions")).as("m"))
+                .filter(col("m.actor_id").isNotNull())
+                .groupBy(col(ARTICLE_ID), col("m.actor_id").as("actor_id"), col(SOURCE), col(PERIOD_START), col("m.sentence_idx"))
+                .agg(org.apache.spark.sql.functions.first(col("m.sentence_tone")).as("st"))
+                .groupBy(col(ARTICLE_ID), col("actor_id"), col(SOURCE), col(PERIOD_START))
+                .agg(count(lit(1)).cast("int").as("sentences"), avg("st").as("tone"))
+                .select(col(ARTICLE_ID), col("actor_id"), col("sentences"), col("tone"), col(SOURCE), col(PERIOD_START));
+    }
+
+    /** actor_network_nodes. */
+    public static Dataset<Row> nodes(Dataset<Row> mentions, Dataset<Row> dictionary) {
+        return mentions.filter(col("actor_id").isNotNull()).groupBy("actor_id")
+                .agg(countDistinct(col(ARTICLE_ID)).as("articles"), count(lit(1)).as("mentions"))
+                .join(dictionary.select("actor_id", "name", "type", "country_code"), "actor_id")
+                .select("actor_id", "name", "type", "country_code", "articles", "mentions");
+    }
+
+    /** actor_network_edges from co_mentions. */
+    public static Dataset<Row> edges(Dataset<Row> coMentions) {
+        return coMentions.filter(col("period").equalTo("all"))
+                .select("scope", "actor_a", "actor_b", "count", "npmi", "jaccard", "g2");
+    }
+
+    /** The dictionary as rows of the {@code actors} report. */
+    public static List<Row> dictionaryRows(Dictionary dictionary) {
+        List<Row> rows = new ArrayList<>();
+        for (Dictionary.Actor a : dictionary.actors()) {
+            List<Row> roles = a.roles().stream().map(r -> RowFactory.create(r.code(),
+                    r.from() == null ? null : java.sql.Date.valueOf(r.from()), r.to() == null ? null : java.sql.Date.valueOf(r.to()),
+                    r.title())).toList();
+            rows.add(RowFactory.create(a.actorId(), a.name(), a.type(), a.countryCode(), a.cameoCode(), a.aliases(),
+                    a.demonyms(), a.capitals(), roles, a.origin()));
+        }
+        return rows;
+    }
+
+    static scala.collection.immutable.Seq<String> scala(String... names) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
+    }
+
+    static Column top(Column arr, int n) {
+        return slice(arr, 1, n);
+    }
+}

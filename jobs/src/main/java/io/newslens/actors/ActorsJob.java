@@ -1,0 +1,75 @@
+package io.newslens.actors;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.newslens.config.ActorsOptions;
+import io.newslens.config.NewslensConfig;
+import io.newslens.report.RunManifest;
+import io.newslens.report.RunOutput;
+import io.newslens.text.Articles;
+import io.newslens.text.Periods;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/** The {@code actors} reports: dictionary, mentions, attention, co-mentions, network, candidates, tone. */
+public final class ActorsJob {
+    private ActorsJob() {
+    }
+
+    public static void run(Dataset<Row> corpus, NewslensConfig config, RunOutput out, RunManifest manifest) {
+        ActorsOptions o = config.actors();
+        SparkSession spark = corpus.sparkSession();
+        try (RunManifest.Stage stage = manifest.stage("actors")) {
+            Dictionary dictionary = Dictionary.load(o.builtin(), o.dictionaries());
+            out.write(ActorReports.ACTORS, spark.createDataFrame(Actors.dictionaryRows(dictionary), ActorReports.ACTORS.schema()),
+                    manifest);
+            Column dateline = org.apache.spark.sql.functions.element_at(col(Articles.EXTRA), lit(o.datelineField()));
+            Dataset<Row> analysed = corpus.select(col(Articles.ARTICLE_ID), col(Articles.SOURCE),
+                            Periods.start(col(Articles.PUBLISHED_DATE), o.period()).as(Actors.PERIOD_START),
+                            Actors.analyse(col(Articles.TITLE), dateline, col(Articles.TEXT), col(Articles.LANGUAGE),
+                                    col(Articles.PUBLISHED_DATE), dictionary, o).as(Actors.A))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                out.write(ActorReports.ACTOR_MENTIONS, Actors.mentions(analysed), manifest);
+                Dataset<Row> mentions = out.read(ActorReports.ACTOR_MENTIONS.name());
+                out.write(ActorReports.ACTOR_ATTENTION, Actors.attention(mentions, analysed), manifest);
+                out.write(ActorReports.CO_MENTIONS, Actors.coMentions(analysed, "article", o.minCount())
+                        .unionByName(Actors.coMentions(analysed, "sentence", o.minCount())), manifest);
+                Dataset<Row> co = out.read(ActorReports.CO_MENTIONS.name());
+                out.write(ActorReports.NETWORK_NODES, Actors.nodes(mentions, out.read(ActorReports.ACTORS.name())), manifest);
+                out.write(ActorReports.NETWORK_EDGES, Actors.edges(co), manifest);
+                out.write(ActorReports.CANDIDATES, Actors.candidates(analysed, o.candidateMinCount()), manifest);
+                out.write(ActorReports.ARTICLE_TONE, Actors.articleTone(analysed), manifest);
+                out.write(ActorReports.ACTOR_TONE, Actors.actorTone(analysed), manifest);
+                // Network-sized (actors and their pairs), not corpus-sized: fine to collect for the GEXF file.
+                List<Row> nodes = out.read(ActorReports.NETWORK_NODES.name()).orderBy("actor_id").collectAsList();
+                List<Row> edges = co.filter(col("scope").equalTo("article")).orderBy("actor_a", "actor_b", "period").collectAsList();
+                out.artifact(ActorReports.NETWORK_GEXF);
+                out.writeText(ActorReports.NETWORK_GEXF, Gexf.write(nodes, edges, o.period()));
+
+                Row totals = mentions.selectExpr("count(*)", "count(actor_id)", "count(DISTINCT article_id)").first();
+                long articles = analysed.count();
+                Map<String, Object> counts = new LinkedHashMap<>();
+                counts.put("articles", articles);
+                counts.put("articles_with_actors", totals.getLong(2));
+                counts.put("mentions", totals.getLong(0));
+                counts.put("mentions_ambiguous", totals.getLong(0) - totals.getLong(1));
+                counts.put("dictionary_actors", dictionary.actors().size());
+                counts.put("dictionary_files", new ArrayList<>(o.dictionaries()));
+                manifest.counts("actors", counts);
+                stage.count("articles", articles).count("mentions", totals.getLong(0))
+                        .count("ambiguous", totals.getLong(0) - totals.getLong(1));
+            } finally {
+                analysed.unpersist();
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.newslens.actors;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.ahocorasick.trie.Emit;
+import org.ahocorasick.trie.Trie;
+
+/**
+ * Finds dictionary actors in a text with one Aho-Corasick automaton over every alias (built once per JVM and
+ * dictionary), then applies what the automaton cannot: token boundaries, per-alias case rules, longest match
+ * first, and resolution of aliases shared by several actors.
+ * <ul>
+ * <li>Case: an alias written in capitals and short ("US", "U.S.", "EU", "NATO") must match exactly, so "us" is
+ * not the United States; any other alias matches regardless of case except that a capitalised alias needs a
+ * capital first letter in the text ("China" and "CHINA", not "china" the porcelain).</li>
+ * <li>Overlaps: the longest match wins, then the earliest ("Morgan Stanley" over the Falklands' "Stanley",
+ * "New Jersey" over "Jersey").</li>
+ * <li>Shared aliases ("Georgia": the country and the US state) resolve to the candidate whose country the
+ * article's other mentions point to; otherwise the mention is kept as ambiguous, with no actor.</li>
+ * </ul>
+ */
+public final class Matcher {
+    /** One way to reach an actor: the alias, what kind of alias it is, whether case must match exactly. */
+    record Target(Dictionary.Actor actor, String alias, String metonym, boolean exactCase) {
+    }
+
+    /** A mention found in a text: [start, end) character offsets. */
+    public record Found(int start, int end, String text, Dictionary.Actor actor, String metonym, List<String> candidates) {
+    }
+
+    private static final Map<List<Object>, Matcher> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Trie trie;
+    private final Map<String, List<Target>> byAlias = new HashMap<>();
+
+    /** One matcher per JVM and dictionary + options (what the Spark UDFs use). */
+    public static Matcher of(Dictionary dictionary, boolean capitals, boolean demonyms) {
+        return CACHE.computeIfAbsent(List.of(dictionary, capitals, demonyms), k -> new Matcher(dictionary, capitals, demonyms));
+    }
+
+    public Matcher(Dictionary dictionary, boolean capitals, boolean demonyms) {
+        for (Dictionary.Actor a : dictionary.actors()) {
+            add(a, a.aliases(), null);
+            if (demonyms) {
+                add(a, a.demonyms(), "demonym");
+            }
+            if (capitals) {
+                add(a, a.capitals(), "capital");
+            }
+        }
+        trie = Trie.builder().ignoreCase().addKeywords(byAlias.keySet()).build();
+    }
+
+    private void add(Dictionary.Actor actor, List<String> aliases, String metonym) {
+        for (String alias : aliases) {
+            String key = alias.toLowerCase(Locale.ROOT);
+            List<Target> targets = byAlias.computeIfAbsent(key, k -> new ArrayList<>());
+            if (targets.stream().noneMatch(t -> t.actor().actorId().equals(actor.actorId()))) {
+                targets.add(new Target(actor, alias, metonym, exactCase(alias)));
+            }
+        }
+    }
+
+    /** Short all-capital aliases (acronyms, with or without dots) must match exactly. */
+    static boolean exactCase(String alias) {
+        String letters = alias.replace(".", "");
+        return letters.length() <= 5 && letters.chars().allMatch(c -> Character.isUpperCase(c) || !Character.isLetter(c));
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isCjk(String s) {
+        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL);
+    }
+
+    /** Does the text at [start, end) satisfy the alias's case rule and sit on token boundaries? */
+    static boolean accepts(String text, int start, int end, Target t) {
+        String found = text.substring(start, end);
+        if (!isCjk(t.alias())) {
+            if (start > 0 && isWordChar(text.charAt(start - 1)) || end < text.length() && isWordChar(text.charAt(end))) {
+                return false;
+            }
+            // "U.S." followed by a letter is "U.S.A" or an initialism; an alias ending in a dot keeps the dot's meaning.
+        }
+        if (t.exactCase()) {
+            return found.equals(t.alias());
+        }
+        char first = t.alias().charAt(0);
+        return !Character.isUpperCase(first) || Character.isUpperCase(found.charAt(0));
+    }
+
+    /** All mentions in {@code text}, in text order, resolved in the context of the whole text. */
+    public List<Found> find(String text) {
+        Collection<Emit> emits = trie.parseText(text);
+        List<Found> raw = new ArrayList<>();
+        for (Emit e : emits) {
+            int start = e.getStart();
+            int end = e.getEnd() + 1;
+            List<Target> accepted = new ArrayList<>();
+            for (Target t : byAlias.get(e.getKeyword())) {
+                if (accepts(text, start, end, t)) {
+                    accepted.add(t);
+                }
+            }
+            if (!accepted.isEmpty()) {
+                raw.add(new Found(start, end, text.substring(start, end), accepted.size() == 1 ? accepted.get(0).actor() : null,
+                        accepted.get(0).metonym(), accepted.stream().map(t -> t.actor().actorId()).toList()));
+            }
+        }
+        List<Found> kept = longestFirst(raw);
+        return resolve(kept, targetsOf(kept));
+    }
+
+    private Map<Found, List<Target>> targetsOf(List<Found> found) {
+        Map<Found, List<Target>> m = new HashMap<>();
+        for (Found f : found) {
+            if (f.actor() == null) {
+                m.put(f, byAlias.get(f.text().toLowerCase(Locale.ROOT)).stream()
+                        .filter(t -> f.candidates().contains(t.actor().actorId())).toList());
+            }
+        }
+        return m;
+    }
+
+    /** Drops matches overlapping a longer (then earlier) one. */
+    static List<Found> longestFirst(List<Found> raw) {
+        List<Found> bySize = new ArrayList<>(raw);
+        bySize.sort(Comparator.comparingInt((Found f) -> f.start() - f.end()).thenComparingInt(Found::start));
+        List<Found> kept = new ArrayList<>();
+        for (Found f : bySize) {
+            if (kept.stream().noneMatch(k -> f.start() < k.end() && k.start() < f.end())) {
+                kept.add(f);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Found::start));
+        return kept;
+    }
+
+    /** An ambiguous mention takes the one candidate whose country the article's unambiguous mentions name. */
+    private static List<Found> resolve(List<Found> found, Map<Found, List<Target>> ambiguous) {
+        Set<String> countries = new HashSet<>();
+        for (Found f : found) {
+            if (f.actor() != null && f.actor().countryCode() != null) {
+                countries.add(f.actor().countryCode());
+            }
+        }
+        List<Found> out = new ArrayList<>(found.size());
+        for (Found f : found) {
+            if (f.actor() == null) {
+                List<Target> supported = ambiguous.get(f).stream()
+                        .filter(t -> countries.contains(t.actor().countryCode())).toList();
+                if (supported.size() == 1) {
+                    Target t = supported.get(0);
+                    f = new Found(f.start(), f.end(), f.text(), t.actor(), t.metonym(), f.candidates());
+                }
+            }
+            out.add(f);
+        }
+        return out;
+    }
+
+    /** The code of a found actor on the article's date (null date: its undated code). */
+    public static String codeOn(Found f, LocalDate date) {
+        return f.actor() == null ? null : f.actor().codeOn(date);
+    }
+}

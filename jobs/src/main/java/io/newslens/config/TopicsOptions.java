@@ -1,0 +1,79 @@
+package io.newslens.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * LDA topic models. Defaults are the settings measured best on Reuters-21578 (docs/topics.md).
+ *
+ * @param k                        numbers of topics; several = fit each, report the one with the best mean NPMI
+ *                                 and write topic_model_selection
+ * @param optimizer                online (default) or em
+ * @param iterations               LDA iterations
+ * @param docConcentration         alpha for every topic (online: the starting value of a learnt asymmetric alpha);
+ *                                 null = 0.5 online, MLlib's default em (must be &gt; 1 there)
+ * @param topicConcentration       beta; null = 0.01 online, MLlib's default em (must be &gt; 1 there)
+ * @param optimizeDocConcentration online: learn an asymmetric alpha during fitting
+ * @param subsamplingRate          online: share of the corpus in each mini-batch
+ * @param learningOffset           online: tau0, down-weights early iterations
+ * @param learningDecay            online: kappa, in (0.5, 1]
+ * @param seed                     same input and seed = same topics
+ * @param minDf                    vocabulary: a word must occur in at least this many articles
+ * @param maxDf                    ... and in at most this share of them
+ * @param maxVocabulary            at most this many words, most frequent first
+ * @param minTokenLength           words shorter than this are left out of the model
+ * @param topTerms                 topics: terms listed per topic
+ * @param articleTopicsMinWeight   article_topics: weights below this are left out (the dominant topic always stays)
+ * @param heldOut                  share of articles held out for perplexity when several k are compared
+ * @param period                   topic_prevalence: day, week or month
+ */
+public record TopicsOptions(
+        List<Integer> k,
+        String optimizer,
+        Integer iterations,
+        @JsonProperty("doc_concentration") Double docConcentration,
+        @JsonProperty("topic_concentration") Double topicConcentration,
+        @JsonProperty("optimize_doc_concentration") Boolean optimizeDocConcentration,
+        @JsonProperty("subsampling_rate") Double subsamplingRate,
+        @JsonProperty("learning_offset") Double learningOffset,
+        @JsonProperty("learning_decay") Double learningDecay,
+        Long seed,
+        @JsonProperty("min_df") Integer minDf,
+        @JsonProperty("max_df") Double maxDf,
+        @JsonProperty("max_vocabulary") Integer maxVocabulary,
+        @JsonProperty("min_token_length") Integer minTokenLength,
+        @JsonProperty("top_terms") Integer topTerms,
+        @JsonProperty("article_topics_min_weight") Double articleTopicsMinWeight,
+        @JsonProperty("held_out") Double heldOut,
+        String period) {
+
+    public TopicsOptions {
+        k = k == null || k.isEmpty() ? List.of(20) : List.copyOf(k);
+        optimizer = optimizer == null ? "online" : optimizer;
+        iterations = iterations == null ? 30 : iterations;
+        optimizeDocConcentration = optimizeDocConcentration == null || optimizeDocConcentration;
+        subsamplingRate = subsamplingRate == null ? 0.2 : subsamplingRate;
+        learningOffset = learningOffset == null ? 1.0 : learningOffset;
+        learningDecay = learningDecay == null ? 0.7 : learningDecay;
+        seed = seed == null ? 42L : seed;
+        minDf = minDf == null ? 5 : minDf;
+        maxDf = maxDf == null ? 0.5 : maxDf;
+        maxVocabulary = maxVocabulary == null ? 50_000 : maxVocabulary;
+        minTokenLength = minTokenLength == null ? 3 : minTokenLength;
+        topTerms = topTerms == null ? 20 : topTerms;
+        articleTopicsMinWeight = articleTopicsMinWeight == null ? 0.05 : articleTopicsMinWeight;
+        heldOut = heldOut == null ? 0.1 : heldOut;
+        period = period == null ? "month" : period;
+    }
+
+    public static TopicsOptions defaults() {
+        return new TopicsOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
+    }
+
+    public TopicsOptions withK(List<Integer> newK) {
+        return new TopicsOptions(newK, optimizer, iterations, docConcentration, topicConcentration,
+                optimizeDocConcentration, subsamplingRate, learningOffset, learningDecay, seed, minDf, maxDf,
+                maxVocabulary, minTokenLength, topTerms, articleTopicsMinWeight, heldOut, period);
+    }
+}

@@ -1,0 +1,231 @@
+package io.newslens.topics;
+
+import static io.newslens.topics.TopicReports.PERIOD_START;
+import static io.newslens.topics.TopicReports.TOPIC_ID;
+import static org.apache.spark.sql.functions.aggregate;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.when;
+
+import io.newslens.config.TopicsOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.clustering.LDA;
+import org.apache.spark.ml.clustering.LDAModel;
+import org.apache.spark.ml.feature.CountVectorizerModel;
+import org.apache.spark.ml.linalg.Matrix;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/** Topic modelling as pure functions around Spark MLlib's LDA; the job only reads, calls these and writes. */
+public final class Topics {
+    public static final String ARTICLE_ID = "article_id";
+    public static final String SOURCE = "source";
+    public static final String TOKENS = "tokens";
+    public static final String FEATURES = "features";
+    public static final String DISTRIBUTION = "topic_distribution";
+    public static final String WEIGHTS = "weights";
+    public static final double ONLINE_ALPHA = 0.5;
+    public static final double ONLINE_BETA = 0.01;
+
+    private Topics() {
+    }
+
+    /**
+     * The words a topic model sees: the text layer's tokens, letters only, at least {@code minLength} long
+     * (Chinese, Japanese and Korean words are exempt from the length rule: most are one or two characters).
+     */
+    public static Column modelTokens(Column chunks, int minLength) {
+        return filter(flatten(chunks), t -> t.rlike("^\\p{L}+$").and(length(t).geq(minLength)
+                .or(t.rlike("^[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]+$"))));
+    }
+
+    /**
+     * The pruned vocabulary: words in at least {@code minDf} articles and at most {@code maxDf} of them, the
+     * {@code maxVocabulary} most frequent by document frequency (ties by word), in that order.
+     */
+    public static Dataset<Row> vocabulary(Dataset<Row> docs, int minDf, double maxDf, int maxVocabulary) {
+        long articles = docs.count();
+        return docs.select(explode(array_distinct(col(TOKENS))).as("term"))
+                .groupBy("term").agg(count(lit(1)).as("doc_freq"))
+                .filter(col("doc_freq").geq(minDf).and(col("doc_freq").leq(maxDf * articles)))
+                .orderBy(col("doc_freq").desc(), col("term").asc())
+                .limit(maxVocabulary);
+    }
+
+    /** A vectoriser over a fixed vocabulary (vocabulary-sized, so it lives on the driver). */
+    public static CountVectorizerModel vectorizer(List<String> vocabulary) {
+        return new CountVectorizerModel(vocabulary.toArray(String[]::new)).setInputCol(TOKENS).setOutputCol(FEATURES);
+    }
+
+    public static LDA lda(TopicsOptions o, int k) {
+        LDA lda = new LDA().setK(k).setMaxIter(o.iterations()).setSeed(o.seed()).setOptimizer(o.optimizer())
+                .setFeaturesCol(FEATURES).setTopicDistributionCol(DISTRIBUTION)
+                // A checkpoint needs a checkpoint folder; em runs are short enough without.
+                .setCheckpointInterval(-1);
+        boolean online = o.optimizer().equals("online");
+        // Measured on Reuters-21578 (docs/topics.md): MLlib's online defaults (alpha = beta = 1/k, tau0 = 1024,
+        // kappa = 0.51, 5% mini-batches) give incoherent topics in the same time. EM needs both above 1.
+        Double alpha = o.docConcentration() != null ? o.docConcentration() : online ? Double.valueOf(ONLINE_ALPHA) : null;
+        Double beta = o.topicConcentration() != null ? o.topicConcentration() : online ? Double.valueOf(ONLINE_BETA) : null;
+        if (alpha != null) {
+            lda.setDocConcentration(alpha);
+        }
+        if (beta != null) {
+            lda.setTopicConcentration(beta);
+        }
+        if (online) {
+            lda.setSubsamplingRate(o.subsamplingRate()).setLearningOffset(o.learningOffset())
+                    .setLearningDecay(o.learningDecay()).setOptimizeDocConcentration(o.optimizeDocConcentration());
+        }
+        return lda;
+    }
+
+    /** P(word | topic) for every topic: k × vocabulary numbers, the most the driver holds. */
+    public static double[][] topicWordProbabilities(LDAModel model) {
+        Matrix m = model.topicsMatrix();
+        int v = m.numRows();
+        int k = m.numCols();
+        double[][] p = new double[k][v];
+        for (int t = 0; t < k; t++) {
+            double total = 0;
+            for (int w = 0; w < v; w++) {
+                total += m.apply(w, t);
+            }
+            for (int w = 0; w < v; w++) {
+                p[t][w] = m.apply(w, t) / total;
+            }
+        }
+        return p;
+    }
+
+    /** topic_id, rank, term, weight: the top words of each topic (ties by vocabulary order). */
+    public static List<Row> topWords(double[][] p, String[] vocabulary, int top) {
+        List<Row> rows = new ArrayList<>();
+        for (int t = 0; t < p.length; t++) {
+            double[] pt = p[t];
+            Integer[] order = new Integer[pt.length];
+            for (int w = 0; w < order.length; w++) {
+                order[w] = w;
+            }
+            java.util.Arrays.sort(order, (a, b) -> pt[a] != pt[b] ? Double.compare(pt[b], pt[a]) : Integer.compare(a, b));
+            for (int r = 0; r < Math.min(top, order.length); r++) {
+                rows.add(RowFactory.create(t, r + 1, vocabulary[order[r]], pt[order[r]]));
+            }
+        }
+        return rows;
+    }
+
+    /** Exclusivity of a topic's top words: mean of P(w | t) / Σ_t' P(w | t'). */
+    public static double exclusivity(double[][] p, int topic, List<Integer> topWordIds) {
+        double sum = 0;
+        for (int w : topWordIds) {
+            double all = 0;
+            for (double[] pt : p) {
+                all += pt[w];
+            }
+            sum += p[topic][w] / all;
+        }
+        return sum / topWordIds.size();
+    }
+
+    /** Effective number of words: the inverse Simpson index 1 / Σ P(w | t)². */
+    public static double effectiveWords(double[] pt) {
+        double s = 0;
+        for (double x : pt) {
+            s += x * x;
+        }
+        return 1 / s;
+    }
+
+    /** Share of distinct words among all topics' top {@code n} words (Dieng et al. 2020). */
+    public static double diversity(double[][] p, String[] vocabulary, int n) {
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (Row r : topWords(p, vocabulary, n)) {
+            distinct.add(r.getString(2));
+        }
+        return distinct.size() / (double) (n * p.length);
+    }
+
+    /** The topic distribution (an MLlib vector) as a plain array; articles without any vocabulary word dropped. */
+    public static Dataset<Row> weights(Dataset<Row> scored, String... keep) {
+        List<Column> cols = new ArrayList<>();
+        for (String c : keep) {
+            cols.add(col(c));
+        }
+        cols.add(org.apache.spark.ml.functions.vector_to_array(col(DISTRIBUTION), "float64").as(WEIGHTS));
+        return scored.select(cols.toArray(Column[]::new))
+                .filter(aggregate(col(WEIGHTS), lit(0.0), Column::plus).gt(0));
+    }
+
+    /**
+     * article_topics from article_id + weights: no shuffle, each article's topics are ranked inside its own row
+     * (sort by weight descending, then topic_id).
+     */
+    public static Dataset<Row> articleTopics(Dataset<Row> weights, double minWeight) {
+        Column ranked = sort_array(transform(col(WEIGHTS), (w, i) -> struct(w.unary_$minus().as("neg"), i.as("topic"))));
+        return weights.select(col(ARTICLE_ID), posexplode(ranked).as(new String[] {"pos", "t"}))
+                .filter(col("pos").equalTo(0).or(col("t.neg").unary_$minus().geq(minWeight)))
+                .select(col(ARTICLE_ID), col("t.topic").as(TOPIC_ID), col("t.neg").unary_$minus().as("weight"),
+                        col("pos").plus(1).as("rank"), col("pos").equalTo(0).as("dominant"));
+    }
+
+    /** The topic with the largest weight (lowest topic_id on ties). */
+    public static Column dominantTopic(Column weights) {
+        return sort_array(transform(weights, (w, i) -> struct(w.unary_$minus().as("neg"), i.as("topic"))))
+                .getItem(0).getField("topic");
+    }
+
+    /** @param weights source, period_start, weights */
+    public static Dataset<Row> prevalence(Dataset<Row> weights) {
+        return weights.filter(col(PERIOD_START).isNotNull())
+                .withColumn("dominant_topic", dominantTopic(col(WEIGHTS)))
+                .select(col(SOURCE), col(PERIOD_START), col("dominant_topic"), posexplode(col(WEIGHTS)).as(new String[] {TOPIC_ID, "w"}))
+                .groupBy(col(PERIOD_START), col(SOURCE), col(TOPIC_ID))
+                .agg(count(lit(1)).as("articles"), avg("w").as("mean_weight"),
+                        sum(when(col("dominant_topic").equalTo(col(TOPIC_ID)), 1L).otherwise(0L)).as("articles_dominant"))
+                .select(col(SOURCE), col(TOPIC_ID).cast("int").as(TOPIC_ID), col("articles"), col("mean_weight"),
+                        col("articles_dominant"), col(PERIOD_START));
+    }
+
+    /** Per topic over all scored articles: prevalence (mean weight) and articles where dominant. */
+    public static Dataset<Row> topicShares(Dataset<Row> weights) {
+        return weights.withColumn("dominant_topic", dominantTopic(col(WEIGHTS)))
+                .select(col("dominant_topic"), posexplode(col(WEIGHTS)).as(new String[] {TOPIC_ID, "w"}))
+                .groupBy(col(TOPIC_ID))
+                .agg(avg("w").as("prevalence"),
+                        sum(when(col("dominant_topic").equalTo(col(TOPIC_ID)), 1L).otherwise(0L)).as("articles_dominant"))
+                .select(col(TOPIC_ID).cast("int").as(TOPIC_ID), col("prevalence"), col("articles_dominant"));
+    }
+
+    /** Top-n words per topic from the topics rows (driver-sized: k × n). */
+    public static Map<Integer, List<String>> topWordsByTopic(List<Row> topicRows, int n) {
+        Map<Integer, List<String>> result = new java.util.TreeMap<>();
+        for (Row r : topicRows) {
+            if (r.getInt(1) <= n) {
+                result.computeIfAbsent(r.getInt(0), x -> new ArrayList<>()).add(r.getString(2));
+            }
+        }
+        return result;
+    }
+
+    static Column nonEmpty(Column tokens) {
+        return size(tokens).gt(0);
+    }
+}

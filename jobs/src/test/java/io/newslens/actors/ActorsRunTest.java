@@ -1,0 +1,126 @@
+package io.newslens.actors;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newslens.SparkTestSession;
+import io.newslens.TestRuns;
+import io.newslens.config.ActorsOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Co-mention statistics against hand-computed values, and a user dictionary through the whole command. */
+class ActorsRunTest {
+    private static final double EPS = 1e-9;
+    private final SparkSession spark = SparkTestSession.get();
+
+    private Dataset<Row> analysed(List<Row> articles) {
+        StructType schema = new StructType().add("article_id", DataTypes.StringType).add("source", DataTypes.StringType)
+                .add("period_start", DataTypes.DateType).add("text", DataTypes.StringType);
+        return spark.createDataFrame(articles, schema).select(col("article_id"), col("source"), col("period_start"),
+                Actors.analyse(lit(""), lit(null).cast("string"), col("text"), lit("en"), col("period_start"),
+                        MatcherTest.DICTIONARY, ActorsOptions.defaults()).as(Actors.A));
+    }
+
+    /**
+     * Articles: {China, Japan}, {China, Japan}, {China}, {India}. Pair (CHN, JPN): count 2, count_a 3, count_b 2, n 4.
+     * PMI = log2(2·4 / (3·2)) = log2(4/3); NPMI = PMI / −log2(2/4) = PMI; Jaccard = 2 / (3 + 2 − 2) = 2/3;
+     * G²: O = (2, 1, 0, 1), E = (1.5, 1.5, 0.5, 0.5): 2 (2 ln(2/1.5) + ln(1/1.5) + ln(1/0.5)) = 1.726092.
+     */
+    @Test
+    void coMentionMeasuresMatchHandComputedValues() {
+        Date jan = Date.valueOf("2024-01-01");
+        Dataset<Row> a = analysed(List.of(RowFactory.create("a1", "S", jan, "China and Japan talked."),
+                RowFactory.create("a2", "S", jan, "Japan met China."), RowFactory.create("a3", "S", jan, "China grew."),
+                RowFactory.create("a4", "S", jan, "India voted.")));
+        Map<String, Row> rows = new HashMap<>();
+        for (Row r : Actors.coMentions(a, "article", 1).collectAsList()) {
+            rows.put(r.getString(1) + "/" + r.getString(2) + "/" + r.getString(3), r);
+        }
+        assertEquals(2, rows.size(), "the pair under 'all' and under its month: " + rows.keySet());
+        Row r = rows.get("all/CHN/JPN");
+        assertEquals(List.of(2L, 3L, 2L, 4L), List.of(r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7)));
+        double pmi = Math.log(4.0 / 3) / Math.log(2);
+        assertEquals(pmi, r.getDouble(8), EPS);
+        assertEquals(pmi, r.getDouble(9), EPS);
+        assertEquals(2.0 / 3, r.getDouble(10), EPS);
+        double g2 = 2 * (2 * Math.log(2 / 1.5) + Math.log(1 / 1.5) + Math.log(1 / 0.5));
+        assertEquals(1.7260924, g2, 1e-6, "the hand computation itself");
+        assertEquals(g2, r.getDouble(11), EPS);
+        assertEquals(r.getLong(4), rows.get("2024-01-01/CHN/JPN").getLong(4));
+    }
+
+    /** The hand-written article: sentence scope counts every sentence in n (title + 3), pairs only within sentences. */
+    @Test
+    void sentenceScopeOfTheHandWrittenArticle() {
+        Dataset<Row> a = analysed(List.<Row>of(RowFactory.create("w", "S", null, "Washington and Beijing agreed on Monday "
+                + "to resume trade talks. The White House said the talks would start in May. Chinese officials welcomed "
+                + "the move, and us analysts expect growth in the U.S. economy.")));
+        List<String> sentence = Actors.coMentions(a, "sentence", 1).orderBy("actor_a").collectAsList().stream()
+                .map(r -> r.getString(1) + " " + r.getString(2) + "-" + r.getString(3) + " " + r.getLong(4) + "/" + r.getLong(7)
+                        + String.format(java.util.Locale.ROOT, " pmi=%.9f npmi=%.9f", r.getDouble(8), r.getDouble(9))).toList();
+        // log2(1 · 3 / (1 · 1)) = log2 3 = 1.584962501; NPMI = log2 3 / −log2(1/3) = 1.
+        assertEquals(List.of("all CHN-USA 1/3 pmi=1.584962501 npmi=1.000000000", "all CHN_GOV-USA_GOV 1/3 pmi=1.584962501 npmi=1.000000000"),
+                sentence, "no title here, so three sentences; undated, so only 'all'");
+        assertEquals(10, Actors.coMentions(a, "article", 1).count(), "five actors in one article: ten pairs");
+    }
+
+    @Test
+    void aUserDictionaryAddsAnActorToEveryActorReport(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("news.jsonl");
+        Files.writeString(input, String.join("\n",
+                "{\"id\": \"n1\", \"title\": \"Acme AI expands\", \"text\": \"Acme AI opened a lab in China. The United States welcomed it.\", \"published\": \"2024-03-01\", \"source\": \"Wire\"}",
+                "{\"id\": \"n2\", \"title\": \"Chips\", \"text\": \"China and Acme AI signed a deal. Acme AI is good at chips.\", \"published\": \"2024-03-09\", \"source\": \"Wire\"}",
+                "{\"id\": \"n3\", \"title\": \"Markets\", \"text\": \"Shares of Acme AI rose in the United States.\", \"published\": \"2024-04-02\", \"source\": \"Daily\"}") + "\n");
+        Path dictionary = dir.resolve("mine.jsonl");
+        Files.writeString(dictionary, "{\"actor_id\": \"ACME_AI\", \"name\": \"Acme AI\", \"type\": \"company\", "
+                + "\"country_code\": \"USA\", \"aliases\": [\"Acme AI\"]}\n");
+        Path out = dir.resolve("out");
+        TestRuns.Result r = TestRuns.run("actors", "--input", input.toString(), "--output", out.toString(),
+                "--dictionary", dictionary.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        for (String report : List.of("actors", "actor_mentions", "actor_attention", "actor_network_nodes", "actor_tone")) {
+            assertTrue(spark.read().parquet(out.resolve(report).toString()).filter(col("actor_id").equalTo("ACME_AI")).count() > 0,
+                    report + " has the user's actor");
+        }
+        Dataset<Row> co = spark.read().parquet(out.resolve("co_mentions").toString());
+        assertEquals(2L, co.filter("scope = 'article' AND period = 'all' AND actor_a = 'ACME_AI' AND actor_b = 'CHN'")
+                .first().getLong(4));
+        assertTrue(spark.read().parquet(out.resolve("actor_network_edges").toString())
+                .filter("actor_a = 'ACME_AI' OR actor_b = 'ACME_AI'").count() > 0);
+        assertEquals(mine(dictionary), spark.read().parquet(out.resolve("actors").toString())
+                .filter("actor_id = 'ACME_AI'").first().getString(9));
+        String gexf = Files.readString(out.resolve("actor_network.gexf"));
+        assertTrue(gexf.contains("<node id=\"ACME_AI\" label=\"Acme AI\">") && gexf.contains("source=\"ACME_AI\" target=\"CHN\" weight=\"2\""), gexf);
+        // Acme AI: n1 title and body (2), n2 twice in the body (2), n3 once (1).
+        assertEquals(5L, spark.read().parquet(out.resolve("actor_mentions").toString()).filter("actor_id = 'ACME_AI'").count());
+    }
+
+    private static String mine(Path dictionary) {
+        return dictionary.toString();
+    }
+
+    @Test
+    void aBadDictionaryLineIsRefusedWithItsFileAndLine(@TempDir Path dir) throws Exception {
+        Path dictionary = dir.resolve("bad.jsonl");
+        Files.writeString(dictionary, "{\"actor_id\": \"X\", \"name\": \"X\", \"type\": \"company\"}\n{\"actor_id\": \"Y\", \"name\": \"Y\", \"type\": \"planet\"}\n");
+        TestRuns.Result r = TestRuns.run("actors", "--input", "data/sample/bbc-text", "--output", dir.resolve("o").toString(),
+                "--dictionary", dictionary.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.stderr().contains(dictionary + " line 2: unknown type 'planet'"), r.stderr());
+    }
+}

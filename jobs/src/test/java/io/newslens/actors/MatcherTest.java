@@ -1,0 +1,97 @@
+package io.newslens.actors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Matching on the shipped dictionary: exact mentions of a hand-written article, ambiguity traps, dated roles. */
+class MatcherTest {
+    static final Dictionary DICTIONARY = Dictionary.load(true, List.of());
+    static final Matcher MATCHER = Matcher.of(DICTIONARY, true, true);
+
+    private static ActorText read(String title, String body, LocalDate date) {
+        return new ActorText(title, null, body, "en", date, MATCHER);
+    }
+
+    private static List<String> ids(ActorText a) {
+        return a.mentions.stream().map(m -> m.found().actor() == null ? "?" + m.found().candidates() : m.found().actor().actorId())
+                .toList();
+    }
+
+    @Test
+    void theHandWrittenArticleGivesExactlyTheseMentions() {
+        ActorText a = read("Trade talks resume", "Washington and Beijing agreed on Monday to resume trade talks. "
+                + "The White House said the talks would start in May. Chinese officials welcomed the move, and us analysts "
+                + "expect growth in the U.S. economy.", LocalDate.of(2024, 5, 2));
+        List<String> rows = a.mentions.stream().map(m -> String.join("|", m.found().actor().actorId(), m.found().text(),
+                String.valueOf(m.found().metonym()), m.zone(), String.valueOf(m.sentence()), String.valueOf(m.found().start()),
+                String.valueOf(m.found().end()))).toList();
+        assertEquals(List.of(
+                "USA_GOV|Washington|capital|lead|1|20|30",
+                "CHN_GOV|Beijing|capital|lead|1|35|42",
+                "USA_WHITE_HOUSE|White House|null|body|2|87|98",
+                "CHN|Chinese|demonym|body|3|134|141",
+                "USA|U.S.|null|body|3|208|212"), rows, "lower-case 'us' is not the United States");
+        assertEquals(4, a.sentences.size(), "title + three body sentences");
+    }
+
+    @Test
+    void metonymsCanBeSwitchedOff() {
+        ActorText a = new ActorText("", null, "Washington and Beijing talked; Chinese officials agreed.", "en", null,
+                Matcher.of(DICTIONARY, false, false));
+        assertEquals(List.of(), ids(a));
+    }
+
+    @Test
+    void ambiguityTraps() {
+        assertEquals(List.of("MORGAN_STANLEY"), ids(read("", "Morgan Stanley raised its forecast.", null)),
+                "not the Falklands' capital Stanley");
+        assertEquals(List.of("USA_NEW_JERSEY"), ids(read("", "A plant in New Jersey will close.", null)), "not Jersey");
+        assertEquals(List.of("JEY"), ids(read("", "Jersey is a tax haven.", null)));
+        assertEquals(List.of("USA", "USA", "GBR"), ids(read("", "The US and the U.S.A. and the UK met; let us see.", null)));
+        // Georgia: the country near Tbilisi, the state near Atlanta, and left ambiguous (and counted) without context.
+        assertEquals(List.of("GEO", "GEO_GOV"), ids(read("", "Georgia held talks in Tbilisi.", null)));
+        assertEquals(List.of("USA_ATLANTA", "USA_GEORGIA"), ids(read("", "Atlanta is the largest city of Georgia.", null)));
+        ActorText alone = read("", "Georgia said it would sign.", null);
+        assertEquals(1, alone.mentions.size());
+        assertNull(alone.mentions.get(0).found().actor());
+        assertEquals(List.of("GEO", "USA_GEORGIA"), alone.mentions.get(0).found().candidates().stream().sorted().toList());
+        // Case: "china" the porcelain is not China; all-capital headlines still match.
+        assertEquals(List.of(), ids(read("", "She collects fine china.", null)));
+        assertEquals(List.of("CHN"), ids(read("CHINA CUTS RATES", "", null)));
+    }
+
+    @Test
+    void aDatedRoleGivesTheCodeOfTheArticlesDate() {
+        String body = "Trump spoke to reporters.";
+        assertEquals("USABUS", read("", body, LocalDate.of(2015, 6, 1)).mentions.get(0).code());
+        assertEquals("USAGOV", read("", body, LocalDate.of(2019, 6, 1)).mentions.get(0).code());
+        assertEquals("USAELI", read("", body, LocalDate.of(2022, 6, 1)).mentions.get(0).code());
+        assertEquals("USAGOV", read("", body, LocalDate.of(2025, 1, 20)).mentions.get(0).code(), "from is inclusive");
+        assertEquals("USAELI", read("", body, LocalDate.of(2025, 1, 19)).mentions.get(0).code(), "to is exclusive");
+        assertNull(read("", body, null).mentions.get(0).code(), "undated: the actor's own code (none for this person)");
+    }
+
+    @Test
+    void toneIsTheMeanLexiconValence() {
+        // VADER: good 1.9, bad -2.5.
+        ActorText a = read("", "China had a good year. Japan had a bad one.", null);
+        assertEquals(1.9, a.sentenceTone.get(0), 1e-9);
+        assertEquals(-2.5, a.sentenceTone.get(1), 1e-9);
+        assertEquals(2, a.toneWords);
+        assertTrue(ActorText.lexicon().size() > 7000);
+    }
+
+    @Test
+    void candidatesAreCapitalisedPhrasesOutsideTheDictionary() {
+        ActorText a = read("", "Officials of Acme Robotics Corp met China's envoy. Later, Jane Doe of the Ministry of Silly Walks spoke.", null);
+        assertEquals(List.of("Acme Robotics Corp", "Jane Doe", "Ministry of Silly Walks"), a.candidates);
+        assertEquals("company", ActorText.suggestType("Acme Robotics Corp"));
+        assertEquals("person", ActorText.suggestType("Jane Doe"));
+        assertEquals("government body", ActorText.suggestType("Ministry of Silly Walks"));
+    }
+}

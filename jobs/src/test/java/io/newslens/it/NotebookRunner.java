@@ -1,0 +1,71 @@
+package io.newslens.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Executes every notebook in notebooks/ headless (jupyter nbconvert, Debian's /usr/bin/python3) against a run's
+ * reports; executed copies and the figures go to target/notebooks. Reading Parquet without pyarrow goes
+ * through the DuckDB JDBC jar of this test class path.
+ */
+final class NotebookRunner {
+    static final String PYTHON = "/usr/bin/python3";
+
+    private NotebookRunner() {
+    }
+
+    /** Null when the machine can execute notebooks, else why not. */
+    static String unavailable() throws Exception {
+        if (!Files.isExecutable(Path.of(PYTHON))) {
+            return PYTHON + " is absent";
+        }
+        Process p = new ProcessBuilder(PYTHON, "-c", "import nbconvert, nbclient, ipykernel, pandas, matplotlib, networkx, scipy, jpype")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        return p.waitFor() == 0 ? null : "the notebook packages are missing (.ci/run installs them): " + out.strip();
+    }
+
+    static String duckdbJar() {
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (entry.contains("duckdb_jdbc")) {
+                return entry;
+            }
+        }
+        throw new IllegalStateException("no duckdb_jdbc jar on the test class path");
+    }
+
+    /** Runs each notebook; returns the executed copies. Throws with nbconvert's output when a cell fails. */
+    static List<Path> runAll(Path repo, Path reports, Path target) throws IOException, InterruptedException {
+        Files.createDirectories(target);
+        List<Path> notebooks;
+        try (Stream<Path> s = Files.list(repo.resolve("notebooks"))) {
+            notebooks = s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
+        }
+        List<Path> executed = new ArrayList<>();
+        for (Path nb : notebooks) {
+            Path log = target.resolve(nb.getFileName() + ".log");
+            ProcessBuilder pb = new ProcessBuilder(PYTHON, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
+                    "--ExecutePreprocessor.timeout=600", "--output-dir", target.toString(), nb.toString())
+                    .directory(repo.resolve("notebooks").toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("NEWSLENS_REPORTS", reports.toString());
+            pb.environment().put("NEWSLENS_FIGURES", target.resolve("figures").toString());
+            pb.environment().put("NEWSLENS_DUCKDB_JAR", duckdbJar());
+            pb.environment().put("MPLBACKEND", "Agg");
+            Process p = pb.start();
+            if (!p.waitFor(15, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(nb + " did not finish in 15 minutes");
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("notebook " + nb.getFileName() + " failed:\n" + Files.readString(log));
+            }
+            executed.add(target.resolve(nb.getFileName()));
+        }
+        return executed;
+    }
+}

@@ -1,0 +1,92 @@
+package io.newslens.topics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newslens.SparkTestSession;
+import io.newslens.TestRuns;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The topics command on the 200 Reuters articles of data/sample: model selection, saved model, scoring. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TopicsRunTest {
+    static final String INPUT = "data/sample/reuters-1987.jsonl.gz";
+    Path fitted;
+    JsonNode manifest;
+    SparkSession spark = SparkTestSession.get();
+
+    @BeforeAll
+    void fit(@TempDir Path dir) throws Exception {
+        fitted = dir.resolve("fitted");
+        TestRuns.Result r = TestRuns.run("topics", "--input", INPUT, "--output", fitted.toString(), "--k", "4,6");
+        assertEquals(0, r.exitCode(), r.stderr());
+        manifest = TestRuns.manifest(fitted);
+    }
+
+    private Dataset<Row> report(Path out, String name) {
+        return spark.read().parquet(out.resolve(name).toString());
+    }
+
+    @Test
+    void severalKAreComparedAndTheMostCoherentIsReported() {
+        List<Row> selection = report(fitted, "topic_model_selection").orderBy("k").collectAsList();
+        assertEquals(2, selection.size());
+        Row chosen = selection.stream().filter(r -> r.getBoolean(r.fieldIndex("chosen"))).findFirst().orElseThrow();
+        for (Row r : selection) {
+            assertTrue(r.getDouble(r.fieldIndex("coherence_npmi")) <= chosen.getDouble(chosen.fieldIndex("coherence_npmi")));
+            assertTrue(r.getDouble(r.fieldIndex("log_perplexity")) > 0, "held-out perplexity is reported");
+        }
+        int k = chosen.getInt(0);
+        assertEquals(k, manifest.path("counts").path("topics").path("k").asInt());
+        assertEquals(k, report(fitted, "topic_summary").count());
+        assertEquals(k * 20L, report(fitted, "topics").count(), "top_terms = 20 per topic");
+        // Prevalence is the mean weight: it sums to 1 over the topics, and each article has one dominant topic.
+        Row sums = report(fitted, "topic_summary").selectExpr("sum(prevalence)", "sum(articles_dominant)").first();
+        assertEquals(1.0, sums.getDouble(0), 1e-9);
+        long articles = report(fitted, "article_topics").select("article_id").distinct().count();
+        assertEquals(articles, sums.getLong(1));
+        assertEquals(articles, report(fitted, "article_topics").filter("dominant").count());
+        assertEquals(articles, manifest.path("counts").path("topics").path("articles_modelled").asLong(),
+                "every modelled article has a vocabulary word here");
+        assertTrue(Files.isRegularFile(fitted.resolve("topic_model/model.json")));
+    }
+
+    @Test
+    void theSavedModelScoresTheTrainingArticlesAsTheFittedRunDid(@TempDir Path dir) {
+        Path scored = dir.resolve("scored");
+        TestRuns.Result r = TestRuns.run("topics", "--input", INPUT, "--output", scored.toString(),
+                "--model", fitted.resolve("topic_model").toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(Files.notExists(scored.resolve("topics")), "scoring fits nothing");
+        Map<String, Double> expected = new HashMap<>();
+        for (Row row : report(fitted, "article_topics").collectAsList()) {
+            expected.put(row.getString(0) + "/" + row.getInt(1), row.getDouble(2));
+        }
+        List<Row> actual = report(scored, "article_topics").collectAsList();
+        assertEquals(expected.size(), actual.size());
+        for (Row row : actual) {
+            Double w = expected.get(row.getString(0) + "/" + row.getInt(1));
+            assertEquals(w, row.getDouble(2), 1e-6, "weight of " + row.getString(0) + " topic " + row.getInt(1));
+        }
+    }
+
+    @Test
+    void aFolderThatIsNoModelIsRefusedByName(@TempDir Path dir) {
+        TestRuns.Result r = TestRuns.run("topics", "--input", INPUT, "--output", dir.resolve("o").toString(),
+                "--model", dir.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.stderr().contains("--model") && r.stderr().contains("not a saved newslens topic model"), r.stderr());
+    }
+}
