@@ -6,7 +6,9 @@
   * data/actors/curated.jsonl (ours; role dates for people checked against the Phoenix/CAMEO dictionaries,
     MIT, where they cover them): extra aliases, historical countries, government bodies, parties,
     international organisations, companies and heads of state/government with dated roles;
-  * the US states and a list of big cities below, which resolve to their country.
+  * the US states and a list of big cities below, which resolve to their country;
+  * ../shared/dictionaries/phoenix/Phoenix.Countries.actors.txt (Phoenix/CAMEO, MIT): every person who held a
+    government (XXXGOV) code of a G20 country, with their full-name aliases and dated codes.
 
     python3 data/scripts/build_actors.py [--shared ../shared]
 
@@ -69,6 +71,96 @@ CAPITAL_BLOCK = {"Victoria", "Hamilton", "Kingston", "George Town", "Jamestown",
                  "Charlotte Amalie", "Plymouth", "Philipsburg", "Marigot", "Gustavia", "King Edward Point",
                  "Adamstown", "Flying Fish Cove", "West Island", "Kingston", "Douglas", "St. Peter Port",
                  "Washington D.C.", "Brades", "The Valley", "Avarua", "Alofi"}
+
+
+G20 = {"ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS", "SAU",
+       "ZAF", "TUR", "GBR", "USA"}
+TITLES = ("PRESIDENT", "PRIME", "SECRETARY", "MINISTER", "MR", "MRS", "MS", "DR", "FORMER", "GENERAL", "GEN", "SEN",
+          "SENATOR", "GOVERNOR", "GOV", "CHANCELLOR", "PREMIER", "KING", "QUEEN", "PRINCE", "VICE", "US", "U.S.", "UN",
+          "FOREIGN", "DEFENSE", "DEFENCE", "FINANCE", "CHIEF", "LEADER", "COL", "ADMIRAL", "AMBASSADOR", "SPEAKER",
+          "REP", "REPRESENTATIVE", "DEPUTY", "ACTING", "THE")
+
+
+def phoenix_date(s):
+    """yymmdd or yyyymmdd to yyyy-mm-dd (two-digit years before 30 are 20xx)."""
+    if len(s) == 6:
+        yy = int(s[:2])
+        s = ("20" if yy < 30 else "19") + s
+    if len(s) != 8 or not s.isdigit():
+        return None
+    month, day = int(s[4:6]) or 1, int(s[6:8]) or 1
+    return f"{s[:4]}-{month:02d}-{day:02d}"
+
+
+def phoenix_name(raw):
+    """ "JAMES_A._BAKER_III_" -> "James A. Baker III"; None for a title-led or one-word name."""
+    words = [w for w in raw.strip().strip("_").split("_") if w]
+    if len(words) < 2 or words[0].upper() in TITLES:
+        return None
+    out = []
+    for w in words:
+        out.append(w if w in ("II", "III", "IV", "JR.", "SR.") or "." in w and len(w) <= 3 else w[:1] + w[1:].lower())
+    name = " ".join(out)
+    return name.replace("Jr.", "Jr.").replace(" Mc", " Mc")
+
+
+def phoenix_people(path, taken):
+    """People of the Phoenix country dictionary who held a G20 government code, as our actors."""
+    import re
+    people, cur = [], None
+    with open(path, encoding="latin-1") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            if line[0] in " \t":
+                if cur is not None:
+                    for m in re.finditer(r"\[([A-Z]{3,})\s*([^\]]*)\]", line):
+                        cur["codes"].append((m.group(1), m.group(2).strip()))
+                continue
+            if line.startswith("+"):
+                if cur is not None:
+                    cur["aliases"].append(line[1:].split(";")[0])
+                continue
+            cur = {"name": line.split(";")[0], "aliases": [], "codes": []}
+            people.append(cur)
+    actors = {}
+    for p in people:
+        gov = [c for c, _ in p["codes"] if c[:3] in G20 and c[3:6] == "GOV"]
+        name = phoenix_name(p["name"])
+        if not gov or name is None:
+            continue
+        aliases = []
+        for a in [p["name"]] + p["aliases"]:
+            n = phoenix_name(a)
+            if n and n not in aliases and n.lower() not in taken:
+                aliases.append(n)
+        if not aliases:
+            continue
+        roles, default = [], None
+        for code, dates in p["codes"]:
+            if not dates:
+                default = code
+                continue
+            start = end = None
+            if dates.startswith(">"):
+                start = phoenix_date(dates[1:])
+            elif dates.startswith("<"):
+                end = phoenix_date(dates[1:])
+            elif "-" in dates:
+                a, b = dates.split("-", 1)
+                start, end = phoenix_date(a), phoenix_date(b)
+            role = {"code": code}
+            if start:
+                role["from"] = start
+            if end:
+                role["to"] = end
+            roles.append(role)
+        aid = "PHX_" + p["name"].strip().strip("_").upper()
+        actors[aid] = {"actor_id": aid, "name": name, "type": "person", "country_code": gov[0][:3],
+                       "cameo_code": default or gov[0], "aliases": aliases, "demonyms": [], "capitals": [], "roles": roles}
+        taken.update(a.lower() for a in aliases)
+    return actors
 
 
 def clean(names):
@@ -142,6 +234,11 @@ def main():
                     if a not in gov["capitals"]:
                         gov["capitals"].append(a)
                 base["capitals"] = []
+    # Phoenix people last: a name ours already has (curated leaders, places) stays ours.
+    taken = {a.lower() for actor in actors.values() for a in actor["aliases"] + actor["demonyms"] + actor["capitals"]}
+    phoenix = os.path.join(args.shared, "dictionaries", "phoenix", "Phoenix.Countries.actors.txt")
+    people = phoenix_people(phoenix, taken)
+    actors.update(people)
     out = os.path.join(ROOT, "data", "actors", "actors.jsonl")
     with open(out, "w", encoding="utf-8") as f:
         for aid in sorted(actors):
