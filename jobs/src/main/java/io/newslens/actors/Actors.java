@@ -13,8 +13,6 @@ import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.log;
-import static org.apache.spark.sql.functions.log2;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.slice;
@@ -25,6 +23,7 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import io.newslens.config.ActorsOptions;
+import io.newslens.text.Association;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,25 +164,9 @@ public final class Actors {
         Column ca = col("count_a").cast("double");
         Column cb = col("count_b").cast("double");
         Column nn = col("n").cast("double");
-        Column pmi = log2(c.multiply(nn).divide(ca.multiply(cb)));
         return joined.select(lit(scope).as("scope"), col("period"), col("actor_a"), col("actor_b"), col("count"), col("count_a"),
-                col("count_b"), col("n"), pmi.as("pmi"),
-                when(c.equalTo(nn), lit(1.0)).otherwise(pmi.divide(log2(c.divide(nn)).unary_$minus())).as("npmi"),
-                c.divide(ca.plus(cb).minus(c)).as("jaccard"), g2(c, ca, cb, nn).as("g2"));
-    }
-
-    /** G² = 2 Σ O ln(O / E) over the four cells of the 2×2 table (a zero cell adds nothing). */
-    static Column g2(Column o11, Column r1, Column c1, Column n) {
-        Column o12 = r1.minus(o11);
-        Column o21 = c1.minus(o11);
-        Column o22 = n.minus(r1).minus(c1).plus(o11);
-        Column r2 = n.minus(r1);
-        Column c2 = n.minus(c1);
-        return term(o11, r1, c1, n).plus(term(o12, r1, c2, n)).plus(term(o21, r2, c1, n)).plus(term(o22, r2, c2, n)).multiply(2);
-    }
-
-    private static Column term(Column o, Column row, Column column, Column n) {
-        return when(o.gt(0), o.multiply(log(o.multiply(n).divide(row.multiply(column))))).otherwise(lit(0.0));
+                col("count_b"), col("n"), Association.pmi(c, ca, cb, nn).as("pmi"), Association.npmi(c, ca, cb, nn).as("npmi"),
+                c.divide(ca.plus(cb).minus(c)).as("jaccard"), Association.g2(c, ca, cb, nn).as("g2"));
     }
 
     /** actor_candidates: phrases in at least {@code minArticles} articles, with their usual company. */

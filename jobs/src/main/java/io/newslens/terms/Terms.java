@@ -23,6 +23,7 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import io.newslens.report.ReportSpec;
+import io.newslens.text.Association;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -224,22 +225,14 @@ public final class Terms {
         Column r1 = col("count_word1");
         Column c1 = col("count_word2");
         Column n = col("total");
-        Column o12 = r1.minus(o11);
-        Column o21 = c1.minus(o11);
-        Column o22 = n.minus(r1).minus(c1).plus(o11);
-        Column g2 = lit(2.0).multiply(xlnxe(o11, r1.multiply(c1).divide(n))
-                .plus(xlnxe(o12, r1.multiply(n.minus(c1)).divide(n)))
-                .plus(xlnxe(o21, n.minus(r1).multiply(c1).divide(n)))
-                .plus(xlnxe(o22, n.minus(r1).multiply(n.minus(c1)).divide(n))));
-        Column pmi = log2(o11.multiply(n).divide(r1.multiply(c1)));
-        Column selfInfo = log2(o11.divide(n)).multiply(-1);
         return pairs
                 .withColumn("count_word1", sum("o11").over(Window.partitionBy(col("word1"))))
                 .withColumn("count_word2", sum("o11").over(Window.partitionBy(col("word2"))))
                 .filter(o11.geq(minCount))
                 .crossJoin(broadcast(total))
-                .select(col("bigram"), col("word1"), col("word2"), o11.as(COUNT), r1, c1, pmi.as("pmi"),
-                        when(selfInfo.equalTo(0), lit(1.0)).otherwise(pmi.divide(selfInfo)).as("npmi"), g2.as("g2"))
+                .select(col("bigram"), col("word1"), col("word2"), o11.as(COUNT), r1, c1,
+                        Association.pmi(o11, r1, c1, n).as("pmi"), Association.npmi(o11, r1, c1, n).as("npmi"),
+                        Association.g2(o11, r1, c1, n).as("g2"))
                 .select(columns(TermReports.COLLOCATIONS));
     }
 
