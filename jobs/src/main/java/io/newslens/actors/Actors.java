@@ -70,9 +70,12 @@ public final class Actors {
                                  Dictionary dictionary, ActorsOptions options) {
         boolean capitals = options.capitals();
         boolean demonyms = options.demonyms();
+        // Broadcast once; each executor JVM builds its automaton from it once (Matcher.of).
+        org.apache.spark.broadcast.Broadcast<Dictionary> shared = org.apache.spark.api.java.JavaSparkContext
+                .fromSparkContext(org.apache.spark.sql.SparkSession.active().sparkContext()).broadcast(dictionary);
         UserDefinedFunction f = udf((UDF5<String, String, String, String, java.sql.Date, Row>) (t, d, b, lang, day) -> {
             LocalDate localDate = day == null ? null : day.toLocalDate();
-            ActorText a = new ActorText(t, d, b, lang, localDate, Matcher.of(dictionary, capitals, demonyms));
+            ActorText a = new ActorText(t, d, b, lang, localDate, Matcher.of(shared, capitals, demonyms));
             List<Row> mentions = new ArrayList<>();
             for (ActorText.Mention m : a.mentions) {
                 Matcher.Found found = m.found();

@@ -36,14 +36,18 @@ public final class Matcher {
     public record Found(int start, int end, String text, Dictionary.Actor actor, String metonym, List<String> candidates) {
     }
 
-    private static final Map<List<Object>, Matcher> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Matcher> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Trie trie;
     private final Map<String, List<Target>> byAlias = new HashMap<>();
 
-    /** One matcher per JVM and dictionary + options (what the Spark UDFs use). */
-    public static Matcher of(Dictionary dictionary, boolean capitals, boolean demonyms) {
-        return CACHE.computeIfAbsent(List.of(dictionary, capitals, demonyms), k -> new Matcher(dictionary, capitals, demonyms));
+    /**
+     * One matcher per executor JVM, broadcast dictionary and options (what the Spark UDFs use): the automaton is
+     * built from the broadcast value the first time a task of this JVM needs it, then shared by every task.
+     */
+    public static Matcher of(org.apache.spark.broadcast.Broadcast<Dictionary> dictionary, boolean capitals, boolean demonyms) {
+        return CACHE.computeIfAbsent(dictionary.id() + "/" + capitals + "/" + demonyms,
+                k -> new Matcher(dictionary.value(), capitals, demonyms));
     }
 
     public Matcher(Dictionary dictionary, boolean capitals, boolean demonyms) {

@@ -138,6 +138,6 @@ public final class ConllMentionAccuracy {
 
     public static void main(String[] args) throws IOException {
         Dictionary d = Dictionary.load(true, List.of());
-        System.out.print(markdown(evaluate(Path.of(args[0]), Matcher.of(d, true, true), d)));
+        System.out.print(markdown(evaluate(Path.of(args[0]), new Matcher(d, true, true), d)));
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Matching on the shipped dictionary: exact mentions of a hand-written article, ambiguity traps, dated roles. */
 class MatcherTest {
     static final Dictionary DICTIONARY = Dictionary.load(true, List.of());
-    static final Matcher MATCHER = Matcher.of(DICTIONARY, true, true);
+    static final Matcher MATCHER = new Matcher(DICTIONARY, true, true);
 
     private static ActorText read(String title, String body, LocalDate date) {
         return new ActorText(title, null, body, "en", date, MATCHER);
@@ -42,7 +42,7 @@ class MatcherTest {
     @Test
     void metonymsCanBeSwitchedOff() {
         ActorText a = new ActorText("", null, "Washington and Beijing talked; Chinese officials agreed.", "en", null,
-                Matcher.of(DICTIONARY, false, false));
+                new Matcher(DICTIONARY, false, false));
         assertEquals(List.of(), ids(a));
     }
 
