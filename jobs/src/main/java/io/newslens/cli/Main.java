@@ -95,7 +95,7 @@ public final class Main {
                     TermsJob.run(corpus, config, out, manifest);
                 }
                 if (c.equals("topics") || c.equals("all") && !skip.contains("topics")) {
-                    TopicsJob.run(corpus, config, out, manifest, cl.model());
+                    TopicsJob.run(corpus, config, out, manifest, cl.model(), c.equals("topics"));
                 }
                 if (c.equals("actors") || c.equals("all") && !skip.contains("actors")) {
                     ActorsJob.run(corpus, config, out, manifest);

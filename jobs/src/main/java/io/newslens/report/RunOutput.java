@@ -33,6 +33,7 @@ public final class RunOutput {
     private final List<String> written = new ArrayList<>();
     /** Reports written incrementally: partitions from this value on replace the published ones. */
     private final java.util.Map<String, String> partialFrom = new java.util.HashMap<>();
+    private final java.util.Map<String, org.apache.spark.sql.types.StructType> schemas = new java.util.HashMap<>();
 
     public RunOutput(SparkSession spark, String outputDir, String runId) {
         this.spark = spark;
@@ -105,8 +106,14 @@ public final class RunOutput {
         report.write().mode(SaveMode.ErrorIfExists)
                 .partitionBy(spec.partitionBy().toArray(String[]::new))
                 .parquet(path);
+        if (!holdsParquet(path)) {
+            // A partitioned write of no rows leaves no file, which Spark and DuckDB cannot read: write one empty
+            // file with every declared column instead.
+            spark.createDataFrame(java.util.List.of(), spec.schema()).write().mode(SaveMode.Overwrite).parquet(path);
+        }
+        schemas.put(spec.name(), spec.schema());
         // Parquet footers hold row counts, so this reads no data pages.
-        long rows = spark.read().parquet(path).count();
+        long rows = spark.read().schema(spec.schema()).parquet(path).count();
         double seconds = Math.round((System.nanoTime() - start) / 1e6) / 1000.0;
         manifest.report(spec.name(), rows, spec.partitionBy(), seconds);
         if (incremental) {
@@ -131,7 +138,23 @@ public final class RunOutput {
 
     /** A report written earlier in this run, read back from staging. */
     public Dataset<Row> read(String reportName) {
-        return spark.read().parquet(stagedPath(reportName));
+        org.apache.spark.sql.types.StructType schema = schemas.get(reportName);
+        return schema == null ? spark.read().parquet(stagedPath(reportName))
+                : spark.read().schema(schema).parquet(stagedPath(reportName));
+    }
+
+    private boolean holdsParquet(String path) {
+        try {
+            org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files = fs.listFiles(new Path(path), true);
+            while (files.hasNext()) {
+                if (files.next().getPath().getName().endsWith(".parquet")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new OutputException("cannot list " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /** The staged location of a report written in this run (for a later stage of the same run to read). */

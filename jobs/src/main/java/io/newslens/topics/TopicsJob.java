@@ -44,8 +44,13 @@ public final class TopicsJob {
                              Double logLikelihood, double fitSeconds) {
     }
 
-    /** @param modelDir a saved model to score with instead of fitting one; null = fit */
-    public static void run(Dataset<Row> corpus, NewslensConfig config, RunOutput out, RunManifest manifest, String modelDir) {
+    /**
+     * @param modelDir a saved model to score with instead of fitting one; null = fit
+     * @param required the topics command itself (a corpus too small to model fails it); under {@code all} the
+     *                 topic reports are left out instead, with the reason in the manifest
+     */
+    public static void run(Dataset<Row> corpus, NewslensConfig config, RunOutput out, RunManifest manifest, String modelDir,
+                           boolean required) {
         TopicsOptions o = config.topics();
         try (RunManifest.Stage stage = manifest.stage("topics")) {
             Map<String, Object> saved = modelDir == null ? null : readModelInfo(out, modelDir);
@@ -63,7 +68,7 @@ public final class TopicsJob {
                 if (saved != null) {
                     score(docs, modelDir, o, out, manifest, stage);
                 } else {
-                    fit(docs, o, out, manifest, stage);
+                    fit(docs, o, out, manifest, stage, required);
                 }
             } finally {
                 docs.unpersist();
@@ -71,14 +76,22 @@ public final class TopicsJob {
         }
     }
 
-    private static void fit(Dataset<Row> docs, TopicsOptions o, RunOutput out, RunManifest manifest, RunManifest.Stage stage) {
+    private static void fit(Dataset<Row> docs, TopicsOptions o, RunOutput out, RunManifest manifest, RunManifest.Stage stage,
+                            boolean required) {
         SparkSession spark = docs.sparkSession();
         // Vocabulary-sized, and needed as an array by the vectoriser: fine on the driver.
         List<String> vocabulary = Topics.vocabulary(docs, o.minDf(), o.maxDf(), o.maxVocabulary())
                 .select("term").as(Encoders.STRING()).collectAsList();
         if (vocabulary.isEmpty()) {
-            throw new IllegalStateException("topics: no word occurs in at least topics.min_df = " + o.minDf()
-                    + " articles and at most topics.max_df = " + o.maxDf() + " of them; lower min_df for a corpus this small");
+            String why = "no word occurs in at least topics.min_df = " + o.minDf() + " articles and at most topics.max_df = "
+                    + o.maxDf() + " of them; lower min_df for a corpus this small";
+            if (required) {
+                throw new IllegalStateException("topics: " + why);
+            }
+            Progress.log("  topics left out: " + why);
+            manifest.counts("topics", Map.of("skipped", why));
+            stage.count("skipped", true);
+            return;
         }
         String[] vocab = vocabulary.toArray(String[]::new);
         CountVectorizerModel vectorizer = Topics.vectorizer(vocabulary);

@@ -89,4 +89,23 @@ class TopicsRunTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.stderr().contains("--model") && r.stderr().contains("not a saved newslens topic model"), r.stderr());
     }
+
+    @Test
+    void aCorpusTooSmallToModelFailsTopicsButAllLeavesTopicsOut(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("tiny.jsonl");
+        Files.writeString(input, "{\"id\": \"a\", \"title\": \"One\", \"text\": \"China and Japan talked about trade.\"}\n"
+                + "{\"id\": \"b\", \"title\": \"Two\", \"text\": \"Markets rose in Tokyo.\"}\n");
+        TestRuns.Result topics = TestRuns.run("topics", "--input", input.toString(), "--output", dir.resolve("t").toString());
+        assertEquals(1, topics.exitCode());
+        assertTrue(topics.stderr().contains("topics: no word occurs in at least topics.min_df = 5 articles"), topics.stderr());
+        Path out = dir.resolve("all");
+        TestRuns.Result all = TestRuns.run("all", "--input", input.toString(), "--output", out.toString());
+        assertEquals(0, all.exitCode(), all.stderr());
+        assertTrue(Files.notExists(out.resolve("topics")) && Files.isDirectory(out.resolve("actor_mentions")));
+        assertTrue(TestRuns.manifest(out).path("counts").path("topics").path("skipped").asText().startsWith("no word occurs"));
+        // No dated article: the period-partitioned reports are empty, but still a readable file with every column.
+        Dataset<Row> tf = spark.read().parquet(out.resolve("term_frequencies").toString());
+        assertEquals(0, tf.count());
+        assertTrue(java.util.Arrays.asList(tf.columns()).contains("period_start"));
+    }
 }
