@@ -152,7 +152,8 @@ public final class Actors {
 
     /** co_mentions of one scope (article or sentence). */
     public static Dataset<Row> coMentions(Dataset<Row> analysed, String scope, int minCount) {
-        Dataset<Row> units = units(analysed, scope).cache();
+        // Not cached: it is cheap to derive from the persisted analysis, and a cache here would outlive the job.
+        Dataset<Row> units = units(analysed, scope);
         Dataset<Row> n = units.groupBy("period").agg(sum("weight").as("n"));
         Dataset<Row> singles = units.filter(col("actors").isNotNull())
                 .select(col("period"), explode(col("actors")).as("actor")).groupBy("period", "actor").agg(count(lit(1)).as("c"));
