@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -220,13 +219,5 @@ public final class ActorText {
             return "person";
         }
         return "unknown";
-    }
-
-    static Map<String, Integer> countBy(List<String> items) {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        for (String s : items) {
-            m.merge(s, 1, Integer::sum);
-        }
-        return m;
     }
 }

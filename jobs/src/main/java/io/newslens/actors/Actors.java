@@ -15,7 +15,6 @@ import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
@@ -240,9 +239,5 @@ public final class Actors {
 
     static scala.collection.immutable.Seq<String> scala(String... names) {
         return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
-    }
-
-    static Column top(Column arr, int n) {
-        return slice(arr, 1, n);
     }
 }

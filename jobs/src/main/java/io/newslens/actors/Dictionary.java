@@ -122,11 +122,7 @@ public final class Dictionary implements Serializable {
             }
             Actor a = new Actor(id, name, type, text(n, "country_code"), text(n, "cameo_code"), strings(n, "aliases"),
                     strings(n, "demonyms"), strings(n, "capitals"), roles, origin);
-            if (a.aliases().isEmpty() && a.demonyms().isEmpty() && a.capitals().isEmpty()) {
-                // Allowed (e.g. a government reached only through a capital that is switched off) but never matched.
-                byId.put(id, a);
-                continue;
-            }
+            // An actor without any name is allowed (never matched, still listed in the actors report).
             byId.put(id, a);
         }
     }

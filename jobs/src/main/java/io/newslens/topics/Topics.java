@@ -13,7 +13,6 @@ import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -223,9 +222,5 @@ public final class Topics {
             }
         }
         return result;
-    }
-
-    static Column nonEmpty(Column tokens) {
-        return size(tokens).gt(0);
     }
 }
