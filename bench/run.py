@@ -5,11 +5,14 @@
     python3 bench/run.py --scales 1 --no-lda     # a quick smoke
     python3 bench/run.py --baseline-scale 25     # the baseline comparison on ~500k articles (slow)
 
-1. Scale curve: `./newslens terms --keep-duplicates` (local[2]) on the corpus resampled 1x, 2x, 4x (new ids,
-   dates shifted by a year per copy; duplicates kept, else the copies would leave the analysis): per stage wall time, articles/s, MB/s of text, shuffle bytes and the driver's peak heap.
-2. Baseline: `./newslens all --keep-duplicates --skip topics` and the single-threaded Java baseline
-   (io.newslens.bench.Baseline: the same term counting and actor matching, no Spark) on the same file; their
-   counts must be equal; the ratio baseline time / newslens time is the speed-up over one thread.
+1. Scale curve: `newslens terms --keep-duplicates` on the corpus resampled 1x, 2x, 4x (new ids, dates shifted
+   by a year per copy; duplicates kept, else the copies would leave the analysis), submitted to a one-machine
+   standalone cluster (Master + one Worker with every core) so the driver has its own JVM (-Xmx1g): per stage
+   wall time, articles/s, MB/s of text, shuffle bytes and the driver's heap (peak, and after garbage collection).
+2. Baseline: the single-threaded Java baseline (io.newslens.bench.Baseline: the same term counting and actor
+   matching, no Spark) against `./newslens all --keep-duplicates --skip topics`, once limited to the two reports
+   the baseline computes (`--reports term_frequencies,actor_mentions`: the same work) and once in full, on the
+   same file; the counts must be equal; baseline time / newslens time is the speed-up over one thread.
 3. LDA: newslens's topic model against MALLET 2.0.8 on the same articles, vocabulary and NPMI scorer.
 
 Results: bench/results/<timestamp>.json and the generated part of docs/benchmarks.md. Python standard library;
@@ -76,11 +79,78 @@ def jvm_options():
         return f.read().split()
 
 
-def run_newslens(args, corpus, out, master):
-    env = dict(os.environ, NEWSLENS_MASTER=master)
+class StandaloneCluster:
+    """A one-machine Spark standalone cluster (a Master and one Worker with every core, started from the jars Maven
+    resolved) so that the driver runs in its own JVM and its heap is the driver's alone."""
+
+    def __init__(self, work, worker_memory="12g"):
+        import socket
+        self.dir = os.path.join(work, "cluster")
+        jars = os.path.join(self.dir, "spark-home", "jars")
+        os.makedirs(jars, exist_ok=True)
+        with open(os.path.join(ROOT, "jobs", "target", "spark-classpath.txt")) as f:
+            for jar in f.read().strip().split(":"):
+                link = os.path.join(jars, os.path.basename(jar))
+                if not os.path.exists(link):
+                    os.symlink(jar, link)
+        ports = []
+        for _ in range(3):
+            with socket.socket() as sock:
+                sock.bind(("127.0.0.1", 0))
+                ports.append(sock.getsockname()[1])
+        self.master = f"spark://127.0.0.1:{ports[0]}"
+        self.procs = []
+        self._daemon("master", ["org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", str(ports[0]),
+                                "--webui-port", str(ports[1])])
+        self._await("master", "I have been elected leader")
+        self._daemon("worker", ["org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores",
+                                str(os.cpu_count()), "--memory", worker_memory, "--webui-port", str(ports[2]), self.master])
+        self._await("master", "Registering worker")
+
+    def _daemon(self, name, args):
+        env = dict(os.environ, SPARK_HOME=os.path.join(self.dir, "spark-home"), SPARK_SCALA_VERSION="2.13",
+                   SPARK_LOCAL_IP="127.0.0.1", SPARK_WORKER_DIR=os.path.join(self.dir, name + "-work"))
+        log = open(os.path.join(self.dir, name + ".log"), "w")
+        cmd = ["java", "-Xmx512m"] + jvm_options() + [
+            "-Dlog4j2.configurationFile=" + os.path.join(ROOT, "conf", "log4j2-daemon.properties"),
+            "-cp", os.path.join(self.dir, "spark-home", "jars") + "/*"] + args
+        self.procs.append(subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT))
+
+    def _await(self, name, text, seconds=90):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            with open(os.path.join(self.dir, name + ".log")) as f:
+                if text in f.read():
+                    return
+            time.sleep(0.3)
+        sys.exit(f"bench: '{text}' not seen in {os.path.join(self.dir, name + '.log')}")
+
+    def stop(self):
+        for p in self.procs:
+            p.terminate()
+        for p in self.procs:
+            p.wait()
+
+
+def run_newslens(args, corpus, out, master, cluster=None, driver_memory="1g", executor_memory="10g"):
     started = time.time()
-    run = subprocess.run(["./newslens"] + args + ["--input", corpus, "--output", out], cwd=ROOT, env=env,
-                         capture_output=True, text=True)
+    if cluster is None:
+        env = dict(os.environ, NEWSLENS_MASTER=master)
+        cmd = ["./newslens"] + args + ["--input", corpus, "--output", out]
+    else:
+        # Client mode: the driver is this JVM, with a deliberately small heap; the executor runs in the Worker's.
+        env = dict(os.environ, SPARK_LOCAL_IP="127.0.0.1")
+        with open(os.path.join(ROOT, "jobs", "target", "spark-classpath.txt")) as f:
+            spark_cp = f.read().strip()
+        cmd = ["java", "-Xmx" + driver_memory] + jvm_options() + [
+            "-Dlog4j2.configurationFile=" + os.path.join(ROOT, "conf", "log4j2.properties"), "-cp", spark_cp,
+            "org.apache.spark.deploy.SparkSubmit", "--master", cluster.master, "--conf", "spark.driver.host=127.0.0.1",
+            "--conf", "spark.ui.enabled=false", "--conf", "spark.executor.memory=" + executor_memory,
+            # what a local[2] run uses (twice the cores), so the two modes shuffle alike
+            "--conf", f"spark.sql.shuffle.partitions={2 * os.cpu_count()}",
+            "--class", "io.newslens.cli.Main", os.path.join(ROOT, "jobs", "target", "newslens.jar")] + args + [
+            "--input", corpus, "--output", out]
+    run = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     wall = time.time() - started
     if run.returncode != 0:
         sys.stderr.write(run.stderr[-5000:])
@@ -96,7 +166,7 @@ def stage_rows(manifest, records, mb):
         rows.append({"stage": s["name"], "seconds": sec, "articles_per_s": round(records / sec, 1),
                      "text_mb_per_s": round(mb / sec, 2),
                      "shuffle_write_mb": round(s.get("shuffle_write_bytes", 0) / 1e6, 1),
-                     "peak_heap_mb": s.get("peak_heap_mb")})
+                     "peak_heap_mb": s.get("peak_heap_mb"), "peak_heap_after_gc_mb": s.get("peak_heap_after_gc_mb")})
     return rows
 
 
@@ -108,13 +178,38 @@ def corpus_at(src, scale, work):
     return path, records, text_bytes
 
 
+def curve_point(args, work, scale, cluster):
+    corpus, records, text_bytes = corpus_at(args.corpus, scale, work)
+    # The copies repeat titles and texts: without --keep-duplicates they would be removed as exact duplicates
+    # and only ingest would grow with the scale.
+    manifest, wall = run_newslens(["terms", "--keep-duplicates"], corpus, os.path.join(work, f"out-terms-x{scale}"),
+                                  args.master, cluster, args.driver_memory)
+    mb = text_bytes / 1e6
+    stages = stage_rows(manifest, records, mb)
+    run_seconds = sum(s["seconds"] for s in stages)
+    print(f"bench: terms x{scale}: {run_seconds:.1f} s of stages, {wall:.1f} s with JVM start", flush=True)
+    return {"scale": scale, "records": records, "text_mb": round(mb, 1), "stages": stages,
+            "stage_seconds": round(run_seconds, 1), "wall_seconds_with_jvm_start": round(wall, 1),
+            "articles_per_s": round(records / run_seconds, 1),
+            "peak_heap_mb": max(s["peak_heap_mb"] or 0 for s in stages),
+            "peak_heap_after_gc_mb": max(s["peak_heap_after_gc_mb"] or 0 for s in stages),
+            "spark_version": manifest["spark_version"]}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=DEFAULT_CORPUS, help="JSON Lines corpus (default: ../shared Reuters-21578)")
     ap.add_argument("--scales", default="1,2,4", help="scale factors of the curve (default 1,2,4)")
     ap.add_argument("--baseline-scale", type=int, default=1, help="scale of the baseline comparison (0 = skip)")
+    ap.add_argument("--baseline-runs", default="same,full",
+                    help="newslens runs compared with the baseline: same (only the reports the baseline computes), "
+                         "full (every report of ingest, terms and actors); default both")
     ap.add_argument("--no-lda", action="store_true", help="skip LDA vs MALLET")
-    ap.add_argument("--master", default="local[2]")
+    ap.add_argument("--master", default="local[2]", help="master of the baseline comparison (default local[2])")
+    ap.add_argument("--curve-local", action="store_true",
+                    help="run the scale curve on --master instead of a one-machine standalone cluster (then the heap "
+                         "figures include the executors)")
+    ap.add_argument("--driver-memory", default="1g", help="driver heap of the scale curve's cluster runs (default 1g)")
     ap.add_argument("--no-record", action="store_true", help="do not rewrite docs/benchmarks.md")
     args = ap.parse_args()
     if not os.path.exists(args.corpus):
@@ -126,44 +221,49 @@ def main():
               "corpus": os.path.relpath(args.corpus, ROOT), "machine": machine(), "master": args.master}
     classpath = java_classpath()
 
-    curve = []
-    for scale in [int(x) for x in args.scales.split(",") if x]:
-        corpus, records, text_bytes = corpus_at(args.corpus, scale, work)
-        # The copies repeat titles and texts: without --keep-duplicates they would be removed as exact duplicates
-        # and only ingest would grow with the scale.
-        manifest, wall = run_newslens(["terms", "--keep-duplicates"], corpus, os.path.join(work, f"out-terms-x{scale}"),
-                                      args.master)
-        mb = text_bytes / 1e6
-        stages = stage_rows(manifest, records, mb)
-        run_seconds = sum(s["seconds"] for s in stages)
-        curve.append({"scale": scale, "records": records, "text_mb": round(mb, 1), "stages": stages,
-                      "stage_seconds": round(run_seconds, 1), "wall_seconds_with_jvm_start": round(wall, 1),
-                      "articles_per_s": round(records / run_seconds, 1),
-                      "peak_heap_mb": max(s["peak_heap_mb"] or 0 for s in stages),
-                      "spark_version": manifest["spark_version"]})
-        print(f"bench: terms x{scale}: {run_seconds:.1f} s of stages, {wall:.1f} s with JVM start", flush=True)
+    scales = [int(x) for x in args.scales.split(",") if x]
+    cluster = StandaloneCluster(work) if scales and not args.curve_local else None
+    result["curve_master"] = ("standalone cluster on this machine (1 worker with every core; the driver in its own "
+                              f"JVM, -Xmx{args.driver_memory})") if cluster else args.master
+    try:
+        curve = [curve_point(args, work, scale, cluster) for scale in scales]
+    finally:
+        if cluster:
+            cluster.stop()
     result["scale_curve"] = curve
     if len(curve) > 1:
         result["wall_ratio_largest_to_1x"] = round(curve[-1]["stage_seconds"] / curve[0]["stage_seconds"], 2)
 
     if args.baseline_scale:
         corpus, records, text_bytes = corpus_at(args.corpus, args.baseline_scale, work)
-        out = os.path.join(work, f"out-baseline-x{args.baseline_scale}")
-        manifest, wall = run_newslens(["all", "--keep-duplicates", "--skip", "topics"], corpus, out, args.master)
-        spark_seconds = sum(s["seconds"] for s in manifest["stages"])
+        runs = {}
+        # "same": only what the baseline computes (plus articles, quarantine and duplicates, which every run
+        # writes); "full": every report of the three stages.
+        variants = {"same": ["all", "--keep-duplicates", "--skip", "topics", "--reports", "term_frequencies,actor_mentions"],
+                    "full": ["all", "--keep-duplicates", "--skip", "topics"]}
+        for name in [v for v in args.baseline_runs.split(",") if v]:
+            out = os.path.join(work, f"out-baseline-{name}-x{args.baseline_scale}")
+            manifest, wall = run_newslens(variants[name], corpus, out, args.master)
+            seconds = sum(s["seconds"] for s in manifest["stages"])
+            runs[name] = {"command": "newslens " + " ".join(variants[name]), "stage_seconds": round(seconds, 1),
+                          "stages": stage_rows(manifest, records, text_bytes / 1e6), "wall_with_jvm_start": round(wall, 1),
+                          "output": out}
+            print(f"bench: newslens {name} x{args.baseline_scale}: {seconds:.1f} s", flush=True)
         base_json = os.path.join(work, "baseline.json")
+        verify_against = next(iter(runs.values()))["output"]
         run = subprocess.run(["java", "-Xmx8g"] + jvm_options() + ["-cp", classpath, "io.newslens.bench.Baseline",
-                              corpus, "--verify", out, "--json", base_json], cwd=ROOT, capture_output=True, text=True)
+                              corpus, "--verify", verify_against, "--json", base_json], cwd=ROOT, capture_output=True, text=True)
         sys.stderr.write(run.stderr[-3000:])
         with open(base_json) as f:
             baseline = json.load(f)
+        for r in runs.values():
+            r["speedup"] = round(baseline["seconds"] / r["stage_seconds"], 2)
         result["baseline"] = {"scale": args.baseline_scale, "records": records, "text_mb": round(text_bytes / 1e6, 1),
-                              "newslens_stage_seconds": round(spark_seconds, 1),
-                              "newslens_stages": stage_rows(manifest, records, text_bytes / 1e6),
-                              "newslens_wall_with_jvm_start": round(wall, 1), "single_thread": baseline,
-                              "speedup": round(baseline["seconds"] / spark_seconds, 2)}
-        print(f"bench: baseline {baseline['seconds']} s vs newslens {spark_seconds:.1f} s; verified equal: "
-              f"{baseline.get('verified_equal')}", flush=True)
+                              "newslens": runs, "verified_against": os.path.relpath(verify_against, ROOT),
+                              "single_thread": baseline}
+        print(f"bench: baseline {baseline['seconds']} s; newslens " + ", ".join(
+            f"{k} {v['stage_seconds']} s ({v['speedup']}x)" for k, v in runs.items())
+              + f"; verified equal: {baseline.get('verified_equal')}", flush=True)
 
     if not args.no_lda:
         lda_json = os.path.join(work, "lda.json")
@@ -184,21 +284,26 @@ def main():
         json.dump(result, f, indent=1)
     print(f"bench: wrote bench/results/{name}")
     if not args.no_record:
-        record(result)
+        # A baseline-only run on a scaled corpus has its own section, so the default run's figures stay.
+        record(result, "bench-large" if not scales and args.baseline_scale > 1 else "bench")
 
 
-def record(r):
-    """Rewrites the generated part of docs/benchmarks.md (between the bench markers) from one result."""
+def record(r, marker):
+    """Rewrites one generated part of docs/benchmarks.md (between the marker's begin and end) from one result."""
     lines = [f"Generated by `{r['command']}` on {r['date']}: {r['machine']['cores']} cores, {r['machine']['memory']}, "
              f"{r['machine']['java']}, master `{r['master']}`, corpus `{r['corpus']}`.", ""]
     if r.get("scale_curve"):
         lines += ["### Scale curve (`newslens terms --keep-duplicates`)", "",
-                  "| scale | records | text MB | stages (s; shuffle written; peak heap) | stage total | articles/s | peak heap | wall incl. JVM start |",
-                  "|---|---:|---:|---|---:|---:|---:|---:|"]
+                  f"Master: {r.get('curve_master', r['master'])}. Heap figures are the driver JVM's: its peak use (garbage "
+                  "included) and its largest use right after a garbage collection (what it holds).", "",
+                  "| scale | records | text MB | stages (s; shuffle written; driver heap peak / after GC) | stage total | articles/s | driver heap peak | driver heap after GC | wall incl. JVM start |",
+                  "|---|---:|---:|---|---:|---:|---:|---:|---:|"]
         for c in r["scale_curve"]:
-            stages = ", ".join(f"{s['stage']} {s['seconds']:.1f} s; {s['shuffle_write_mb']} MB; {s['peak_heap_mb']} MB" for s in c["stages"])
+            stages = ", ".join(f"{s['stage']} {s['seconds']:.1f} s; {s['shuffle_write_mb']} MB; {s['peak_heap_mb']} / "
+                               f"{s.get('peak_heap_after_gc_mb')} MB" for s in c["stages"])
             lines.append(f"| {c['scale']}x | {c['records']:,} | {c['text_mb']} | {stages} | {c['stage_seconds']} s | "
-                         f"{c['articles_per_s']:,.0f} | {c['peak_heap_mb']} MB | {c['wall_seconds_with_jvm_start']} s |")
+                         f"{c['articles_per_s']:,.0f} | {c['peak_heap_mb']} MB | {c.get('peak_heap_after_gc_mb')} MB | "
+                         f"{c['wall_seconds_with_jvm_start']} s |")
         if "wall_ratio_largest_to_1x" in r:
             lines += ["", f"wall({r['scale_curve'][-1]['scale']}x) / wall(1x) = **{r['wall_ratio_largest_to_1x']}** (stage time)."]
         lines.append("")
@@ -206,13 +311,17 @@ def record(r):
         b = r["baseline"]
         s = b["single_thread"]
         lines += ["### Single-thread baseline", "",
-                  f"Corpus {b['scale']}x: {b['records']:,} records, {b['text_mb']} MB of text.", "",
-                  "| run | seconds | articles/s | MB/s |", "|---|---:|---:|---:|",
-                  f"| single-thread Java baseline (term counting + actor matching) | {s['seconds']} | {s['articles_per_s']:,} | {s['text_mb_per_s']} |",
-                  f"| newslens `all --keep-duplicates --skip topics`, all stages | {b['newslens_stage_seconds']} | "
-                  f"{round(b['records'] / b['newslens_stage_seconds']):,} | {round(b['text_mb'] / b['newslens_stage_seconds'], 2)} |",
-                  "", "newslens stages: " + ", ".join(f"{x['stage']} {x['seconds']:.1f} s" for x in b["newslens_stages"]) + ".",
-                  f"Counts verified equal: **{s.get('verified_equal')}**. Speed-up of newslens over one thread: **{b['speedup']}x**.", ""]
+                  f"Corpus {b['scale']}x: {b['records']:,} records, {b['text_mb']} MB of text; newslens on `{r['master']}`.", "",
+                  "| run | seconds | articles/s | MB/s | speed-up over one thread |", "|---|---:|---:|---:|---:|",
+                  f"| single-thread Java baseline (term counting + actor matching) | {s['seconds']} | {s['articles_per_s']:,} | {s['text_mb_per_s']} | 1 |"]
+        for name, run in b["newslens"].items():
+            lines.append(f"| `{run['command']}` | {run['stage_seconds']} | {round(b['records'] / run['stage_seconds']):,} | "
+                         f"{round(b['text_mb'] / run['stage_seconds'], 2)} | **{run['speedup']}x** |")
+        lines.append("")
+        for name, run in b["newslens"].items():
+            lines.append(f"- {name}: " + ", ".join(f"{x['stage']} {x['seconds']:.1f} s" for x in run["stages"]) + ".")
+        lines += ["", f"Counts (term_frequencies, actor_mentions of `{b['verified_against']}`) verified equal to the "
+                      f"baseline's: **{s.get('verified_equal')}**.", ""]
     if r.get("lda_vs_mallet"):
         l = r["lda_vs_mallet"]
         lines += ["### LDA: newslens vs MALLET", "",
@@ -222,9 +331,9 @@ def record(r):
                   f"| MALLET 2.0.8 (Gibbs, 200 iterations, 2 threads, hyper-parameters optimised every 10) | {l['mallet']['fit_seconds']} | {l['mallet']['mean_npmi']} |", ""]
     path = os.path.join(ROOT, "docs", "benchmarks.md")
     text = open(path).read()
-    begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+    begin, end = f"<!-- {marker}:begin -->", f"<!-- {marker}:end -->"
     if begin not in text or end not in text:
-        sys.exit("bench: docs/benchmarks.md has no bench:begin/bench:end markers")
+        sys.exit(f"bench: docs/benchmarks.md has no {marker}:begin/{marker}:end markers")
     text = text[:text.index(begin) + len(begin)] + "\n" + "\n".join(lines) + "\n" + text[text.index(end):]
     open(path, "w").write(text)
     print(f"bench: recorded in {os.path.relpath(path, ROOT)}")

@@ -124,4 +124,8 @@ public final class ActorReports {
 
     private ActorReports() {
     }
+
+    /** This stage's reports, in the order it writes them. */
+    public static final java.util.List<ReportSpec> ALL = java.util.List.of(ACTORS, ACTOR_MENTIONS, ACTOR_ATTENTION, CO_MENTIONS, NETWORK_NODES, NETWORK_EDGES, CANDIDATES,
+            ARTICLE_TONE, ACTOR_TONE);
 }

@@ -38,22 +38,36 @@ public final class ActorsJob {
                                     col(Articles.PUBLISHED_DATE), dictionary, o).as(Actors.A))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
+                // Always written when the stage runs: the manifest's counts, attention and the network start from it.
                 out.write(ActorReports.ACTOR_MENTIONS, Actors.mentions(analysed), manifest);
                 Dataset<Row> mentions = out.read(ActorReports.ACTOR_MENTIONS.name());
-                out.write(ActorReports.ACTOR_ATTENTION, Actors.attention(mentions, analysed), manifest);
-                out.write(ActorReports.CO_MENTIONS, Actors.coMentions(analysed, "article", o.minCount())
-                        .unionByName(Actors.coMentions(analysed, "sentence", o.minCount())), manifest);
-                Dataset<Row> co = out.read(ActorReports.CO_MENTIONS.name());
-                out.write(ActorReports.NETWORK_NODES, Actors.nodes(mentions, out.read(ActorReports.ACTORS.name())), manifest);
-                out.write(ActorReports.NETWORK_EDGES, Actors.edges(co), manifest);
-                out.write(ActorReports.CANDIDATES, Actors.candidates(analysed, o.candidateMinCount()), manifest);
-                out.write(ActorReports.ARTICLE_TONE, Actors.articleTone(analysed), manifest);
-                out.write(ActorReports.ACTOR_TONE, Actors.actorTone(analysed), manifest);
-                // Network-sized (actors and their pairs), not corpus-sized: fine to collect for the GEXF file.
-                List<Row> nodes = out.read(ActorReports.NETWORK_NODES.name()).orderBy("actor_id").collectAsList();
-                List<Row> edges = co.filter(col("scope").equalTo("article")).orderBy("actor_a", "actor_b", "period").collectAsList();
-                out.artifact(ActorReports.NETWORK_GEXF);
-                out.writeText(ActorReports.NETWORK_GEXF, Gexf.write(nodes, edges, o.period()));
+                if (out.wants(ActorReports.ACTOR_ATTENTION)) {
+                    out.write(ActorReports.ACTOR_ATTENTION, Actors.attention(mentions, analysed), manifest);
+                }
+                boolean network = out.wants(ActorReports.NETWORK_NODES, ActorReports.NETWORK_EDGES);
+                if (network || out.wants(ActorReports.CO_MENTIONS)) {
+                    out.write(ActorReports.CO_MENTIONS, Actors.coMentions(analysed, "article", o.minCount())
+                            .unionByName(Actors.coMentions(analysed, "sentence", o.minCount())), manifest);
+                }
+                if (network) {
+                    Dataset<Row> co = out.read(ActorReports.CO_MENTIONS.name());
+                    out.write(ActorReports.NETWORK_NODES, Actors.nodes(mentions, out.read(ActorReports.ACTORS.name())), manifest);
+                    out.write(ActorReports.NETWORK_EDGES, Actors.edges(co), manifest);
+                    // Network-sized (actors and their pairs), not corpus-sized: fine to collect for the GEXF file.
+                    List<Row> nodes = out.read(ActorReports.NETWORK_NODES.name()).orderBy("actor_id").collectAsList();
+                    List<Row> edges = co.filter(col("scope").equalTo("article")).orderBy("actor_a", "actor_b", "period").collectAsList();
+                    out.artifact(ActorReports.NETWORK_GEXF);
+                    out.writeText(ActorReports.NETWORK_GEXF, Gexf.write(nodes, edges, o.period()));
+                }
+                if (out.wants(ActorReports.CANDIDATES)) {
+                    out.write(ActorReports.CANDIDATES, Actors.candidates(analysed, o.candidateMinCount()), manifest);
+                }
+                if (out.wants(ActorReports.ARTICLE_TONE)) {
+                    out.write(ActorReports.ARTICLE_TONE, Actors.articleTone(analysed), manifest);
+                }
+                if (out.wants(ActorReports.ACTOR_TONE)) {
+                    out.write(ActorReports.ACTOR_TONE, Actors.actorTone(analysed), manifest);
+                }
 
                 Row totals = mentions.selectExpr("count(*)", "count(actor_id)", "count(DISTINCT article_id)").first();
                 long articles = analysed.count();

@@ -13,7 +13,7 @@ import java.util.Set;
 public record CommandLine(String command, boolean help, String configFile, List<String> inputs, String format,
                           String preset, String output, String timezone, boolean keepDuplicates,
                           String since, List<Integer> k, String model, List<String> dictionaries,
-                          Set<String> skip) {
+                          Set<String> skip, Set<String> reports) {
 
     public static final Set<String> COMMANDS = Set.of("ingest", "terms", "topics", "actors", "all");
 
@@ -46,6 +46,8 @@ public record CommandLine(String command, boolean help, String configFile, List<
                                   run) instead of fitting one; writes article_topics and topic_prevalence
               --dictionary FILE   actors: an extra actor dictionary (JSON Lines); repeat for several
               --skip STAGE[,...]  all: leave out terms, topics and/or actors
+              --reports NAME[,...] write only these reports and those they are computed from (articles,
+                                  quarantine and duplicates always); stages none of them needs do not run
               --help              this text
 
             exit codes: 0 done, 2 bad command line, config or input path, 1 the run failed
@@ -58,7 +60,7 @@ public record CommandLine(String command, boolean help, String configFile, List<
         String command = args[0];
         boolean help = false;
         if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
-            return new CommandLine(null, true, null, List.of(), null, null, null, null, false, null, null, null, List.of(), Set.of());
+            return new CommandLine(null, true, null, List.of(), null, null, null, null, false, null, null, null, List.of(), Set.of(), Set.of());
         }
         if (!COMMANDS.contains(command)) {
             throw new ConfigException("command", "unknown command '" + command + "' (one of "
@@ -75,6 +77,7 @@ public record CommandLine(String command, boolean help, String configFile, List<
         String model = null;
         List<String> dictionaries = new ArrayList<>();
         Set<String> skip = Set.of();
+        Set<String> reports = Set.of();
         List<String> inputs = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
@@ -92,11 +95,24 @@ public record CommandLine(String command, boolean help, String configFile, List<
                 case "--model" -> model = value(args, ++i, a);
                 case "--dictionary" -> dictionaries.add(value(args, ++i, a));
                 case "--skip" -> skip = skipped(command, value(args, ++i, a));
+                case "--reports" -> reports = reports(command, value(args, ++i, a));
                 default -> throw new ConfigException(a, "unknown option (see 'newslens " + command + " --help')");
             }
         }
         return new CommandLine(command, help, configFile, List.copyOf(inputs), format, preset, output, timezone,
-                keepDuplicates, since, k, model, List.copyOf(dictionaries), skip);
+                keepDuplicates, since, k, model, List.copyOf(dictionaries), skip, reports);
+    }
+
+    private static Set<String> reports(String command, String value) {
+        Set<String> names = new java.util.LinkedHashSet<>(List.of(value.split(",")));
+        List<String> written = ReportCatalog.writtenBy(command);
+        for (String name : names) {
+            if (!written.contains(name)) {
+                throw new ConfigException("--reports", "'" + name + "' is not a report the " + command
+                        + " command writes (" + String.join(", ", written) + ")");
+            }
+        }
+        return Set.copyOf(names);
     }
 
     private static Set<String> skipped(String command, String value) {

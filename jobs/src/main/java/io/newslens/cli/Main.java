@@ -3,7 +3,10 @@ package io.newslens.cli;
 import io.newslens.config.ConfigException;
 import io.newslens.config.NewslensConfig;
 import io.newslens.ingest.IngestJob;
+import io.newslens.actors.ActorReports;
 import io.newslens.actors.ActorsJob;
+import io.newslens.terms.TermReports;
+import io.newslens.topics.TopicReports;
 import io.newslens.terms.TermsJob;
 import io.newslens.topics.TopicsJob;
 import io.newslens.text.CorpusJob;
@@ -80,24 +83,28 @@ public final class Main {
             System.err.println("newslens: " + e.getMessage());
             return 2;
         }
+        out.only(cl.reports());
         RunManifest manifest = new RunManifest(runId, cl.command(), spark.version(), config);
         io.newslens.report.RunMetrics metrics = new io.newslens.report.RunMetrics();
         spark.sparkContext().addSparkListener(metrics);
         manifest.metrics(metrics);
         manifest.put("since", config.since());
+        if (!cl.reports().isEmpty()) {
+            manifest.put("reports_asked", new java.util.TreeSet<>(cl.reports()));
+        }
         try {
             Dataset<Row> articles = IngestJob.run(spark, config, out, manifest);
             if (!cl.command().equals("ingest")) {
                 Dataset<Row> corpus = CorpusJob.run(articles, config, out, manifest);
                 String c = cl.command();
                 java.util.Set<String> skip = cl.skip();
-                if (c.equals("terms") || c.equals("all") && !skip.contains("terms")) {
+                if ((c.equals("terms") || c.equals("all") && !skip.contains("terms")) && out.wants(TermReports.ALL)) {
                     TermsJob.run(corpus, config, out, manifest);
                 }
-                if (c.equals("topics") || c.equals("all") && !skip.contains("topics")) {
+                if ((c.equals("topics") || c.equals("all") && !skip.contains("topics")) && out.wants(TopicReports.ALL)) {
                     TopicsJob.run(corpus, config, out, manifest, cl.model(), c.equals("topics"));
                 }
-                if (c.equals("actors") || c.equals("all") && !skip.contains("actors")) {
+                if ((c.equals("actors") || c.equals("all") && !skip.contains("actors")) && out.wants(ActorReports.ALL)) {
                     ActorsJob.run(corpus, config, out, manifest);
                 }
             }

@@ -14,15 +14,26 @@ import java.util.List;
  * reference part of docs/reports.md (a test checks that the file holds exactly these sections).
  */
 public final class ReportCatalog {
-    public static final List<ReportSpec> ALL = List.of(IngestReports.ARTICLES, IngestReports.QUARANTINE,
-            TextReports.DUPLICATES, TermReports.TERM_FREQUENCIES, TermReports.VOCABULARY, TermReports.ARTICLE_TERMS,
-            TermReports.KEYNESS, TermReports.TRENDING_TERMS, TermReports.COLLOCATIONS,
-            TopicReports.TOPICS, TopicReports.TOPIC_SUMMARY, TopicReports.ARTICLE_TOPICS, TopicReports.TOPIC_PREVALENCE,
-            TopicReports.TOPIC_MODEL_SELECTION, ActorReports.ACTORS, ActorReports.ACTOR_MENTIONS, ActorReports.ACTOR_ATTENTION,
-            ActorReports.CO_MENTIONS, ActorReports.NETWORK_NODES, ActorReports.NETWORK_EDGES, ActorReports.CANDIDATES,
-            ActorReports.ARTICLE_TONE, ActorReports.ACTOR_TONE);
+    public static final List<ReportSpec> ALL = java.util.stream.Stream.of(
+                    List.of(IngestReports.ARTICLES, IngestReports.QUARANTINE, TextReports.DUPLICATES),
+                    TermReports.ALL, TopicReports.ALL, ActorReports.ALL)
+            .flatMap(List::stream).toList();
 
     private ReportCatalog() {
+    }
+
+    /** Names of the reports a command writes, in catalogue order. */
+    public static List<String> writtenBy(String command) {
+        List<ReportSpec> stages = switch (command) {
+            case "ingest" -> List.of();
+            case "terms" -> TermReports.ALL;
+            case "topics" -> TopicReports.ALL;
+            case "actors" -> ActorReports.ALL;
+            default -> ALL;
+        };
+        return ALL.stream().filter(r -> r == IngestReports.ARTICLES || r == IngestReports.QUARANTINE
+                        || r == TextReports.DUPLICATES && !command.equals("ingest") || stages.contains(r))
+                .map(ReportSpec::name).toList();
     }
 
     public static String markdown() {

@@ -35,13 +35,8 @@ public final class IngestJob {
             manifest.put("input_files", listFiles(groups));
 
             Dataset<Row> mapped = null;
-            int cores = spark.sparkContext().defaultParallelism();
             for (InputFiles.Group g : groups) {
                 Dataset<Row> raw = RecordReaders.read(spark, g, config.ingest());
-                // A gzip file is one task: spread its records so parsing and mapping use every core.
-                if (raw.rdd().getNumPartitions() < cores) {
-                    raw = raw.repartition(cores);
-                }
                 Dataset<Row> part = ArticleMapper.map(raw, g.spec(), config.timezone());
                 mapped = mapped == null ? part : mapped.unionByName(part);
             }

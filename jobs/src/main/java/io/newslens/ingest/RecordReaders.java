@@ -64,26 +64,38 @@ public final class RecordReaders {
         List<String> files = group.files();
         String[] paths = files.toArray(String[]::new);
         InputSpec spec = group.spec();
+        int cores = spark.sparkContext().defaultParallelism();
         return switch (group.format()) {
-            case JSONL -> jsonLines(spark.read().text(paths), options);
-            case JSON -> jsonDocuments(spark.read().option("wholetext", true).text(paths), options);
-            case TEXT -> textFiles(spark.read().option("wholetext", true).text(paths), options);
-            case CSV -> csv(spark, paths, spec.csvDelimiter());
-            case PARQUET -> parquet(spark.read().option("mergeSchema", true).parquet(paths));
+            case JSONL -> jsonLines(spread(spark.read().text(paths), cores), options);
+            case JSON -> jsonDocuments(spread(spark.read().option("wholetext", true).text(paths), cores), options);
+            case TEXT -> textFiles(spread(spark.read().option("wholetext", true).text(paths), cores), options);
+            case CSV -> spread(csv(spark, paths, spec.csvDelimiter()), cores);
+            case PARQUET -> spread(parquet(spark.read().option("mergeSchema", true).parquet(paths)), cores);
         };
     }
 
     /**
-     * Lines of a text source ({@code value}, raw bytes) into raw JSON records. Blank lines are not records.
+     * A gzip file is one task: its lines are handed to every core before they are parsed, so only the
+     * decompression is single-threaded (parsing in the reading task made it the bottleneck of ingest).
+     * The file path is taken first: {@code _metadata} exists only on the file scan.
+     */
+    private static Dataset<Row> spread(Dataset<Row> read, int cores) {
+        Dataset<Row> withFile = java.util.Arrays.asList(read.columns()).contains(INPUT_FILE) ? read
+                : read.select(col(FILE_PATH).as(INPUT_FILE), col("value"));
+        return withFile.rdd().getNumPartitions() < cores ? withFile.repartition(cores) : withFile;
+    }
+
+    /**
+     * Lines of a text source ({@code input_file}, {@code value}: raw bytes) into raw JSON records. Blank lines are not records.
      */
     public static Dataset<Row> jsonLines(Dataset<Row> lines, IngestOptions options) {
-        Dataset<Row> decoded = decode(lines.select(col(FILE_PATH).as(INPUT_FILE), col("value")), options);
+        Dataset<Row> decoded = decode(lines, options);
         return parseJson(decoded.filter(length(trim(col(RAW))).gt(0)), "line");
     }
 
-    /** Whole files ({@code value}) each holding one JSON object or an array of them. */
+    /** Whole files ({@code input_file}, {@code value}) each holding one JSON object or an array of them. */
     public static Dataset<Row> jsonDocuments(Dataset<Row> documents, IngestOptions options) {
-        Dataset<Row> decoded = decode(documents.select(col(FILE_PATH).as(INPUT_FILE), col("value")), options)
+        Dataset<Row> decoded = decode(documents, options)
                 .filter(length(trim(col(RAW))).gt(0));
         Column isArray = ltrim(col(RAW)).startsWith("[");
         // Each element comes back as its JSON text; an array that does not parse stays one record.
@@ -95,7 +107,7 @@ public final class RecordReaders {
 
     /** One article per file: the first non-blank line is the title unless the options say otherwise. */
     public static Dataset<Row> textFiles(Dataset<Row> documents, IngestOptions options) {
-        Dataset<Row> decoded = decode(documents.select(col(FILE_PATH).as(INPUT_FILE), col("value")), options);
+        Dataset<Row> decoded = decode(documents, options);
         Column fileName = regexp_extract(col(INPUT_FILE), "([^/]+)$", 1);
         Column fields = options.textTitleFromFirstLine()
                 ? map_from_arrays(array(lit("title"), lit("text"), lit("file_name")), array(

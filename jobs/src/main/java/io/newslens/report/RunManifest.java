@@ -109,6 +109,7 @@ public final class RunManifest {
             this.shuffleAtStart = metrics == null ? null : metrics.shuffleBytes();
             if (metrics != null) {
                 metrics.takePeakHeap();
+                metrics.takePeakHeapAfterGc();
             }
             Progress.log("stage " + name + " started");
         }
@@ -130,6 +131,9 @@ public final class RunManifest {
                 s.put("shuffle_write_bytes", now[0] - shuffleAtStart[0]);
                 s.put("shuffle_read_bytes", now[1] - shuffleAtStart[1]);
                 s.put("peak_heap_mb", Math.round(metrics.takePeakHeap() / 1048576.0));
+                long afterGc = metrics.takePeakHeapAfterGc();
+                // null: no collection ran during the stage
+                s.put("peak_heap_after_gc_mb", afterGc < 0 ? null : Math.round(afterGc / 1048576.0));
             }
             stages.add(s);
             String summary = stageCounts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())

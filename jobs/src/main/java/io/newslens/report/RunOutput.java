@@ -34,6 +34,8 @@ public final class RunOutput {
     /** Reports written incrementally: partitions from this value on replace the published ones. */
     private final java.util.Map<String, String> partialFrom = new java.util.HashMap<>();
     private final java.util.Map<String, org.apache.spark.sql.types.StructType> schemas = new java.util.HashMap<>();
+    /** The reports asked for ({@code --reports}); null: all of them. */
+    private java.util.Set<String> asked;
 
     public RunOutput(SparkSession spark, String outputDir, String runId) {
         this.spark = spark;
@@ -78,6 +80,20 @@ public final class RunOutput {
 
     public Path output() {
         return output;
+    }
+
+    /** Limits the run to these reports and those they are computed from (the jobs ask {@link #wants}). */
+    public void only(java.util.Set<String> reportNames) {
+        this.asked = reportNames == null || reportNames.isEmpty() ? null : java.util.Set.copyOf(reportNames);
+    }
+
+    /** Whether any of these reports was asked for (all are, unless the run was limited). */
+    public boolean wants(ReportSpec... specs) {
+        return wants(java.util.List.of(specs));
+    }
+
+    public boolean wants(java.util.List<ReportSpec> specs) {
+        return asked == null || specs.stream().anyMatch(s -> asked.contains(s.name()));
     }
 
     /** Writes one report to staging after checking it against its declaration; returns its row count. */

@@ -95,4 +95,7 @@ public final class TermReports {
 
     private TermReports() {
     }
+
+    /** This stage's reports, in the order it writes them. */
+    public static final java.util.List<ReportSpec> ALL = java.util.List.of(TERM_FREQUENCIES, VOCABULARY, ARTICLE_TERMS, KEYNESS, TRENDING_TERMS, COLLOCATIONS);
 }

@@ -37,12 +37,16 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Term statistics as pure DataFrame functions. They start from {@code doc_terms}: one row per article and
- * term ({@code article_id, source, period_start, term, n, count}), built once from the token chunks.
+ * term ({@code article_id, source, period_start, term, n, count}), built once from the token chunks, or from
+ * its {@link #cells} (per period, outlet and term), which is all the corpus-level reports need.
  */
 public final class Terms {
     public static final String ARTICLE_ID = "article_id";
     public static final String SOURCE = "source";
     public static final String COUNT = "count";
+    public static final String DOC_FREQ = "doc_freq";
+    /** χ²₁ at p = 0.05. */
+    static final double CHI2_05 = 3.841458820694124;
 
     private static final UserDefinedFunction CHI2_SURVIVAL = udf((UDF1<Double, Double>) x ->
             x == null ? null : Stats.chiSquare1Survival(x), DataTypes.DoubleType).withName("newslens_chi2_survival");
@@ -102,22 +106,34 @@ public final class Terms {
         }, DataTypes.createArrayType(GRAM)).withName("newslens_ngram_counts");
     }
 
-    public static Dataset<Row> termFrequencies(Dataset<Row> docTerms) {
+    /**
+     * doc_terms summed per period (null for undated articles), outlet and term: {@code period_start, source,
+     * term, n, count, doc_freq}. Every article is in exactly one cell, so document frequencies add up over
+     * cells; every report but article_terms derives from these far fewer rows.
+     */
+    public static Dataset<Row> cells(Dataset<Row> docTerms) {
+        return docTerms.groupBy(col(PERIOD_START), col(SOURCE), col(TERM), col(N))
+                .agg(sum(COUNT).as(COUNT), count(lit(1)).as(DOC_FREQ));
+    }
+
+    /** @param cells see {@link #cells} */
+    public static Dataset<Row> termFrequencies(Dataset<Row> cells) {
         WindowSpec cell = Window.partitionBy(col(PERIOD_START), col(SOURCE), col(N));
-        return docTerms.filter(col(PERIOD_START).isNotNull())
-                .groupBy(col(PERIOD_START), col(SOURCE), col(TERM), col(N))
-                .agg(sum(COUNT).as(COUNT), count(lit(1)).as("doc_freq"))
+        return cells.filter(col(PERIOD_START).isNotNull())
                 .withColumn("share_of_tokens", col(COUNT).divide(sum(COUNT).over(cell)))
                 .select(columns(TermReports.TERM_FREQUENCIES));
     }
 
-    /** @param articles number of analysed articles (the idf's N) */
-    public static Dataset<Row> vocabulary(Dataset<Row> docTerms, long articles, int minDf, double maxDf, int maxVocabulary) {
-        Column df = col("doc_freq");
+    /**
+     * @param cells    see {@link #cells}
+     * @param articles number of analysed articles (the idf's N)
+     */
+    public static Dataset<Row> vocabulary(Dataset<Row> cells, long articles, int minDf, double maxDf, int maxVocabulary) {
+        Column df = col(DOC_FREQ);
         Column eligible = df.geq(minDf).and(df.leq(maxDf * articles));
         WindowSpec byN = Window.partitionBy(col(N)).orderBy(eligible.desc(), df.desc(), col(TERM).asc());
-        return docTerms.groupBy(col(TERM), col(N))
-                .agg(sum(COUNT).as(COUNT), count(lit(1)).as("doc_freq"))
+        return cells.groupBy(col(TERM), col(N))
+                .agg(sum(COUNT).as(COUNT), sum(DOC_FREQ).as(DOC_FREQ))
                 .withColumn("idf", log(lit((double) articles).divide(df)))
                 .withColumn("kept", eligible.and(row_number().over(byN).leq(maxVocabulary)))
                 .select(columns(TermReports.VOCABULARY));
@@ -135,37 +151,66 @@ public final class Terms {
     }
 
     /**
-     * Each group against the rest of the groups (G², log ratio, p-value). Every term with at least
-     * {@code minCount} occurrences over all groups gets a row for each target group, also where the
-     * target does not use it (count_target = 0: the strongest under-use).
+     * Each group against the rest of the groups (G², log ratio, p-value), for every term with at least
+     * {@code minCount} occurrences over all groups: a row for each target that uses the term, and a row
+     * with count_target = 0 where the target's not using it is itself significant (G² ≥ 3.84, p < 0.05).
+     * Insignificant absences are left out: with one row per term and period they would make a grid of
+     * vocabulary × periods, almost all of it noise.
      *
-     * @param grouped   doc_terms with a {@code grp} column; rows with a null group are left out
+     * @param grouped   doc_terms or cells with a {@code grp} column; rows with a null group are left out
      * @param targets   the groups to report as targets
      * @param reference label of the reference ("rest", or the other group's name when there are two)
      */
     public static Dataset<Row> keyness(Dataset<Row> grouped, List<String> targets, String reference, int minCount) {
         Dataset<Row> in = grouped.filter(col("grp").isNotNull());
-        Dataset<Row> counts = in.groupBy(col("grp"), col(TERM), col(N)).agg(sum(COUNT).as("a"));
-        Dataset<Row> tokens = in.groupBy(col("grp"), col(N)).agg(sum(COUNT).as("c"))
-                .withColumn("all_tokens", sum("c").over(Window.partitionBy(col(N))));
-        Dataset<Row> terms = counts.groupBy(col(TERM), col(N)).agg(sum("a").as("total"))
-                .filter(col("total").geq(minCount));
         Dataset<Row> targetGroups = in.sparkSession().createDataset(targets, org.apache.spark.sql.Encoders.STRING())
                 .toDF("grp");
-        Column a = coalesce(col("a"), lit(0L));
+        Column a = col("a");
         Column b = col("total").minus(a);
         Column c = col("c");
         Column d = col("all_tokens").minus(c);
+        // One row per target and n: small enough to collect and broadcast.
+        Dataset<Row> targetTokens = in.groupBy(col("grp"), col(N)).agg(sum(COUNT).as("c"))
+                .withColumn("all_tokens", sum("c").over(Window.partitionBy(col(N))))
+                .join(broadcast(targetGroups), "grp")
+                .filter(c.gt(0).and(d.gt(0)));
+        List<Row> targetRows = targetTokens.collectAsList();
+        Dataset<Row> targetTable = broadcast(in.sparkSession().createDataFrame(targetRows, targetTokens.schema()));
+        // Partitioned by term once: the counts per group, their totals and the groups using each term all come
+        // from that one shuffle (the two branches below reuse it).
+        Dataset<Row> counts = in.repartition(col(TERM), col(N))
+                .groupBy(col("grp"), col(TERM), col(N)).agg(sum(COUNT).as("a"));
+        Dataset<Row> used = counts
+                .withColumn("total", sum("a").over(Window.partitionBy(col(TERM), col(N))))
+                .filter(col("total").geq(minCount))
+                .join(targetTable, scalaSeq("grp", N));
+        // With a = 0, G² reduces to 2 · total · ln(all_tokens / d): only terms used often enough elsewhere can
+        // reach 3.84, so the target × term pairs are formed for those alone.
+        double minTotal = minCount;
+        if (!targetRows.isEmpty()) {
+            double least = Double.MAX_VALUE;
+            for (Row r : targetRows) {
+                long all = r.getLong(r.fieldIndex("all_tokens"));
+                long rest = all - r.getLong(r.fieldIndex("c"));
+                least = Math.min(least, CHI2_05 / (2 * Math.log((double) all / rest)));
+            }
+            minTotal = Math.max(minTotal, Math.floor(least));
+        }
+        Column absenceG2 = lit(2.0).multiply(col("total")).multiply(log(col("all_tokens").divide(d)));
+        Dataset<Row> unused = counts.groupBy(col(TERM), col(N))
+                .agg(sum("a").as("total"), org.apache.spark.sql.functions.collect_list("grp").as("used_by"))
+                .filter(col("total").geq(minTotal))
+                .join(targetTable, scalaSeq(N))
+                .filter(absenceG2.geq(CHI2_05).and(org.apache.spark.sql.functions.array_contains(col("used_by"), col("grp")).unary_$bang()))
+                .drop("used_by")
+                .withColumn("a", lit(0L));
         Column e1 = c.multiply(col("total")).divide(col("all_tokens"));
         Column e2 = d.multiply(col("total")).divide(col("all_tokens"));
         Column g2 = lit(2.0).multiply(xlnxe(a, e1).plus(xlnxe(b, e2)));
         Column half = lit(0.5);
         Column logRatio = log2(when(a.equalTo(0), half).otherwise(a).divide(c)
                 .divide(when(b.equalTo(0), half).otherwise(b).divide(d)));
-        return terms.crossJoin(broadcast(targetGroups))
-                .join(broadcast(tokens), scalaSeq("grp", N))
-                .join(counts, scalaSeq("grp", TERM, N), "left")
-                .filter(c.gt(0).and(d.gt(0)))
+        return used.unionByName(unused)
                 .select(
                         org.apache.spark.sql.functions.concat(col("grp"), lit(" vs " + reference)).as("comparison"),
                         col("grp").as("target"), lit(reference).as("reference"), col(TERM), col(N),

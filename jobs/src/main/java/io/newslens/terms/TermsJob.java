@@ -29,27 +29,53 @@ public final class TermsJob {
                     Terms.periodStart(col(Articles.PUBLISHED_DATE), t.period()).as(TermReports.PERIOD_START),
                     TextLayer.chunks(col(Articles.TITLE), col(Articles.TEXT), col(Articles.LANGUAGE), config.text())
                             .as("chunks"));
-            // Every report below starts from doc_terms: tokenise once.
+            // Every report below starts from doc_terms: tokenise once. All but article_terms need only its
+            // cells (period × outlet × term), a fraction of its rows: aggregate once.
             Dataset<Row> docTerms = Terms.docTerms(analysed, t.ngramMax()).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> cells = Terms.cells(docTerms).persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 long articles = docTerms.select(Terms.ARTICLE_ID).distinct().count();
                 // Incremental runs replace the period partitions from the one holding `since` on.
                 String from = config.since() == null ? null : periodStartOf(config.since(), t.period());
-                out.write(TermReports.TERM_FREQUENCIES, Terms.termFrequencies(docTerms), manifest, from);
-                out.write(TermReports.VOCABULARY, Terms.vocabulary(docTerms, articles, t.minDf(), t.maxDf(),
-                        t.maxVocabulary()), manifest);
-                Dataset<Row> vocabulary = out.read(TermReports.VOCABULARY.name());
-                out.write(TermReports.ARTICLE_TERMS, Terms.articleTerms(docTerms, vocabulary, t.topK()), manifest);
-                out.write(TermReports.KEYNESS, keyness(docTerms, t), manifest);
-                out.write(TermReports.TRENDING_TERMS, Terms.trending(docTerms, vocabulary, t.trendingWindow(),
-                        t.trendingZ(), t.minCount()), manifest, from);
-                out.write(TermReports.COLLOCATIONS, Terms.collocations(docTerms, t.minCount()), manifest);
-                long kept = vocabulary.filter(col("kept")).count();
-                manifest.counts("terms", java.util.Map.of("articles_with_tokens", articles, "vocabulary_kept", kept,
-                        "period", t.period(), "ngram_max", t.ngramMax()));
-                stage.count("articles", articles).count("vocabulary_kept", kept);
+                if (out.wants(TermReports.TERM_FREQUENCIES)) {
+                    out.write(TermReports.TERM_FREQUENCIES, Terms.termFrequencies(cells), manifest, from);
+                }
+                // article_terms and trending_terms use the kept vocabulary.
+                Dataset<Row> vocabulary = null;
+                if (out.wants(TermReports.VOCABULARY, TermReports.ARTICLE_TERMS, TermReports.TRENDING_TERMS)) {
+                    out.write(TermReports.VOCABULARY, Terms.vocabulary(cells, articles, t.minDf(), t.maxDf(),
+                            t.maxVocabulary()), manifest);
+                    vocabulary = out.read(TermReports.VOCABULARY.name());
+                }
+                if (out.wants(TermReports.ARTICLE_TERMS)) {
+                    out.write(TermReports.ARTICLE_TERMS, Terms.articleTerms(docTerms, vocabulary, t.topK()), manifest);
+                }
+                docTerms.unpersist();
+                if (out.wants(TermReports.KEYNESS)) {
+                    out.write(TermReports.KEYNESS, keyness(cells, t), manifest);
+                }
+                if (out.wants(TermReports.TRENDING_TERMS)) {
+                    out.write(TermReports.TRENDING_TERMS, Terms.trending(cells, vocabulary, t.trendingWindow(),
+                            t.trendingZ(), t.minCount()), manifest, from);
+                }
+                if (out.wants(TermReports.COLLOCATIONS)) {
+                    out.write(TermReports.COLLOCATIONS, Terms.collocations(cells, t.minCount()), manifest);
+                }
+                java.util.Map<String, Object> counts = new java.util.LinkedHashMap<>();
+                counts.put("articles_with_tokens", articles);
+                if (vocabulary != null) {
+                    counts.put("vocabulary_kept", vocabulary.filter(col("kept")).count());
+                }
+                counts.put("period", t.period());
+                counts.put("ngram_max", t.ngramMax());
+                manifest.counts("terms", counts);
+                stage.count("articles", articles);
+                if (vocabulary != null) {
+                    stage.count("vocabulary_kept", counts.get("vocabulary_kept"));
+                }
             } finally {
                 docTerms.unpersist();
+                cells.unpersist();
             }
         }
     }
@@ -59,7 +85,7 @@ public final class TermsJob {
         return io.newslens.text.Periods.startOf(date, period);
     }
 
-    /** Keyness in the configured mode. */
+    /** Keyness in the configured mode, from doc_terms or its cells. */
     static Dataset<Row> keyness(Dataset<Row> docTerms, TermsOptions t) {
         Column period = Terms.periodLabel(col(TermReports.PERIOD_START));
         return switch (t.keyness()) {

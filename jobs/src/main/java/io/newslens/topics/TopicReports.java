@@ -67,4 +67,7 @@ public final class TopicReports {
 
     private TopicReports() {
     }
+
+    /** This stage's reports, in the order it writes them. */
+    public static final java.util.List<ReportSpec> ALL = java.util.List.of(TOPICS, TOPIC_SUMMARY, ARTICLE_TOPICS, TOPIC_PREVALENCE, TOPIC_MODEL_SELECTION);
 }

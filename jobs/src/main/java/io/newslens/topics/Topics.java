@@ -73,6 +73,17 @@ public final class Topics {
         return new CountVectorizerModel(vocabulary.toArray(String[]::new)).setInputCol(TOKENS).setOutputCol(FEATURES);
     }
 
+    /**
+     * Fits on the features alone. ml.LDA caches its old-format copy of the vectors only when the dataset it is
+     * given is not cached itself; given our cached vectors, the online optimiser converted every article again
+     * in every iteration through a UDF whose result conversion, on Spark 4.2, builds a fresh SQLConf per row
+     * (about 0.13 s per iteration on Reuters: the 4.2-vs-4.1 gap in docs/benchmarks.md). A projection is not
+     * the cached plan, so ml.LDA caches the converted vectors once.
+     */
+    public static LDAModel fit(LDA lda, Dataset<Row> vectors) {
+        return lda.fit(vectors.select(col(FEATURES)));
+    }
+
     public static LDA lda(TopicsOptions o, int k) {
         LDA lda = new LDA().setK(k).setMaxIter(o.iterations()).setSeed(o.seed()).setOptimizer(o.optimizer())
                 .setFeaturesCol(FEATURES).setTopicDistributionCol(DISTRIBUTION)

@@ -107,7 +107,7 @@ public final class TopicsJob {
         List<Candidate> candidates = new ArrayList<>();
         for (int k : o.k()) {
             long start = System.nanoTime();
-            LDAModel model = Topics.lda(o, k).fit(train);
+            LDAModel model = Topics.fit(Topics.lda(o, k), train);
             double fitSeconds = (System.nanoTime() - start) / 1e9;
             if (model instanceof DistributedLDAModel em) {
                 model = em.toLocal();

@@ -110,6 +110,38 @@ class ActorsRunTest {
         assertEquals(5L, spark.read().parquet(out.resolve("actor_mentions").toString()).filter("actor_id = 'ACME_AI'").count());
     }
 
+    @Test
+    void onlyTheAskedReportsAndWhatTheyNeedAreWritten(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("news.jsonl");
+        Files.writeString(input, String.join("\n",
+                "{\"id\": \"n1\", \"title\": \"Trade\", \"text\": \"China and the United States talked trade.\", \"published\": \"2024-03-01\", \"source\": \"Wire\"}",
+                "{\"id\": \"n2\", \"title\": \"Chips\", \"text\": \"China makes chips.\", \"published\": \"2024-04-09\", \"source\": \"Wire\"}") + "\n");
+        Path out = dir.resolve("out");
+        TestRuns.Result r = TestRuns.run("all", "--input", input.toString(), "--output", out.toString(),
+                "--reports", "term_frequencies,article_terms,actor_mentions");
+        assertEquals(0, r.exitCode(), r.stderr());
+        // article_terms needs vocabulary; the actor stage always writes its dictionary and mentions; topics did not run.
+        java.util.Set<String> written = new java.util.TreeSet<>();
+        TestRuns.manifest(out).get("reports").fieldNames().forEachRemaining(written::add);
+        assertEquals(new java.util.TreeSet<>(List.of("articles", "quarantine", "duplicates", "term_frequencies", "vocabulary",
+                "article_terms", "actors", "actor_mentions")), written);
+        try (var listing = Files.list(out)) {
+            assertEquals(written, listing.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("_"))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+        }
+        assertEquals(List.of("stage ingest", "stage corpus", "stage terms", "stage actors"),
+                java.util.stream.StreamSupport.stream(TestRuns.manifest(out).get("stages").spliterator(), false)
+                        .map(st -> "stage " + st.get("name").asText()).toList());
+        // China: n1 body, n2 body.
+        assertEquals(2L, spark.read().parquet(out.resolve("actor_mentions").toString()).filter("actor_id = 'CHN'").count());
+        assertEquals(2L, spark.read().parquet(out.resolve("term_frequencies").toString()).filter("term = 'china'").count());
+
+        TestRuns.Result bad = TestRuns.run("terms", "--input", input.toString(), "--output", out.toString(),
+                "--reports", "term_frequencies,actor_mentions");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.stderr().contains("--reports: 'actor_mentions' is not a report the terms command writes"), bad.stderr());
+    }
+
     private static String mine(Path dictionary) {
         return dictionary.toString();
     }

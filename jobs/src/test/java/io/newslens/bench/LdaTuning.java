@@ -40,7 +40,7 @@ public final class LdaTuning {
         for (int i = 1; i < args.length; i++) {
             TopicsOptions o = json.readValue(args[i], TopicsOptions.class);
             long start = System.nanoTime();
-            LDAModel model = Topics.lda(o, o.k().get(0)).fit(vectors);
+            LDAModel model = Topics.fit(Topics.lda(o, o.k().get(0)), vectors);
             double fit = (System.nanoTime() - start) / 1e9;
             if (model instanceof DistributedLDAModel em) {
                 model = em.toLocal();

@@ -57,7 +57,7 @@ public final class LdaVsMallet {
         vectors.count();
 
         long start = System.nanoTime();
-        LDAModel model = Topics.lda(o, k).fit(vectors);
+        LDAModel model = Topics.fit(Topics.lda(o, k), vectors);
         double sparkFit = (System.nanoTime() - start) / 1e9;
         if (model instanceof DistributedLDAModel em) {
             model = em.toLocal();

@@ -11,6 +11,7 @@ import java.sql.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -34,6 +35,7 @@ class TermsTest {
     private static final double EPS = 1e-9;
     SparkSession spark;
     Dataset<Row> docTerms;
+    Dataset<Row> cells;
 
     @BeforeAll
     void corpus() {
@@ -47,6 +49,7 @@ class TermsTest {
                 RowFactory.create("d2", "A", jan, List.of(List.of("china", "trade", "war"))),
                 RowFactory.create("d3", "B", feb, List.of(List.of("trade"))));
         docTerms = Terms.docTerms(spark.createDataFrame(rows, schema), 3).cache();
+        cells = Terms.cells(docTerms).cache();
     }
 
     private static Map<String, Row> byKey(Dataset<Row> df, String... cols) {
@@ -73,7 +76,7 @@ class TermsTest {
 
     @Test
     void termFrequenciesCountsDocFreqAndShare() {
-        Map<String, Row> tf = byKey(Terms.termFrequencies(docTerms), "period_start", "source", "term");
+        Map<String, Row> tf = byKey(Terms.termFrequencies(cells), "period_start", "source", "term");
         Row trade = tf.get("2020-01-01|A|trade|");
         assertEquals(3L, trade.<Long>getAs("count"));
         assertEquals(2L, trade.<Long>getAs("doc_freq"));
@@ -84,13 +87,13 @@ class TermsTest {
 
     @Test
     void vocabularyIdfAndPruning() {
-        Map<String, Row> v = byKey(Terms.vocabulary(docTerms, 3, 2, 1.0, 100), "term");
+        Map<String, Row> v = byKey(Terms.vocabulary(cells, 3, 2, 1.0, 100), "term");
         assertEquals(0.0, v.get("trade|").<Double>getAs("idf"), EPS, "ln(3/3)");
         assertEquals(Math.log(1.5), v.get("china|").<Double>getAs("idf"), EPS, "ln(3/2)");
         assertEquals(4L, v.get("trade|").<Long>getAs("count"));
         assertTrue(v.get("china trade|").<Boolean>getAs("kept"), "df 2 ≥ min_df 2");
         assertFalse(v.get("china trade war|").<Boolean>getAs("kept"), "df 1 < min_df 2");
-        Map<String, Row> strict = byKey(Terms.vocabulary(docTerms, 3, 1, 0.9, 1), "term", "n");
+        Map<String, Row> strict = byKey(Terms.vocabulary(cells, 3, 1, 0.9, 1), "term", "n");
         assertFalse(strict.get("trade|1|").<Boolean>getAs("kept"), "df 3/3 > max_df 0.9");
         assertTrue(strict.get("china|1|").<Boolean>getAs("kept"), "max 1 per n: china before war (df tie, by term)");
         assertFalse(strict.get("war|1|").<Boolean>getAs("kept"));
@@ -98,7 +101,7 @@ class TermsTest {
 
     @Test
     void articleTermsRankByTfidf() {
-        Dataset<Row> vocab = Terms.vocabulary(docTerms, 3, 1, 1.0, 100);
+        Dataset<Row> vocab = Terms.vocabulary(cells, 3, 1, 1.0, 100);
         Map<String, Row> at = byKey(Terms.articleTerms(docTerms, vocab, 2), "article_id", "rank");
         // d1: china 1×ln1.5, war 1×ln1.5, china trade 1×ln1.5, trade war 1×ln1.5, trade 2×0: ties by term.
         assertEquals("china", at.get("d1|1|").getAs("term"));
@@ -134,21 +137,43 @@ class TermsTest {
     }
 
     @Test
-    void keynessOfEachPeriodKeepsUnusedTermsAsUnderuse() {
+    void keynessOfEachPeriodFromCellsEqualsKeynessFromDocTerms() {
+        Dataset<Row> fromCells = Terms.keyness(cells.withColumn("grp", Terms.periodLabel(cells.col("period_start"))),
+                List.of("2020-01-01", "2020-02-01"), "rest", 1);
         Dataset<Row> grouped = docTerms.withColumn("grp", Terms.periodLabel(docTerms.col("period_start")));
         Map<String, Row> k = byKey(Terms.keyness(grouped, List.of("2020-01-01", "2020-02-01"), "rest", 1)
                 .filter("n = 1"), "target", "term");
-        Row china = k.get("2020-02-01|china|");
-        assertEquals(0L, china.<Long>getAs("count_target"));
-        assertEquals(2L, china.<Long>getAs("count_reference"));
-        assertEquals(1L, china.<Long>getAs("tokens_target"));
-        assertEquals(7L, china.<Long>getAs("tokens_reference"));
-        // The zero count becomes 0.5: log2((0.5/1) / (2/7)) = log2(1.75); with a one-token target the
-        // correction outweighs the absence, which is why keyness also reports g2 and the counts.
-        assertEquals(Math.log(1.75) / Math.log(2), china.<Double>getAs("log_ratio"), EPS);
+        assertEquals(k.keySet(), byKey(fromCells.filter("n = 1"), "target", "term").keySet());
         // trade in Feb: a=1, b=3, c=1, d=7: E1 = 0.5, E2 = 3.5; G² = 2(1 ln 2 + 3 ln(3/3.5))
         Row trade = k.get("2020-02-01|trade|");
         assertEquals(2 * (Math.log(2) + 3 * Math.log(3 / 3.5)), trade.<Double>getAs("g2"), EPS);
+        // china is absent from Feb: G² = 2 · 2 · ln(8/7) = 0.53 < 3.84, not significant, so no row.
+        assertNull(k.get("2020-02-01|china|"));
+        assertEquals(Set.of("2020-01-01|china|", "2020-01-01|trade|", "2020-01-01|war|", "2020-02-01|trade|"), k.keySet());
+    }
+
+    @Test
+    void keynessKeepsAnAbsenceOnlyWhereItIsSignificant() {
+        StructType schema = new StructType().add("grp", DataTypes.StringType).add("term", DataTypes.StringType)
+                .add("n", DataTypes.IntegerType).add("count", DataTypes.LongType);
+        // t1 never says "gone" (the rest: 50 times) nor "rare" (the rest: once).
+        Dataset<Row> grouped = spark.createDataFrame(List.of(
+                RowFactory.create("t1", "other", 1, 1000L),
+                RowFactory.create("t2", "other", 1, 999L), RowFactory.create("t2", "gone", 1, 50L),
+                RowFactory.create("t2", "rare", 1, 1L)), schema);
+        Map<String, Row> k = byKey(Terms.keyness(grouped, List.of("t1", "t2"), "rest", 1), "target", "term");
+        Row gone = k.get("t1|gone|");
+        assertEquals(0L, gone.<Long>getAs("count_target"));
+        assertEquals(50L, gone.<Long>getAs("count_reference"));
+        assertEquals(1000L, gone.<Long>getAs("tokens_target"));
+        assertEquals(1050L, gone.<Long>getAs("tokens_reference"));
+        // a = 0: E2 = 1050 · 50 / 2050; G² = 2 · 50 · ln(50 / E2) = 2 · 50 · ln(2050 / 1050) = 66.9
+        assertEquals(2 * 50 * Math.log(2050.0 / 1050), gone.<Double>getAs("g2"), EPS);
+        assertEquals(Math.log((0.5 / 1000) / (50.0 / 1050)) / Math.log(2), gone.<Double>getAs("log_ratio"), EPS);
+        // "rare": G² = 2 · ln(2050 / 1050) = 1.34, p = 0.25: not a row for t1; t2 uses it, so t2 has one.
+        assertNull(k.get("t1|rare|"));
+        assertEquals(1L, k.get("t2|rare|").<Long>getAs("count_target"));
+        assertEquals(Set.of("t1|gone|", "t1|other|", "t2|other|", "t2|gone|", "t2|rare|"), k.keySet());
     }
 
     @Test
@@ -169,13 +194,15 @@ class TermsTest {
                 "2020-01-01", 1, null, null, null, null, null);
         Map<String, Row> p = byKey(TermsJob.keyness(docTerms, periods).filter("n = 1"), "term");
         assertEquals("2020-02-01 vs 2020-01-01", p.get("trade|").getAs("comparison"));
-        assertEquals(0L, p.get("war|").<Long>getAs("count_target"));
-        assertEquals(2L, p.get("war|").<Long>getAs("count_reference"));
+        // war (0 in Feb, 2 in Jan): G² = 2 · 2 · ln(8 / 7) = 0.53, an insignificant absence: no row.
+        assertNull(p.get("war|"));
+        assertEquals(Set.of("trade|"), p.keySet());
+        assertEquals(p.keySet(), byKey(TermsJob.keyness(cells, periods).filter("n = 1"), "term").keySet());
     }
 
     @Test
     void collocationsPmiNpmiAndG2() {
-        Map<String, Row> c = byKey(Terms.collocations(docTerms, 1), "bigram");
+        Map<String, Row> c = byKey(Terms.collocations(cells, 1), "bigram");
         // Bigrams: china trade ×2, trade war ×2; N = 4, R1(china) = 2, C1(trade) = 2.
         Row ct = c.get("china trade|");
         assertEquals(2L, ct.<Long>getAs("count"));
@@ -199,7 +226,7 @@ class TermsTest {
             rows.add(RowFactory.create("a" + m, "A", d, "filler", 1, 100 - tariff[m]));
         }
         Dataset<Row> dt = spark.createDataFrame(rows, schema);
-        Dataset<Row> vocab = Terms.vocabulary(dt, 4, 1, 1.0, 100);
+        Dataset<Row> vocab = Terms.vocabulary(Terms.cells(dt), 4, 1, 1.0, 100);
         Map<String, Row> t = byKey(Terms.trending(dt, vocab, 3, 3.0, 5).filter("term = 'tariff'"), "period_start");
         Row april = t.get("2020-04-01|");
         // Mean past share 0.01 × 100 tokens = expected 1; past sd 0, √1 = 1: sd = 1; z = (10 − 1)/1.
