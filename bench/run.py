@@ -136,6 +136,8 @@ def run_newslens(args, corpus, out, master, cluster=None, driver_memory="1g", ex
     started = time.time()
     if cluster is None:
         env = dict(os.environ, NEWSLENS_MASTER=master)
+        # The same heap as the single-thread baseline's JVM (in local mode the executors share the driver's).
+        env.setdefault("NEWSLENS_DRIVER_MEMORY", "8g")
         cmd = ["./newslens"] + args + ["--input", corpus, "--output", out]
     else:
         # Client mode: the driver is this JVM, with a deliberately small heap; the executor runs in the Worker's.
@@ -174,6 +176,9 @@ def corpus_at(src, scale, work):
     if scale == 1:
         return (src,) + text_size(src)
     path = os.path.join(work, f"corpus-x{scale}.jsonl.gz")
+    # Scaling is deterministic: a copy made earlier from the same source is reused.
+    if os.path.exists(path) and os.path.getmtime(path) > os.path.getmtime(src):
+        return (path,) + text_size(path)
     records, text_bytes = scaled_corpus(src, scale, path)
     return path, records, text_bytes
 

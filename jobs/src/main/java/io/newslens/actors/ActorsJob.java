@@ -35,8 +35,12 @@ public final class ActorsJob {
             Dataset<Row> analysed = corpus.select(col(Articles.ARTICLE_ID), col(Articles.SOURCE),
                             Periods.start(col(Articles.PUBLISHED_DATE), o.period()).as(Actors.PERIOD_START),
                             Actors.analyse(col(Articles.TITLE), dateline, col(Articles.TEXT), col(Articles.LANGUAGE),
-                                    col(Articles.PUBLISHED_DATE), dictionary, o).as(Actors.A))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+                                    col(Articles.PUBLISHED_DATE), dictionary, o).as(Actors.A));
+            // Kept when another report reads the analysis again (a count alone prunes the analysing UDF).
+            if (out.wants(ActorReports.ACTOR_ATTENTION, ActorReports.CO_MENTIONS, ActorReports.NETWORK_NODES,
+                    ActorReports.NETWORK_EDGES, ActorReports.CANDIDATES, ActorReports.ARTICLE_TONE, ActorReports.ACTOR_TONE)) {
+                analysed = analysed.persist(StorageLevel.MEMORY_AND_DISK());
+            }
             try {
                 // Always written when the stage runs: the manifest's counts, attention and the network start from it.
                 out.write(ActorReports.ACTOR_MENTIONS, Actors.mentions(analysed), manifest);

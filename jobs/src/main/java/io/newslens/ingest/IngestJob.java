@@ -40,8 +40,10 @@ public final class IngestJob {
                 Dataset<Row> part = ArticleMapper.map(raw, g.spec(), config.timezone());
                 mapped = mapped == null ? part : mapped.unionByName(part);
             }
-            // Used three times: counts, articles, quarantine.
-            mapped = mapped.persist(StorageLevel.MEMORY_AND_DISK());
+            // Used three times: counts, articles, quarantine. Only quarantined records keep their raw text
+            // (the quarantine report shows it): the cache then holds each article's text once, not twice.
+            mapped = mapped.withColumn(ArticleMapper.RAW, when(col(IngestReports.REASON).isNotNull(), col(ArticleMapper.RAW)))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 Map<String, Object> counts = countRecords(mapped);
                 Dataset<Row> accepted = TextLayer.withLanguage(Ingest.articles(mapped), config.text(), Articles.TITLE,

@@ -64,9 +64,19 @@ public final class Terms {
      * @return doc_terms: article_id, source, period_start, term, n, count, for n = 1..ngramMax
      */
     public static Dataset<Row> docTerms(Dataset<Row> analysed, int ngramMax) {
+        return docTerms(analysed, ngramMax, false);
+    }
+
+    /**
+     * With {@code articleMarker}, each article with at least one token also gets one row with n = 0 and an
+     * empty term: summed in {@link #cells}, its doc_freq counts the articles of each cell, so the number of
+     * analysed articles needs neither a cached doc_terms nor a distinct count. Callers drop n = 0 after that.
+     */
+    static Dataset<Row> docTerms(Dataset<Row> analysed, int ngramMax, boolean articleMarker) {
         // Counted per article inside one UDF: no row per occurrence and no article × term shuffle.
         return analysed
-                .select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START), explode(ngramCounts(ngramMax).apply(col("chunks"))).as("g"))
+                .select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START),
+                        explode(ngramCounts(ngramMax, articleMarker).apply(col("chunks"))).as("g"))
                 .select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START), col("g.term").as(TERM), col("g.n").as(N),
                         col("g.count").as(COUNT));
     }
@@ -75,7 +85,7 @@ public final class Terms {
             .add(TERM, DataTypes.StringType).add(N, DataTypes.IntegerType).add(COUNT, DataTypes.LongType);
 
     /** The 1- to ngramMax-grams of an article's chunks (never across chunks), counted. */
-    static UserDefinedFunction ngramCounts(int ngramMax) {
+    static UserDefinedFunction ngramCounts(int ngramMax, boolean articleMarker) {
         return udf((UDF1<scala.collection.Seq<scala.collection.Seq<String>>, List<Row>>) chunks -> {
             java.util.Map<String, long[]>[] counts = new java.util.HashMap[ngramMax + 1];
             for (int n = 1; n <= ngramMax; n++) {
@@ -97,6 +107,9 @@ public final class Terms {
                 }
             }
             List<Row> rows = new ArrayList<>();
+            if (articleMarker && !counts[1].isEmpty()) {
+                rows.add(org.apache.spark.sql.RowFactory.create("", 0, 1L));
+            }
             for (int n = 1; n <= ngramMax; n++) {
                 for (java.util.Map.Entry<String, long[]> e : counts[n].entrySet()) {
                     rows.add(org.apache.spark.sql.RowFactory.create(e.getKey(), n, e.getValue()[0]));

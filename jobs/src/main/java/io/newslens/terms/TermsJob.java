@@ -2,6 +2,7 @@ package io.newslens.terms;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.newslens.config.NewslensConfig;
@@ -30,11 +31,19 @@ public final class TermsJob {
                     TextLayer.chunks(col(Articles.TITLE), col(Articles.TEXT), col(Articles.LANGUAGE), config.text())
                             .as("chunks"));
             // Every report below starts from doc_terms: tokenise once. All but article_terms need only its
-            // cells (period × outlet × term), a fraction of its rows: aggregate once.
-            Dataset<Row> docTerms = Terms.docTerms(analysed, t.ngramMax()).persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> cells = Terms.cells(docTerms).persist(StorageLevel.MEMORY_AND_DISK());
+            // cells (period × outlet × term), a fraction of its rows: aggregate once. doc_terms is kept only
+            // when article_terms reads it again.
+            boolean articleTerms = out.wants(TermReports.ARTICLE_TERMS);
+            Dataset<Row> marked = Terms.docTerms(analysed, t.ngramMax(), true);
+            if (articleTerms) {
+                marked = marked.persist(StorageLevel.MEMORY_AND_DISK());
+            }
+            Dataset<Row> docTerms = marked.filter(col(TermReports.N).gt(0));
+            Dataset<Row> markedCells = Terms.cells(marked).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> cells = markedCells.filter(col(TermReports.N).gt(0));
             try {
-                long articles = docTerms.select(Terms.ARTICLE_ID).distinct().count();
+                Row total = markedCells.filter(col(TermReports.N).equalTo(0)).agg(sum(Terms.DOC_FREQ)).first();
+                long articles = total.isNullAt(0) ? 0 : total.getLong(0);
                 // Incremental runs replace the period partitions from the one holding `since` on.
                 String from = config.since() == null ? null : periodStartOf(config.since(), t.period());
                 if (out.wants(TermReports.TERM_FREQUENCIES)) {
@@ -50,7 +59,7 @@ public final class TermsJob {
                 if (out.wants(TermReports.ARTICLE_TERMS)) {
                     out.write(TermReports.ARTICLE_TERMS, Terms.articleTerms(docTerms, vocabulary, t.topK()), manifest);
                 }
-                docTerms.unpersist();
+                marked.unpersist();
                 if (out.wants(TermReports.KEYNESS)) {
                     out.write(TermReports.KEYNESS, keyness(cells, t), manifest);
                 }
@@ -74,8 +83,8 @@ public final class TermsJob {
                     stage.count("vocabulary_kept", counts.get("vocabulary_kept"));
                 }
             } finally {
-                docTerms.unpersist();
-                cells.unpersist();
+                marked.unpersist();
+                markedCells.unpersist();
             }
         }
     }

@@ -40,7 +40,9 @@ public final class LdaTuning {
         for (int i = 1; i < args.length; i++) {
             TopicsOptions o = json.readValue(args[i], TopicsOptions.class);
             long start = System.nanoTime();
-            LDAModel model = Topics.fit(Topics.lda(o, o.k().get(0)), vectors);
+            LDAModel model = System.getProperty("init") != null
+                    ? seeded(spark, vectors, o, o.k().get(0), vocab.size(), System.getProperty("init"))
+                    : Topics.fit(Topics.lda(o, o.k().get(0)), vectors);
             double fit = (System.nanoTime() - start) / 1e9;
             if (model instanceof DistributedLDAModel em) {
                 model = em.toLocal();
@@ -55,5 +57,102 @@ public final class LdaTuning {
             }
         }
         spark.stop();
+    }
+
+    /**
+     * Experiment: MLlib's online optimiser driven directly, with its random start (init=random) or topics seeded
+     * from k mutually distant articles of a sample (init=docs, k-means++ style on cosine distance).
+     */
+    static LDAModel seeded(SparkSession spark, Dataset<Row> vectors, TopicsOptions o, int k, int vocabSize, String init) {
+        org.apache.spark.rdd.RDD<scala.Tuple2<Object, org.apache.spark.mllib.linalg.Vector>> docs = vectors
+                .select(col(Topics.FEATURES)).javaRDD().zipWithIndex()
+                .map(t -> new scala.Tuple2<Object, org.apache.spark.mllib.linalg.Vector>(t._2(),
+                        org.apache.spark.mllib.linalg.Vectors.fromML((org.apache.spark.ml.linalg.Vector) t._1().get(0))))
+                .rdd().persist(StorageLevel.MEMORY_AND_DISK());
+        var opt = new org.apache.spark.mllib.clustering.OnlineLDAOptimizer().setTau0(o.learningOffset())
+                .setKappa(o.learningDecay()).setMiniBatchFraction(o.subsamplingRate())
+                .setOptimizeDocConcentration(o.optimizeDocConcentration());
+        if (System.getProperty("noReplacement") != null) {
+            opt.setSampleWithReplacement(false);
+        }
+        if (System.getProperty("gammaShape") != null) {
+            opt.setGammaShape(Double.parseDouble(System.getProperty("gammaShape")));
+        }
+        var lda = new org.apache.spark.mllib.clustering.LDA().setK(k).setMaxIterations(o.iterations()).setSeed(o.seed())
+                .setDocConcentration(o.docConcentration() != null ? o.docConcentration() : 0.5)
+                .setTopicConcentration(o.topicConcentration() != null ? o.topicConcentration() : 0.01).setOptimizer(opt);
+        opt.initialize(docs, lda);
+        if (init.equals("docs")) {
+            breeze.linalg.DenseMatrix<Object> lambda = opt.getLambda();
+            double weight = Double.parseDouble(System.getProperty("seedWeight", "1"));
+            List<Row> sample = vectors.select(col(Topics.FEATURES)).sample(false, Math.min(1.0, 3000.0 / vectors.count()), o.seed())
+                    .collectAsList();
+            java.util.Random rnd = new java.util.Random(o.seed());
+            List<org.apache.spark.ml.linalg.SparseVector> vs = new java.util.ArrayList<>();
+            for (Row r : sample) {
+                org.apache.spark.ml.linalg.SparseVector v = ((org.apache.spark.ml.linalg.Vector) r.get(0)).toSparse();
+                if (v.numNonzeros() >= 20) {
+                    vs.add(v);
+                }
+            }
+            double[] dist = new double[vs.size()];
+            java.util.Arrays.fill(dist, 1.0);
+            for (int t = 0; t < k; t++) {
+                // k-means++: the next seed with probability proportional to its squared distance to the chosen ones
+                double total = 0;
+                for (double d : dist) {
+                    total += d * d;
+                }
+                double pick = rnd.nextDouble() * total;
+                int chosen = 0;
+                for (double acc = 0; chosen < vs.size() - 1; chosen++) {
+                    acc += dist[chosen] * dist[chosen];
+                    if (acc >= pick) {
+                        break;
+                    }
+                }
+                org.apache.spark.ml.linalg.SparseVector seed = vs.get(chosen);
+                double sum = 0;
+                for (double x : seed.values()) {
+                    sum += x;
+                }
+                int[] idx = seed.indices();
+                double[] val = seed.values();
+                for (int j = 0; j < idx.length; j++) {
+                    lambda.update(t, idx[j], (Double) lambda.apply(t, idx[j]) + weight * vocabSize * val[j] / sum);
+                }
+                double seedNorm = org.apache.spark.ml.linalg.Vectors.norm(seed, 2);
+                for (int i = 0; i < vs.size(); i++) {
+                    double cos = dot(vs.get(i), seed) / (org.apache.spark.ml.linalg.Vectors.norm(vs.get(i), 2) * seedNorm);
+                    dist[i] = Math.min(dist[i], 1 - cos);
+                }
+            }
+            opt.setLambda(lambda);
+        }
+        double[] times = new double[o.iterations()];
+        for (int i = 0; i < o.iterations(); i++) {
+            opt.next();
+        }
+        var old = (org.apache.spark.mllib.clustering.LocalLDAModel) opt.getLDAModel(times);
+        docs.unpersist(false);
+        return new org.apache.spark.ml.clustering.LocalLDAModel("lda-seeded", vocabSize, old, spark);
+    }
+
+    private static double dot(org.apache.spark.ml.linalg.SparseVector a, org.apache.spark.ml.linalg.SparseVector b) {
+        double d = 0;
+        int i = 0;
+        int j = 0;
+        int[] ai = a.indices();
+        int[] bi = b.indices();
+        while (i < ai.length && j < bi.length) {
+            if (ai[i] == bi[j]) {
+                d += a.values()[i++] * b.values()[j++];
+            } else if (ai[i] < bi[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return d;
     }
 }
