@@ -18,7 +18,7 @@
 Results: bench/results/<timestamp>.json and the generated part of docs/benchmarks.md. Python standard library;
 Maven builds the jar and the test classes the Java parts need.
 """
-import argparse, datetime, gzip, json, os, platform, subprocess, sys, time
+import argparse, datetime, gzip, json, os, platform, shlex, subprocess, sys, time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_CORPUS = os.path.join(ROOT, "..", "shared", "corpora", "reuters21578", "articles.jsonl.gz")
 
@@ -216,12 +216,18 @@ def main():
                          "figures include the executors)")
     ap.add_argument("--driver-memory", default="1g", help="driver heap of the scale curve's cluster runs (default 1g)")
     ap.add_argument("--no-record", action="store_true", help="do not rewrite docs/benchmarks.md")
+    ap.add_argument("--record-from", metavar="RESULT_JSON", help="only rewrite docs/benchmarks.md from an earlier result")
     args = ap.parse_args()
+    if args.record_from:
+        with open(args.record_from) as f:
+            r = json.load(f)
+        record(r, "bench" if r.get("scale_curve") or r.get("baseline", {}).get("scale", 1) == 1 else "bench-large")
+        return
     if not os.path.exists(args.corpus):
         sys.exit(f"bench: corpus not found: {args.corpus} (the default needs ../shared/corpora next to the repo)")
     work = os.path.join(ROOT, "bench", "work")
     os.makedirs(work, exist_ok=True)
-    command = "python3 bench/run.py " + " ".join(a for a in sys.argv[1:])
+    command = "python3 bench/run.py " + shlex.join(sys.argv[1:])
     result = {"date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), "command": command.strip(),
               "corpus": os.path.relpath(args.corpus, ROOT), "machine": machine(), "master": args.master}
     classpath = java_classpath()
@@ -332,8 +338,8 @@ def record(r, marker):
         lines += ["### LDA: newslens vs MALLET", "",
                   f"{l['articles']:,} articles, {l['vocabulary']:,} words, k = {l['k']}, mean NPMI by the same scorer.", "",
                   "| model | fit seconds | mean NPMI |", "|---|---:|---:|",
-                  f"| newslens ({l['newslens']['optimizer']}, {l['newslens']['iterations']} iterations, Spark {l['newslens']['spark_version']}, {l['newslens']['master']}) | {l['newslens']['fit_seconds']} | {l['newslens']['mean_npmi']} |",
-                  f"| MALLET 2.0.8 (Gibbs, 200 iterations, 2 threads, hyper-parameters optimised every 10) | {l['mallet']['fit_seconds']} | {l['mallet']['mean_npmi']} |", ""]
+                  f"| newslens ({l['newslens']['optimizer']}, {l['newslens']['iterations']} iterations, Spark {l['newslens']['spark_version']}, {l['newslens']['master']}) | {l['newslens']['fit_seconds']:.1f} | {l['newslens']['mean_npmi']:.3f} |",
+                  f"| MALLET 2.0.8 (Gibbs, 200 iterations, 2 threads, hyper-parameters optimised every 10) | {l['mallet']['fit_seconds']:.1f} | {l['mallet']['mean_npmi']:.3f} |", ""]
     path = os.path.join(ROOT, "docs", "benchmarks.md")
     text = open(path).read()
     begin, end = f"<!-- {marker}:begin -->", f"<!-- {marker}:end -->"

@@ -82,7 +82,10 @@ public final class RecordReaders {
     private static Dataset<Row> spread(Dataset<Row> read, int cores) {
         Dataset<Row> withFile = java.util.Arrays.asList(read.columns()).contains(INPUT_FILE) ? read
                 : read.select(col(FILE_PATH).as(INPUT_FILE), col("value"));
-        return withFile.rdd().getNumPartitions() < cores ? withFile.repartition(cores) : withFile;
+        // Hash partitioning by content: deterministic on a retry without the local sort that round-robin
+        // repartitioning does first (one task sorting a whole gzip file's lines).
+        Column content = java.util.Arrays.asList(withFile.columns()).contains("value") ? col("value") : col(RAW);
+        return withFile.rdd().getNumPartitions() < cores ? withFile.repartition(cores, content) : withFile;
     }
 
     /**
