@@ -48,7 +48,8 @@ public final class TermReports {
     public static final ReportSpec KEYNESS = ReportSpec.builder("keyness",
                     "Terms over- or under-used in a target compared with a reference (Rayson & Garside 2000 log-likelihood, "
                             + "Hardie 2014 log ratio). `terms.keyness`: each period against all others, one outlet against "
-                            + "the rest, or one period against another.")
+                            + "the rest, or one period against another. A row per target that uses the term, and one with "
+                            + "count_target = 0 where the absence is significant (g2 ≥ 3.84).")
             .string("comparison", "`<target> vs <reference>`.")
             .string("target", "The target: a period start (yyyy-MM-dd) or an outlet.")
             .string("reference", "The reference: `rest`, or a period start.")
