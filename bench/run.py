@@ -295,8 +295,22 @@ def main():
         json.dump(result, f, indent=1)
     print(f"bench: wrote bench/results/{name}")
     if not args.no_record:
-        # A baseline-only run on a scaled corpus has its own section, so the default run's figures stay.
-        record(result, "bench-large" if not scales and args.baseline_scale > 1 else "bench")
+        # A baseline-only run on a scaled corpus, or an LDA-only run, has its own section, so the default run's
+        # figures stay.
+        if not scales and args.baseline_scale > 1:
+            record(result, "bench-large")
+        elif not scales and args.baseline_scale == 0 and not args.no_lda:
+            record(result, "bench-lda")
+        else:
+            record(result, "bench")
+
+
+def newslens_lda_settings(n):
+    """The fit's settings in words: online = mini-batch iterations then full-corpus steps."""
+    if n.get("optimizer") == "online" and "batch_iterations" in n:
+        return (f"online, {n['iterations']} mini-batch iterations of {n['subsampling_rate']:.0%} "
+                f"+ {n['batch_iterations']} full-corpus steps")
+    return f"{n['optimizer']}, {n['iterations']} iterations"
 
 
 def record(r, marker):
@@ -338,7 +352,7 @@ def record(r, marker):
         lines += ["### LDA: newslens vs MALLET", "",
                   f"{l['articles']:,} articles, {l['vocabulary']:,} words, k = {l['k']}, mean NPMI by the same scorer.", "",
                   "| model | fit seconds | mean NPMI |", "|---|---:|---:|",
-                  f"| newslens ({l['newslens']['optimizer']}, {l['newslens']['iterations']} iterations, Spark {l['newslens']['spark_version']}, {l['newslens']['master']}) | {l['newslens']['fit_seconds']:.1f} | {l['newslens']['mean_npmi']:.3f} |",
+                  f"| newslens ({newslens_lda_settings(l['newslens'])}, Spark {l['newslens']['spark_version']}, {l['newslens']['master']}) | {l['newslens']['fit_seconds']:.1f} | {l['newslens']['mean_npmi']:.3f} |",
                   f"| MALLET 2.0.8 (Gibbs, 200 iterations, 2 threads, hyper-parameters optimised every 10) | {l['mallet']['fit_seconds']:.1f} | {l['mallet']['mean_npmi']:.3f} |", ""]
     path = os.path.join(ROOT, "docs", "benchmarks.md")
     text = open(path).read()

@@ -192,6 +192,9 @@ public final class ConfigLoader {
         if (t.iterations() < 1) {
             throw new ConfigException("topics.iterations", "must be at least 1");
         }
+        if (t.batchIterations() < 0) {
+            throw new ConfigException("topics.batch_iterations", "must be 0 or more, got " + t.batchIterations());
+        }
         if (!(t.subsamplingRate() > 0 && t.subsamplingRate() <= 1)) {
             throw new ConfigException("topics.subsampling_rate", "must be a share in (0, 1], got " + t.subsamplingRate());
         }

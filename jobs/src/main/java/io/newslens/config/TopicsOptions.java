@@ -9,7 +9,8 @@ import java.util.List;
  * @param k                        numbers of topics; several = fit each, report the one with the best mean NPMI
  *                                 and write topic_model_selection
  * @param optimizer                online (default) or em
- * @param iterations               LDA iterations
+ * @param iterations               LDA iterations (online: mini-batch iterations)
+ * @param batchIterations          online: full-corpus (batch variational Bayes) steps after the mini-batches
  * @param docConcentration         alpha for every topic (online: the starting value of a learnt asymmetric alpha);
  *                                 null = 0.5 online, MLlib's default em (must be &gt; 1 there)
  * @param topicConcentration       beta; null = 0.01 online, MLlib's default em (must be &gt; 1 there)
@@ -31,6 +32,7 @@ public record TopicsOptions(
         List<Integer> k,
         String optimizer,
         Integer iterations,
+        @JsonProperty("batch_iterations") Integer batchIterations,
         @JsonProperty("doc_concentration") Double docConcentration,
         @JsonProperty("topic_concentration") Double topicConcentration,
         @JsonProperty("optimize_doc_concentration") Boolean optimizeDocConcentration,
@@ -50,9 +52,10 @@ public record TopicsOptions(
     public TopicsOptions {
         k = k == null || k.isEmpty() ? List.of(20) : List.copyOf(k);
         optimizer = optimizer == null ? "online" : optimizer;
-        iterations = iterations == null ? 30 : iterations;
+        iterations = iterations == null ? 5 : iterations;
+        batchIterations = batchIterations == null ? 30 : batchIterations;
         optimizeDocConcentration = optimizeDocConcentration == null || optimizeDocConcentration;
-        subsamplingRate = subsamplingRate == null ? 0.2 : subsamplingRate;
+        subsamplingRate = subsamplingRate == null ? 0.1 : subsamplingRate;
         learningOffset = learningOffset == null ? 1.0 : learningOffset;
         learningDecay = learningDecay == null ? 0.7 : learningDecay;
         seed = seed == null ? 42L : seed;
@@ -68,11 +71,11 @@ public record TopicsOptions(
 
     public static TopicsOptions defaults() {
         return new TopicsOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     public TopicsOptions withK(List<Integer> newK) {
-        return new TopicsOptions(newK, optimizer, iterations, docConcentration, topicConcentration,
+        return new TopicsOptions(newK, optimizer, iterations, batchIterations, docConcentration, topicConcentration,
                 optimizeDocConcentration, subsamplingRate, learningOffset, learningDecay, seed, minDf, maxDf,
                 maxVocabulary, minTokenLength, topTerms, articleTopicsMinWeight, heldOut, period);
     }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.clustering.LDA;
 import org.apache.spark.ml.clustering.LDAModel;
+import org.apache.spark.ml.clustering.LocalLDAModel;
 import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.ml.linalg.Matrix;
 import org.apache.spark.sql.Column;
@@ -74,14 +75,20 @@ public final class Topics {
     }
 
     /**
-     * Fits on the features alone. ml.LDA caches its old-format copy of the vectors only when the dataset it is
-     * given is not cached itself; given our cached vectors, the online optimiser converted every article again
-     * in every iteration through a UDF whose result conversion, on Spark 4.2, builds a fresh SQLConf per row
-     * (about 0.13 s per iteration on Reuters: the 4.2-vs-4.1 gap in docs/benchmarks.md). A projection is not
-     * the cached plan, so ml.LDA caches the converted vectors once.
+     * Fits LDA on the vectors. online: MLlib's mini-batch iterations, then {@code batchIterations} full-corpus
+     * steps ({@link BatchSteps}); em: MLlib's EM as it is.
+     *
+     * <p>ml.LDA is given a projection of the features: it caches its old-format copy of the vectors only when the
+     * dataset it is given is not cached itself; given our cached vectors, the online optimiser converted every
+     * article again in every iteration through a UDF whose result conversion, on Spark 4.2, builds a fresh SQLConf
+     * per row (about 0.13 s per iteration on Reuters: the 4.2-vs-4.1 gap in docs/benchmarks.md).
      */
-    public static LDAModel fit(LDA lda, Dataset<Row> vectors) {
-        return lda.fit(vectors.select(col(FEATURES)));
+    public static LDAModel fit(TopicsOptions o, int k, Dataset<Row> vectors) {
+        LDAModel model = lda(o, k).fit(vectors.select(col(FEATURES)));
+        if (model instanceof LocalLDAModel online && o.optimizer().equals("online")) {
+            return BatchSteps.refine(online, vectors, o.batchIterations(), o.optimizeDocConcentration());
+        }
+        return model;
     }
 
     public static LDA lda(TopicsOptions o, int k) {

@@ -107,7 +107,7 @@ public final class TopicsJob {
         List<Candidate> candidates = new ArrayList<>();
         for (int k : o.k()) {
             long start = System.nanoTime();
-            LDAModel model = Topics.fit(Topics.lda(o, k), train);
+            LDAModel model = Topics.fit(o, k, train);
             double fitSeconds = (System.nanoTime() - start) / 1e9;
             if (model instanceof DistributedLDAModel em) {
                 model = em.toLocal();
@@ -174,6 +174,9 @@ public final class TopicsJob {
         counts.put("k", chosen.k());
         counts.put("optimizer", o.optimizer());
         counts.put("iterations", o.iterations());
+        if (o.optimizer().equals("online")) {
+            counts.put("batch_iterations", o.batchIterations());
+        }
         counts.put("mean_npmi", chosen.meanNpmi());
         counts.put("mean_umass", chosen.meanUmass());
         manifest.counts("topics", counts);

@@ -42,7 +42,7 @@ public final class LdaTuning {
             long start = System.nanoTime();
             LDAModel model = System.getProperty("init") != null
                     ? seeded(spark, vectors, o, o.k().get(0), vocab.size(), System.getProperty("init"))
-                    : Topics.fit(Topics.lda(o, o.k().get(0)), vectors);
+                    : Topics.fit(o, o.k().get(0), vectors);
             double fit = (System.nanoTime() - start) / 1e9;
             if (model instanceof DistributedLDAModel em) {
                 model = em.toLocal();
@@ -132,6 +132,17 @@ public final class LdaTuning {
         double[] times = new double[o.iterations()];
         for (int i = 0; i < o.iterations(); i++) {
             opt.next();
+        }
+        // Experiment: finish with full-corpus (batch VB) steps, rho = 1 via kappa 0
+        int finals = Integer.getInteger("final", 0);
+        if (finals > 0) {
+            opt.setKappa(Double.parseDouble(System.getProperty("finalKappa", "0"))).setMiniBatchFraction(1.0)
+                    .setSampleWithReplacement(false);
+            for (int i = 0; i < finals; i++) {
+                long t0 = System.nanoTime();
+                opt.next();
+                System.out.printf("  final step %d: %.1f s%n", i + 1, (System.nanoTime() - t0) / 1e9);
+            }
         }
         var old = (org.apache.spark.mllib.clustering.LocalLDAModel) opt.getLDAModel(times);
         docs.unpersist(false);

@@ -57,7 +57,7 @@ public final class LdaVsMallet {
         vectors.count();
 
         long start = System.nanoTime();
-        LDAModel model = Topics.fit(Topics.lda(o, k), vectors);
+        LDAModel model = Topics.fit(o, k, vectors);
         double sparkFit = (System.nanoTime() - start) / 1e9;
         if (model instanceof DistributedLDAModel em) {
             model = em.toLocal();
@@ -113,7 +113,7 @@ public final class LdaVsMallet {
         result.put("vocabulary", vocab.length);
         result.put("k", k);
         result.put("newslens", Map.of("optimizer", o.optimizer(), "iterations", o.iterations(),
-                "fit_seconds", round(sparkFit), "mean_npmi", round(sparkNpmi), "spark_version", spark.version(),
+                "batch_iterations", o.batchIterations(), "subsampling_rate", o.subsamplingRate(), "fit_seconds", round(sparkFit), "mean_npmi", round(sparkNpmi), "spark_version", spark.version(),
                 "master", spark.sparkContext().master()));
         result.put("mallet", Map.of("version", "2.0.8", "iterations", 200, "threads", 2, "optimize_interval", 10,
                 "fit_seconds", round(malletFit), "mean_npmi", round(malletNpmi)));

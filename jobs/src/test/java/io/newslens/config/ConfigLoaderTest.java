@@ -90,6 +90,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void topicsScheduleIsReadAndANegativeBatchIterationsIsNamed() throws IOException {
+        NewslensConfig c = ConfigLoader.validate(ConfigLoader.load(write(
+                "inputs:\n  - path: a.jsonl\noutput: o\ntopics:\n  iterations: 4\n  batch_iterations: 2\n")));
+        assertEquals(4, c.topics().iterations());
+        assertEquals(2, c.topics().batchIterations());
+        assertEquals(0.1, c.topics().subsamplingRate(), "the default mini-batch share");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.validate(ConfigLoader.load(write(
+                "inputs:\n  - path: a.jsonl\noutput: o\ntopics:\n  batch_iterations: -1\n"))));
+        assertEquals("topics.batch_iterations", e.field());
+    }
+
+    @Test
     void missingConfigFileIsNamed() {
         assertEquals("--config", assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(dir.resolve("nope.yaml"))).field());

@@ -123,9 +123,9 @@ class TopicsTest {
         assertEquals(18, vocabulary.size());
         Dataset<Row> vectors = Topics.vectorizer(vocabulary).transform(docs).cache();
         TopicsOptions o = TopicsOptions.defaults();
-        List<Row> first = Topics.topWords(Topics.topicWordProbabilities(Topics.lda(o, 3).fit(vectors)),
+        List<Row> first = Topics.topWords(Topics.topicWordProbabilities(Topics.fit(o, 3, vectors)),
                 vocabulary.toArray(String[]::new), 6);
-        LDAModel again = Topics.lda(o, 3).fit(vectors);
+        LDAModel again = Topics.fit(o, 3, vectors);
         List<Row> second = Topics.topWords(Topics.topicWordProbabilities(again), vocabulary.toArray(String[]::new), 6);
         assertEquals(first, second, "same input and seed: identical topics rows, weights included");
         // Each topic's four top words come from one theme, and the three topics find the three themes.
@@ -137,6 +137,70 @@ class TopicsTest {
             themesFound.add(theme(themeOf));
         }
         assertEquals(3, themesFound.size(), "topics: " + words);
+    }
+
+    @Test
+    void digammaAndTrigammaMatchKnownValues() {
+        assertEquals(-0.5772156649015329, BatchSteps.digamma(1), 1e-12, "ψ(1) = −Euler's constant");
+        assertEquals(-1.9635100260214235, BatchSteps.digamma(0.5), 1e-12, "ψ(1/2) = −γ − 2 ln 2");
+        assertEquals(2.251752589066721, BatchSteps.digamma(10), 1e-12);
+        assertEquals(-100.56088545786867, BatchSteps.digamma(0.01), 1e-9);
+        assertEquals(Math.PI * Math.PI / 6, BatchSteps.trigamma(1), 1e-12, "ψ'(1) = π²/6");
+        assertEquals(Math.PI * Math.PI / 2, BatchSteps.trigamma(0.5), 1e-12, "ψ'(1/2) = π²/2");
+        assertEquals(0.10516633568168575, BatchSteps.trigamma(10), 1e-12);
+    }
+
+    /**
+     * A batch step is MLlib's own online update with learning rate 1 and the whole corpus as the mini-batch:
+     * drive MLlib's optimiser that way from the same topics and α and compare (MLlib starts each article's γ at a
+     * random draw around 1, ours at 1; both stop at the same tolerance, hence the relative 1e-3).
+     */
+    @Test
+    void aBatchStepIsMllibsOnlineUpdateWithRateOneOverTheWholeCorpus() {
+        Dataset<Row> docs = themedCorpus();
+        List<String> vocabulary = Topics.vocabulary(docs, 1, 1.0, 100).select("term").as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList();
+        Dataset<Row> vectors = Topics.vectorizer(vocabulary).transform(docs).cache();
+        TopicsOptions o = new TopicsOptions(null, null, 3, 0, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null);
+        org.apache.spark.ml.clustering.LocalLDAModel start = (org.apache.spark.ml.clustering.LocalLDAModel) Topics.fit(o, 3, vectors);
+        org.apache.spark.ml.clustering.LocalLDAModel ours = BatchSteps.refine(start, vectors, 1, true);
+
+        org.apache.spark.mllib.clustering.LocalLDAModel old = start.oldLocalModel();
+        var optimizer = new org.apache.spark.mllib.clustering.OnlineLDAOptimizer().setKappa(0).setMiniBatchFraction(1.0)
+                .setOptimizeDocConcentration(true).setSampleWithReplacement(false);
+        var lda = new org.apache.spark.mllib.clustering.LDA().setK(3).setDocConcentration(old.docConcentration())
+                .setTopicConcentration(old.topicConcentration()).setOptimizer(optimizer);
+        var rdd = vectors.select(Topics.FEATURES).javaRDD().map(r -> new scala.Tuple2<Object, org.apache.spark.mllib.linalg.Vector>(
+                0L, org.apache.spark.mllib.linalg.Vectors.fromML((org.apache.spark.ml.linalg.Vector) r.get(0)))).rdd();
+        optimizer.initialize(rdd, lda);
+        breeze.linalg.DenseMatrix<Object> lambda = optimizer.getLambda();
+        org.apache.spark.mllib.linalg.Matrix topics = old.topicsMatrix();
+        for (int t = 0; t < 3; t++) {
+            for (int w = 0; w < vocabulary.size(); w++) {
+                lambda.update(t, w, topics.apply(w, t));
+            }
+        }
+        optimizer.setLambda(lambda).next();
+        var mllib = (org.apache.spark.mllib.clustering.LocalLDAModel) optimizer.getLDAModel(new double[0]);
+
+        org.apache.spark.ml.linalg.Matrix expected = mllib.topicsMatrix().asML();
+        org.apache.spark.ml.linalg.Matrix actual = ours.topicsMatrix();
+        assertTrue(Math.abs(expected.apply(0, 0) - topics.apply(0, 0)) > 1, "the step moves the topics");
+        for (int t = 0; t < 3; t++) {
+            for (int w = 0; w < vocabulary.size(); w++) {
+                assertEquals(expected.apply(w, t), actual.apply(w, t), 1e-3 * expected.apply(w, t), "λ[" + t + "][" + w + "]");
+            }
+        }
+        double[] expectedAlpha = mllib.docConcentration().toArray();
+        double[] actualAlpha = ours.estimatedDocConcentration().toArray();
+        assertTrue(Math.abs(expectedAlpha[0] - old.docConcentration().apply(0)) > 1e-3, "α moves as well");
+        for (int t = 0; t < 3; t++) {
+            assertEquals(expectedAlpha[t], actualAlpha[t], 1e-3 * expectedAlpha[t], "α[" + t + "]");
+        }
+        assertEquals(3, ours.getK());
+        assertEquals(Topics.DISTRIBUTION, ours.getTopicDistributionCol(), "the fitted model's parameters carry over");
+        vectors.unpersist();
     }
 
     private static String theme(String word) {
