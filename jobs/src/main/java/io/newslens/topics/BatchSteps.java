@@ -57,7 +57,9 @@ final class BatchSteps {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(vectors.sparkSession().sparkContext());
         try {
-            for (int s = 0; s < steps; s++) {
+            // no article with a word of the vocabulary: nothing to refine (and no sums to reduce)
+            int todo = docs.isEmpty() ? 0 : steps;
+            for (int s = 0; s < todo; s++) {
                 double[] expElogbeta = expDirichletExpectationWordMajor(lambda, k, vocabSize);
                 Broadcast<double[]> eb = sc.broadcast(expElogbeta);
                 double[] a = alpha.clone();

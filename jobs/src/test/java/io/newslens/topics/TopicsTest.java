@@ -198,6 +198,8 @@ class TopicsTest {
         for (int t = 0; t < 3; t++) {
             assertEquals(expectedAlpha[t], actualAlpha[t], 1e-3 * expectedAlpha[t], "α[" + t + "]");
         }
+        org.apache.spark.ml.clustering.LocalLDAModel nothing = BatchSteps.refine(start, vectors.limit(0), 2, true);
+        assertEquals(start.topicsMatrix(), nothing.topicsMatrix(), "no article to learn from: the topics stay");
         assertEquals(3, ours.getK());
         assertEquals(Topics.DISTRIBUTION, ours.getTopicDistributionCol(), "the fitted model's parameters carry over");
         vectors.unpersist();
