@@ -25,7 +25,7 @@ import org.apache.spark.storage.StorageLevel;
  * eq. 5-6 with ρ = 1; Blei et al. 2003's batch algorithm), which {@code ml.LDA} cannot schedule after its
  * mini-batches. Measured on Reuters-21578 (docs/topics.md): a short online phase followed by these steps
  * gives more coherent topics in less time than online iterations alone; each step costs one pass over the
- * vectors, and the driver holds k × vocabulary numbers plus k, never anything per article.
+ * vectors, and the driver holds a few k × vocabulary arrays and k numbers, never anything per article.
  */
 final class BatchSteps {
     /** MLlib's E-step stopping rule: mean absolute change of an article's γ. */
