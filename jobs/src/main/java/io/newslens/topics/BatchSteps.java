@@ -246,6 +246,8 @@ final class BatchSteps {
     /**
      * ψ(x) for x > 0: ψ(x) = ψ(x + m) − Σ_{i<m} 1/(x + i) up to x + m ≥ 10 (the sum kept as one fraction: one
      * division instead of m; the E-step calls this k + 1 times per round), then the asymptotic series.
+     * Not commons-math3's {@code Gamma.digamma}: it recurses one call per unit up to 49, and most of an article's
+     * γ values are below 1; Breeze's is a Scala UFunc.
      */
     static double digamma(double x) {
         double num = 0;
