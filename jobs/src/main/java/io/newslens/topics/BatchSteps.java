@@ -70,8 +70,7 @@ final class BatchSteps {
                     while (it.hasNext()) {
                         SparseVector v = it.next();
                         java.util.Arrays.fill(gamma, 1.0);
-                        infer(v.indices(), v.values(), eb.value(), a, k, gamma);
-                        addStatistics(v.indices(), v.values(), gamma, eb.value(), k, acc, k * vocabSize);
+                        infer(v.indices(), v.values(), eb.value(), a, k, gamma, acc, k * vocabSize);
                         acc[acc.length - 1]++;
                     }
                     return List.of(acc).iterator();
@@ -115,38 +114,17 @@ final class BatchSteps {
     }
 
     /**
-     * Adds one article's expected word counts per topic, before the final multiplication by exp(E[log β]), into
-     * {@code acc[w * k + t]} and its E[log θ_t] into {@code acc[elogthetaAt + t]}: what MLlib's E-step returns,
-     * from the article's final γ.
-     */
-    static void addStatistics(int[] ids, double[] cts, double[] gamma, double[] expElogbeta, int k, double[] acc,
-                              int elogthetaAt) {
-        double[] et = new double[k];
-        double psiTotal = expDirichletExpectation(gamma, et);
-        for (int i = 0; i < ids.length; i++) {
-            int row = ids[i] * k;
-            double norm = 1e-100;
-            for (int t = 0; t < k; t++) {
-                norm += expElogbeta[row + t] * et[t];
-            }
-            double ratio = cts[i] / norm;
-            for (int t = 0; t < k; t++) {
-                acc[row + t] += et[t] * ratio;
-            }
-        }
-        for (int t = 0; t < k; t++) {
-            acc[elogthetaAt + t] += digamma(gamma[t]) - psiTotal;
-        }
-    }
-
-    /**
      * One article's E-step, as MLlib's {@code variationalTopicInference}: γ ← α + exp(E[log θ]) ⊙ Σ_w n_w
      * exp(E[log β_w]) / φnorm_w until the mean absolute change of γ is below 1e-3; {@code gamma} holds the start
      * (MLlib draws it at random around 1; the caller sets 1, so the step is deterministic) and receives the result.
+     * Then adds what MLlib's E-step returns, from the final γ: the article's expected word counts per topic,
+     * before the final multiplication by exp(E[log β]), into {@code acc[w * k + t]}, and E[log θ_t] into
+     * {@code acc[elogthetaAt + t]}.
      * Every step starts every article afresh: starting from the previous step's γ converges faster but was
      * measured to lock articles into their early topics (mean NPMI 0.079 against 0.091 on Reuters, seed 42).
      */
-    static void infer(int[] ids, double[] cts, double[] expElogbeta, double[] alpha, int k, double[] gamma) {
+    static void infer(int[] ids, double[] cts, double[] expElogbeta, double[] alpha, int k, double[] gamma,
+                      double[] acc, int elogthetaAt) {
         int n = ids.length;
         double[] ebd = new double[n * k];
         for (int i = 0; i < n; i++) {
@@ -154,7 +132,7 @@ final class BatchSteps {
         }
         double[] et = new double[k];
         double[] next = new double[k];
-        expDirichletExpectation(gamma, et);
+        double psiTotal = expDirichletExpectation(gamma, et);
         double[] phiNorm = new double[n];
         phiNorm(ebd, et, n, k, phiNorm);
         double change = 1;
@@ -174,8 +152,18 @@ final class BatchSteps {
                 gamma[t] = g;
             }
             change /= k;
-            expDirichletExpectation(gamma, et);
+            psiTotal = expDirichletExpectation(gamma, et);
             phiNorm(ebd, et, n, k, phiNorm);
+        }
+        for (int i = 0; i < n; i++) {
+            double c = cts[i] / phiNorm[i];
+            int at = ids[i] * k;
+            for (int t = 0; t < k; t++) {
+                acc[at + t] += et[t] * c;
+            }
+        }
+        for (int t = 0; t < k; t++) {
+            acc[elogthetaAt + t] += digamma(gamma[t]) - psiTotal;
         }
     }
 
