@@ -13,7 +13,7 @@ import java.util.Set;
 public record CommandLine(String command, boolean help, String configFile, List<String> inputs, String format,
                           String preset, String output, String timezone, boolean keepDuplicates,
                           String since, List<Integer> k, String model, List<String> dictionaries,
-                          Set<String> skip, Set<String> reports) {
+                          Set<String> skip, Set<String> reports, boolean allowEmpty, boolean verbose) {
 
     public static final Set<String> COMMANDS = Set.of("ingest", "terms", "topics", "actors", "all");
 
@@ -48,9 +48,13 @@ public record CommandLine(String command, boolean help, String configFile, List<
               --skip STAGE[,...]  all: leave out terms, topics and/or actors
               --reports NAME[,...] write only these reports and those they are computed from (articles,
                                   quarantine and duplicates always); stages none of them needs do not run
+              --allow-empty       publish (empty) reports when an input yields no records, instead of failing
+              --verbose           on failure, print the whole stack trace (Spark's log file always has it)
               --help              this text
 
-            exit codes: 0 done, 2 bad command line, config or input path, 1 the run failed
+            exit codes: 0 done; 2 bad command line, config, input or output, found before any work starts;
+                        1 the run failed (also: an input all quarantined, a mapped field empty everywhere,
+                        no records at all); the previous reports stay in place
             """;
 
     public static CommandLine parse(String[] args) {
@@ -60,7 +64,8 @@ public record CommandLine(String command, boolean help, String configFile, List<
         String command = args[0];
         boolean help = false;
         if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
-            return new CommandLine(null, true, null, List.of(), null, null, null, null, false, null, null, null, List.of(), Set.of(), Set.of());
+            return new CommandLine(null, true, null, List.of(), null, null, null, null, false, null, null, null, List.of(),
+                    Set.of(), Set.of(), false, false);
         }
         if (!COMMANDS.contains(command)) {
             throw new ConfigException("command", "unknown command '" + command + "' (one of "
@@ -72,6 +77,8 @@ public record CommandLine(String command, boolean help, String configFile, List<
         String output = null;
         String timezone = null;
         boolean keepDuplicates = false;
+        boolean allowEmpty = false;
+        boolean verbose = false;
         String since = null;
         List<Integer> k = null;
         String model = null;
@@ -84,6 +91,8 @@ public record CommandLine(String command, boolean help, String configFile, List<
             switch (a) {
                 case "--help", "-h" -> help = true;
                 case "--keep-duplicates" -> keepDuplicates = true;
+                case "--allow-empty" -> allowEmpty = true;
+                case "--verbose" -> verbose = true;
                 case "--config" -> configFile = value(args, ++i, a);
                 case "--input" -> inputs.add(value(args, ++i, a));
                 case "--format" -> format = value(args, ++i, a);
@@ -96,11 +105,29 @@ public record CommandLine(String command, boolean help, String configFile, List<
                 case "--dictionary" -> dictionaries.add(value(args, ++i, a));
                 case "--skip" -> skip = skipped(command, value(args, ++i, a));
                 case "--reports" -> reports = reports(command, value(args, ++i, a));
-                default -> throw new ConfigException(a, "unknown option (see 'newslens " + command + " --help')");
+                default -> throw unknown(args, i, command);
             }
         }
         return new CommandLine(command, help, configFile, List.copyOf(inputs), format, preset, output, timezone,
-                keepDuplicates, since, k, model, List.copyOf(dictionaries), skip, reports);
+                keepDuplicates, since, k, model, List.copyOf(dictionaries), skip, reports, allowEmpty, verbose);
+    }
+
+    /** An argument no option takes; after {@code --input X}, most likely an unquoted glob the shell expanded. */
+    private static ConfigException unknown(String[] args, int i, String command) {
+        String a = args[i];
+        if (a.startsWith("-")) {
+            return new ConfigException(a, "unknown option (see 'newslens " + command + " --help')");
+        }
+        int j = i - 1;
+        while (j >= 1 && !args[j].startsWith("-")) {
+            j--;
+        }
+        if (j >= 1 && args[j].equals("--input") && i - j >= 2) {
+            return new ConfigException(a, "unexpected argument after --input " + args[j + 1] + ": an unquoted glob"
+                    + " is expanded by the shell into many paths; quote it (--input 'folder/*.txt') or repeat --input"
+                    + " before each path");
+        }
+        return new ConfigException(a, "unexpected argument (options start with --; see 'newslens " + command + " --help')");
     }
 
     private static Set<String> reports(String command, String value) {
@@ -181,6 +208,9 @@ public record CommandLine(String command, boolean help, String configFile, List<
         }
         if (keepDuplicates) {
             config = config.withIngest(config.ingest().withKeepDuplicates(true));
+        }
+        if (allowEmpty) {
+            config = config.withIngest(config.ingest().withAllowEmpty(true));
         }
         return ConfigLoader.validate(config);
     }

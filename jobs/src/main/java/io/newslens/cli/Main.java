@@ -1,22 +1,29 @@
 package io.newslens.cli;
 
+import io.newslens.actors.ActorReports;
+import io.newslens.actors.ActorsJob;
 import io.newslens.config.ConfigException;
 import io.newslens.config.NewslensConfig;
 import io.newslens.ingest.IngestJob;
-import io.newslens.actors.ActorReports;
-import io.newslens.actors.ActorsJob;
-import io.newslens.terms.TermReports;
-import io.newslens.topics.TopicReports;
-import io.newslens.terms.TermsJob;
-import io.newslens.topics.TopicsJob;
-import io.newslens.text.CorpusJob;
 import io.newslens.report.OutputException;
+import io.newslens.report.OutputGuard;
 import io.newslens.report.Progress;
+import io.newslens.report.RunFailure;
 import io.newslens.report.RunManifest;
+import io.newslens.report.RunMetrics;
 import io.newslens.report.RunOutput;
+import io.newslens.report.StageProgress;
+import io.newslens.terms.TermReports;
+import io.newslens.terms.TermsJob;
+import io.newslens.text.CorpusJob;
+import io.newslens.topics.TopicReports;
+import io.newslens.topics.TopicsJob;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
@@ -37,20 +44,10 @@ public final class Main {
         System.exit(code);
     }
 
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == e ? "" : " (cause: " + root + ")";
-    }
-
-    private static void stop(SparkSession spark, io.newslens.report.RunMetrics metrics) {
-        spark.sparkContext().removeSparkListener(metrics);
-        metrics.close();
-    }
-
-    /** Runs a command line; the session is only created once the config is known to be valid. */
+    /**
+     * Runs a command line. Everything that can be checked without Spark is checked first (command line,
+     * config, inputs, output); the session is created only then.
+     */
     public static int run(String[] args, Supplier<SparkSession> sessions) {
         CommandLine cl;
         NewslensConfig config;
@@ -66,6 +63,26 @@ public final class Main {
             System.err.println("run 'newslens --help' for usage");
             return 2;
         }
+        String runId = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
+                + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Preflight.Checked checked;
+        try {
+            checked = Preflight.run(config, runId);
+        } catch (ConfigException | OutputException e) {
+            System.err.println("newslens: " + e.getMessage());
+            return 2;
+        }
+        try (OutputGuard guard = checked.output()) {
+            return run(cl, config, runId, checked, sessions);
+        }
+    }
+
+    private static int run(CommandLine cl, NewslensConfig config, String runId, Preflight.Checked checked,
+                           Supplier<SparkSession> sessions) {
+        String log = System.getProperty("newslens.log.file");
+        if (log != null) {
+            Progress.log("run " + runId + "; Spark's log: " + log);
+        }
         SparkSession spark;
         try {
             spark = sessions.get();
@@ -74,8 +91,6 @@ public final class Main {
                     + " (run through ./newslens, or spark-submit --master ...)");
             return 1;
         }
-        String runId = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
-                + "-" + UUID.randomUUID().toString().substring(0, 8);
         RunOutput out;
         try {
             out = new RunOutput(spark, config.output(), runId);
@@ -83,21 +98,25 @@ public final class Main {
             System.err.println("newslens: " + e.getMessage());
             return 2;
         }
+        out.guard(checked.output());
         out.only(cl.reports());
         RunManifest manifest = new RunManifest(runId, cl.command(), spark.version(), config);
-        io.newslens.report.RunMetrics metrics = new io.newslens.report.RunMetrics();
+        RunMetrics metrics = new RunMetrics();
         spark.sparkContext().addSparkListener(metrics);
         manifest.metrics(metrics);
         manifest.put("since", config.since());
         if (!cl.reports().isEmpty()) {
-            manifest.put("reports_asked", new java.util.TreeSet<>(cl.reports()));
+            manifest.put("reports_asked", new TreeSet<>(cl.reports()));
         }
+        checked.output().notes().forEach(manifest::warn);
+        checked.inputs().warnings().forEach(manifest::warn);
+        Thread progress = StageProgress.start(spark);
         try {
-            Dataset<Row> articles = IngestJob.run(spark, config, out, manifest);
+            Dataset<Row> articles = IngestJob.run(spark, config, checked.inputs().groups(), out, manifest);
             if (!cl.command().equals("ingest")) {
                 Dataset<Row> corpus = CorpusJob.run(articles, config, out, manifest);
                 String c = cl.command();
-                java.util.Set<String> skip = cl.skip();
+                Set<String> skip = cl.skip();
                 if ((c.equals("terms") || c.equals("all") && !skip.contains("terms")) && out.wants(TermReports.ALL)) {
                     TermsJob.run(corpus, config, out, manifest);
                 }
@@ -108,23 +127,53 @@ public final class Main {
                     ActorsJob.run(corpus, config, out, manifest);
                 }
             }
-            stop(spark, metrics);
+            stop(spark, metrics, progress);
             out.publish(manifest);
-            Progress.log("run " + runId + " succeeded; reports in " + out.output());
+            Progress.log("run " + runId + " succeeded; reports in " + display(out.output()) + summary(manifest.warnings()));
             return 0;
         } catch (ConfigException e) {
-            stop(spark, metrics);
+            stop(spark, metrics, progress);
             out.abort();
             System.err.println("newslens: " + e.getMessage());
             return 2;
         } catch (Exception e) {
             // Spark's failures are checked exceptions thrown from Scala, so catch them all here.
-            stop(spark, metrics);
+            stop(spark, metrics, progress);
             out.abort();
-            e.printStackTrace();
+            if (cl.verbose()) {
+                e.printStackTrace();
+            }
             System.err.println("newslens: run " + runId + " failed, previous reports left as they were: "
-                    + e.getMessage() + rootCause(e));
+                    + Failures.explain(e) + summary(manifest.warnings()));
+            if (!cl.verbose() && !(e instanceof RunFailure)) {
+                System.err.println("newslens: run again with --verbose for the stack trace"
+                        + (log != null ? ", or see " + log : ""));
+            }
             return 1;
         }
+    }
+
+    private static String display(org.apache.hadoop.fs.Path p) {
+        return "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();
+    }
+
+    /** The closing summary: every warning of the run, numbered, on the same line. */
+    static String summary(List<String> warnings) {
+        if (warnings.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("; " + warnings.size() + (warnings.size() == 1 ? " warning: " : " warnings: "));
+        for (int i = 0; i < warnings.size(); i++) {
+            sb.append(i == 0 ? "" : " ").append('(').append(i + 1).append(") ").append(warnings.get(i));
+        }
+        return sb.toString();
+    }
+
+    private static void stop(SparkSession spark, RunMetrics metrics, Thread progress) {
+        if (progress != null) {
+            progress.interrupt();
+        }
+        spark.sparkContext().removeSparkListener(metrics);
+        metrics.close();
     }
 }

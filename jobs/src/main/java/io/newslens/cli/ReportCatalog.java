@@ -19,7 +19,18 @@ public final class ReportCatalog {
                     TermReports.ALL, TopicReports.ALL, ActorReports.ALL)
             .flatMap(List::stream).toList();
 
+    /** What newslens publishes in an output folder besides the Parquet reports. */
+    public static final List<String> ARTIFACTS = List.of(TopicReports.MODEL_DIR, ActorReports.NETWORK_GEXF,
+            io.newslens.report.RunOutput.MANIFEST);
+
     private ReportCatalog() {
+    }
+
+    /** Every name newslens may publish in an output folder: reports, artifacts and the manifest. */
+    public static java.util.Set<String> names() {
+        java.util.Set<String> names = new java.util.TreeSet<>(ARTIFACTS);
+        ALL.forEach(r -> names.add(r.name()));
+        return names;
     }
 
     /** Names of the reports a command writes, in catalogue order. */

@@ -103,6 +103,16 @@ public final class ConfigLoader {
             if (in.csvDelimiter().isEmpty()) {
                 throw new ConfigException(at + ".csv_delimiter", "must not be empty");
             }
+            for (String pattern : in.dateFormat()) {
+                try {
+                    java.time.format.DateTimeFormatter.ofPattern(pattern);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(at + ".date_format", "'" + pattern + "' is not a date pattern like dd/MM/yyyy ("
+                            + e.getMessage() + ")");
+                }
+            }
+            checkGlobs(at + ".include", in.include());
+            checkGlobs(at + ".exclude", in.exclude());
         }
         IngestOptions ingest = config.ingest();
         if (ingest.quarantineRecordChars() < 100) {
@@ -113,6 +123,8 @@ public final class ConfigLoader {
             throw new ConfigException("ingest.max_invalid_utf8_share", "must be between 0 and 1, got "
                     + ingest.maxInvalidUtf8Share());
         }
+        checkShare("ingest.warn_quarantined_share", ingest.warnQuarantinedShare());
+        checkShare("ingest.warn_undated_share", ingest.warnUndatedShare());
         if (config.since() != null) {
             try {
                 java.time.LocalDate.parse(config.since());
@@ -245,6 +257,26 @@ public final class ConfigLoader {
         }
         if (!Set.of("day", "week", "month").contains(a.period())) {
             throw new ConfigException("actors.period", "unknown period '" + a.period() + "' (day, week or month)");
+        }
+    }
+
+    private static void checkShare(String field, double share) {
+        if (!(share >= 0 && share <= 1)) {
+            throw new ConfigException(field, "must be a share between 0 and 1, got " + share);
+        }
+    }
+
+    private static void checkGlobs(String field, List<String> globs) {
+        if (globs == null) {
+            return;
+        }
+        for (String glob : globs) {
+            try {
+                java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(field, "'" + glob + "' is not a glob like *.json or **/2024-*/*.jsonl ("
+                        + e.getMessage() + ")");
+            }
         }
     }
 

@@ -36,7 +36,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
@@ -47,9 +46,12 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class ArticleMapper {
     public static final String RAW = RecordReaders.RAW;
+    /** The input fields of the input's explicit mapping that are not blank in this record (for the gates). */
+    public static final String MAPPED_FILLED = "mapped_filled";
 
-    private static final UserDefinedFunction PARSE_DATE = udf((UDF2<String, String, Timestamp>) (raw, zone) -> {
-        Instant t = DateParser.parse(raw, ZoneId.of(zone));
+    /** (raw date, zone, the input's date patterns joined by newlines) to a timestamp, or null. */
+    private static final UserDefinedFunction PARSE_DATE = udf((UDF3<String, String, String, Timestamp>) (raw, zone, patterns) -> {
+        Instant t = DateParser.parse(raw, ZoneId.of(zone), patterns.isEmpty() ? List.of() : List.of(patterns.split("\n")));
         return t == null ? null : Timestamp.from(t);
     }, DataTypes.TimestampType).withName("newslens_parse_date");
 
@@ -114,7 +116,7 @@ public final class ArticleMapper {
         Column language = lower(trim(values[7]));
 
         String zone = spec.timezone() != null ? spec.timezone() : runTimezone;
-        Column publishedAt = PARSE_DATE.apply(publishedRaw, lit(zone));
+        Column publishedAt = PARSE_DATE.apply(publishedRaw, lit(zone), lit(String.join("\n", spec.dateFormat())));
         Column urlHost = regexp_extract(url, "^[a-zA-Z][a-zA-Z0-9+.-]*://(?:www\\.)?([^/:?#]+)", 1);
         Column sourceHost = regexp_extract(sourceValue, "^[a-zA-Z][a-zA-Z0-9+.-]*://(?:www\\.)?([^/:?#]+)", 1);
         Column source = coalesce(
@@ -143,6 +145,10 @@ public final class ArticleMapper {
                 .when(empty, concat(lit("no text and no title (fields present: "),
                         concat_ws(", ", map_keys(fields)), lit(")")));
 
+        Column mappedFilled = filter(array(spec.mapping().values().stream().sorted()
+                .map(name -> when(length(trim(fields.getItem(name))).gt(0), lit(name)))
+                .toArray(Column[]::new)).cast(DataTypes.createArrayType(DataTypes.StringType)), x -> x.isNotNull());
+
         return raw.select(
                 articleId.as(ARTICLE_ID),
                 title.as(TITLE),
@@ -162,6 +168,7 @@ public final class ArticleMapper {
                 when(fields.isNotNull(), extra).as(EXTRA),
                 col(RAW),
                 reason.as(REASON),
-                detail.as(DETAIL));
+                detail.as(DETAIL),
+                mappedFilled.as(MAPPED_FILLED));
     }
 }

@@ -78,6 +78,15 @@ public final class DateParser {
 
     /** Parses {@code raw}; dates without a zone are read in {@code zone}. Null when it cannot be read. */
     public static Instant parse(String raw, ZoneId zone) {
+        return parse(raw, zone, List.of());
+    }
+
+    /**
+     * As {@link #parse(String, ZoneId)}, trying the user's {@code patterns} (java.time patterns such as
+     * {@code dd/MM/yyyy}, matched case-insensitively in English) before the built-in forms: a form like
+     * 21/09/2016 is ambiguous, so only the user can say which one it is.
+     */
+    public static Instant parse(String raw, ZoneId zone, List<String> patterns) {
         if (raw == null) {
             return null;
         }
@@ -88,6 +97,12 @@ public final class DateParser {
         Matcher mongo = MONGO.matcher(s);
         if (mongo.matches()) {
             s = mongo.group(1).trim();
+        }
+        for (String pattern : patterns) {
+            Instant t = parseWith(USER_FORMATS.computeIfAbsent(pattern, DateParser::userFormatter), s, zone);
+            if (plausible(t)) {
+                return t;
+            }
         }
         Instant result = NUMBER.matcher(s).matches() ? fromEpoch(s) : fromText(s, zone);
         return plausible(result) ? result : null;
@@ -117,23 +132,42 @@ public final class DateParser {
         }
         s = OFFSET_NO_COLON.matcher(s).replaceFirst("$1$2:$3");
         for (DateTimeFormatter f : FORMATS) {
-            try {
-                TemporalAccessor t = f.parseBest(s, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
-                if (t instanceof OffsetDateTime odt) {
-                    return odt.toInstant();
-                }
-                if (t instanceof LocalDateTime ldt) {
-                    return ldt.atZone(zone).toInstant();
-                }
-                if (t instanceof LocalDate ld) {
-                    return ld.atStartOfDay(zone).toInstant();
-                }
-            } catch (DateTimeParseException e) {
-                // try the next form
+            Instant t = parseWith(f, s, zone);
+            if (t != null) {
+                return t;
             }
         }
         try {
             return ZonedDateTime.parse(s, DateTimeFormatter.ISO_ZONED_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, DateTimeFormatter> USER_FORMATS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static DateTimeFormatter userFormatter(String pattern) {
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.ENGLISH);
+    }
+
+    /** One form: with an offset, a local date-time in {@code zone}, or a date at the start of its day. */
+    private static Instant parseWith(DateTimeFormatter f, String s, ZoneId zone) {
+        try {
+            TemporalAccessor t = f.parseBest(s, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+            if (t instanceof ZonedDateTime zdt) {
+                return zdt.toInstant();
+            }
+            if (t instanceof OffsetDateTime odt) {
+                return odt.toInstant();
+            }
+            if (t instanceof LocalDateTime ldt) {
+                return ldt.atZone(zone).toInstant();
+            }
+            if (t instanceof LocalDate ld) {
+                return ld.atStartOfDay(zone).toInstant();
+            }
+            return null;
         } catch (DateTimeParseException e) {
             return null;
         }

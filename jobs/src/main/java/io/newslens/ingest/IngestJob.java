@@ -2,7 +2,14 @@ package io.newslens.ingest;
 
 import io.newslens.text.Articles;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -15,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,16 +36,24 @@ public final class IngestJob {
     private IngestJob() {
     }
 
-    /** Runs ingest into the run's staging area; returns the written articles for later stages. */
-    public static Dataset<Row> run(SparkSession spark, NewslensConfig config, RunOutput out, RunManifest manifest) {
+    /** Which input (its index in the config) a record came from; counted per input, never written. */
+    static final String INPUT = "input_index";
+
+    /**
+     * Runs ingest into the run's staging area; returns the written articles for later stages. Fails with
+     * {@link io.newslens.report.RunFailure} before writing anything when an input fails a gate ({@link InputGates}).
+     *
+     * @param groups the input files as the pre-flight found them
+     */
+    public static Dataset<Row> run(SparkSession spark, NewslensConfig config, List<InputFiles.Group> groups,
+                                   RunOutput out, RunManifest manifest) {
         try (RunManifest.Stage stage = manifest.stage("ingest")) {
-            List<InputFiles.Group> groups = InputFiles.resolve(config.inputs(), spark.sparkContext().hadoopConfiguration());
             manifest.put("input_files", listFiles(groups));
 
             Dataset<Row> mapped = null;
             for (InputFiles.Group g : groups) {
                 Dataset<Row> raw = RecordReaders.read(spark, g, config.ingest());
-                Dataset<Row> part = ArticleMapper.map(raw, g.spec(), config.timezone());
+                Dataset<Row> part = ArticleMapper.map(raw, g.spec(), config.timezone()).withColumn(INPUT, lit(g.inputIndex()));
                 mapped = mapped == null ? part : mapped.unionByName(part);
             }
             // Used three times: counts, articles, quarantine. Only quarantined records keep their raw text
@@ -46,6 +62,11 @@ public final class IngestJob {
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 Map<String, Object> counts = countRecords(mapped);
+                Map<Integer, InputGates.Counts> perInput = countInputs(mapped);
+                Dataset<Row> all = mapped;
+                for (String w : InputGates.check(config.inputs(), perInput, config.ingest(), i -> unreadableDates(all, i))) {
+                    manifest.warn(w);
+                }
                 Dataset<Row> accepted = TextLayer.withLanguage(Ingest.articles(mapped), config.text(), Articles.TITLE,
                         Articles.TEXT, Articles.LANGUAGE, Articles.LANGUAGE_CONFIDENCE);
                 long articles = out.write(IngestReports.ARTICLES, accepted, manifest);
@@ -100,6 +121,7 @@ public final class IngestJob {
                 .collectAsList();
         long read = 0;
         long accepted = 0;
+        long quarantined = 0;
         Map<String, Long> byReason = new TreeMap<>();
         Map<String, Long> dates = new TreeMap<>();
         long repaired = 0;
@@ -113,17 +135,66 @@ public final class IngestJob {
                     repaired += n;
                 }
             } else {
+                quarantined += n;
                 byReason.merge(r.getString(0), n, Long::sum);
             }
         }
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("records_read", read);
         counts.put("accepted", accepted);
-        counts.put("quarantined", read - accepted);
+        counts.put("quarantined", quarantined);
         counts.put("quarantined_by_reason", byReason);
         counts.put("dates", dates);
         counts.put("encoding_repaired", repaired);
         return counts;
+    }
+
+    /** Per input: records, quarantined by reason, parsed, dates, and how often each mapped field is filled. */
+    private static Map<Integer, InputGates.Counts> countInputs(Dataset<Row> mapped) {
+        Column parsedFields = col(IngestReports.REASON).isNull().or(col(IngestReports.REASON).equalTo(lit("empty_article")));
+        Column accepted = col(IngestReports.REASON).isNull();
+        Map<Integer, long[]> totals = new TreeMap<>();
+        for (Row r : mapped.groupBy(col(INPUT)).agg(
+                count(lit(1)),
+                sum(when(accepted, 0).otherwise(1)),
+                sum(when(parsedFields, 1).otherwise(0)),
+                sum(when(accepted.and(col(Articles.PUBLISHED_AT).isNotNull()), 1).otherwise(0)),
+                sum(when(accepted.and(col(Articles.PUBLISHED_AT).isNull()).and(col(Articles.PUBLISHED_RAW).isNotNull()), 1)
+                        .otherwise(0))).collectAsList()) {
+            totals.put(r.getInt(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)});
+        }
+        Map<Integer, Map<String, Long>> reasons = new TreeMap<>();
+        Map<Integer, String> examples = new TreeMap<>();
+        for (Row r : mapped.filter(col(IngestReports.REASON).isNotNull()).groupBy(col(INPUT), col(IngestReports.REASON))
+                .agg(count(lit(1)), first(concat(col(IngestReports.DETAIL), lit(": "),
+                        substring(col(ArticleMapper.RAW), 1, 80)))).collectAsList()) {
+            reasons.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+            examples.putIfAbsent(r.getInt(0), r.getString(1) + " (" + r.getString(3) + ")");
+        }
+        Map<Integer, Map<String, Long>> filled = new TreeMap<>();
+        for (Row r : mapped.filter(parsedFields).select(col(INPUT), explode(col(ArticleMapper.MAPPED_FILLED)).as("field"))
+                .groupBy(INPUT, "field").count().collectAsList()) {
+            filled.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+        }
+        Map<Integer, InputGates.Counts> result = new TreeMap<>();
+        totals.forEach((input, t) -> result.put(input, new InputGates.Counts(t[0], t[1],
+                reasons.getOrDefault(input, Map.of()), examples.get(input), t[2], t[3], t[4],
+                filled.getOrDefault(input, Map.of()))));
+        return result;
+    }
+
+    /** The commonest forms of an input's unreadable dates (digits as 9, letters as a), each with an example. */
+    private static String unreadableDates(Dataset<Row> mapped, int input) {
+        Column form = regexp_replace(regexp_replace(trim(col(Articles.PUBLISHED_RAW)), "\\p{Nd}", "9"), "\\p{L}", "a");
+        List<Row> rows = mapped.filter(col(INPUT).equalTo(input).and(col(IngestReports.REASON).isNull())
+                        .and(col(Articles.PUBLISHED_AT).isNull()).and(col(Articles.PUBLISHED_RAW).isNotNull()))
+                .groupBy(form.as("form")).agg(count(lit(1)).as("n"), first(col(Articles.PUBLISHED_RAW)).as("example"))
+                .orderBy(col("n").desc(), col("form")).limit(3).collectAsList();
+        List<String> parts = new ArrayList<>();
+        for (Row r : rows) {
+            parts.add(r.getString(0) + " x" + r.getLong(1) + " (e.g. '" + r.getString(2).strip() + "')");
+        }
+        return String.join(", ", parts);
     }
 
     private static Map<String, Object> duplicateCounts(Dataset<Row> articles) {

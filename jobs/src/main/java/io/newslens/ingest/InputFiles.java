@@ -3,9 +3,12 @@ package io.newslens.ingest;
 import io.newslens.config.ConfigException;
 import io.newslens.config.InputSpec;
 import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -14,7 +17,11 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
-/** Expands each configured input (file, folder or glob) into files, grouped by the format to read them with. */
+/**
+ * Expands each configured input (file, folder or glob) into files, grouped by the format to read them with.
+ * Files found under a folder pass the input's include/exclude globs; files named directly or by a glob are
+ * read as given.
+ */
 public final class InputFiles {
     private InputFiles() {
     }
@@ -23,21 +30,43 @@ public final class InputFiles {
     public record Group(int inputIndex, InputSpec spec, InputFormat format, List<String> files, long bytes) {
     }
 
+    /** A path an input's pattern matched (a file or a folder). */
+    public record Match(int inputIndex, Path path) {
+    }
+
+    /** What the inputs expand to: the groups, each input's glob matches, and what the user should know. */
+    public record Listing(List<Group> groups, List<Match> matches, List<String> warnings) {
+    }
+
     public static List<Group> resolve(List<InputSpec> inputs, Configuration hadoopConf) {
+        return list(inputs, hadoopConf).groups();
+    }
+
+    public static Listing list(List<InputSpec> inputs, Configuration hadoopConf) {
         List<Group> groups = new ArrayList<>();
+        List<Match> matches = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             InputSpec spec = inputs.get(i);
             String field = "inputs[" + i + "].path";
             Map<InputFormat, List<FileStatus>> byFormat = new LinkedHashMap<>();
-            for (FileStatus file : list(spec.path(), field, hadoopConf)) {
+            for (FileStatus file : files(i, spec, field, hadoopConf, matches, warnings)) {
                 InputFormat format = "auto".equals(spec.format())
                         ? InputFormat.fromFileName(file.getPath().getName())
                         : InputFormat.fromConfig(spec.format());
                 if (format == null) {
                     throw new ConfigException(field, "cannot tell the format of " + file.getPath()
-                            + " from its name; set 'format' (jsonl, json, csv, parquet, text) for this input");
+                            + " from its name; set 'format' (jsonl, json, csv, parquet, text) for this input"
+                            + ", or leave the file out with 'exclude'");
                 }
                 byFormat.computeIfAbsent(format, f -> new ArrayList<>()).add(file);
+            }
+            if (byFormat.size() > 1) {
+                List<String> parts = new ArrayList<>();
+                byFormat.forEach((f, list) -> parts.add(list.size() + " " + f.configName() + " (e.g. "
+                        + list.get(0).getPath().getName() + ")"));
+                warnings.add("inputs[" + i + "]: " + spec.path() + " holds files of several formats, each read by its "
+                        + "extension: " + String.join(", ", parts) + "; use include/exclude to read only the articles");
             }
             for (Map.Entry<InputFormat, List<FileStatus>> e : byFormat.entrySet()) {
                 List<String> paths = e.getValue().stream().map(s -> s.getPath().toString()).sorted().toList();
@@ -45,24 +74,44 @@ public final class InputFiles {
                 groups.add(new Group(i, spec, e.getKey(), paths, bytes));
             }
         }
-        return groups;
+        return new Listing(groups, matches, warnings);
     }
 
-    private static List<FileStatus> list(String pathText, String field, Configuration conf) {
+    private static List<FileStatus> files(int index, InputSpec spec, String field, Configuration conf, List<Match> matchesOut,
+                                          List<String> warnings) {
+        String pathText = spec.path();
         try {
             Path path = new Path(pathText);
             FileSystem fs = path.getFileSystem(conf);
             FileStatus[] matches = fs.globStatus(path);
             if (matches == null || matches.length == 0) {
-                throw new ConfigException(field, "no such file or folder: " + pathText);
+                throw new ConfigException(field, (isGlob(pathText) ? "the glob matches no file: " : "no such file or folder: ")
+                        + pathText);
             }
+            List<PathMatcher> include = matchers(spec.include());
+            List<PathMatcher> exclude = matchers(spec.exclude());
             List<FileStatus> files = new ArrayList<>();
+            int skipped = 0;
+            String example = null;
             for (FileStatus m : matches) {
+                matchesOut.add(new Match(index, m.getPath()));
                 if (m.isDirectory()) {
+                    List<LocatedFileStatus> found = new ArrayList<>();
                     RemoteIterator<LocatedFileStatus> it = fs.listFiles(m.getPath(), true);
                     while (it.hasNext()) {
-                        LocatedFileStatus f = it.next();
-                        if (!hidden(f.getPath(), m.getPath())) {
+                        found.add(it.next());
+                    }
+                    // Listing order depends on the file system; sorted, messages and file lists are repeatable.
+                    found.sort(java.util.Comparator.comparing(f -> f.getPath().toString()));
+                    for (LocatedFileStatus f : found) {
+                        if (hidden(f.getPath(), m.getPath())) {
+                            continue;
+                        }
+                        String relative = relative(f.getPath(), m.getPath());
+                        if (include != null && !matches(include, relative) || matches(exclude, relative)) {
+                            skipped++;
+                            example = example == null ? relative : example;
+                        } else {
                             files.add(f);
                         }
                     }
@@ -71,12 +120,50 @@ public final class InputFiles {
                 }
             }
             if (files.isEmpty()) {
-                throw new ConfigException(field, "no files under " + pathText);
+                throw new ConfigException(field, "no files to read under " + pathText
+                        + (skipped > 0 ? " (" + skipped + " left out by include/exclude, e.g. " + example + ")" : ""));
+            }
+            if (skipped > 0) {
+                warnings.add(field + ": " + skipped + " file(s) left out by include/exclude (e.g. " + example + ")");
             }
             return files;
         } catch (IOException e) {
             throw new ConfigException(field, "cannot list " + pathText + ": " + e.getMessage());
         }
+    }
+
+    static boolean isGlob(String path) {
+        return path.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+    }
+
+    /** Globs match a file's path below the folder input, or its name when they hold no '/'; case does not matter. */
+    private static List<PathMatcher> matchers(List<String> globs) {
+        if (globs == null) {
+            return null;
+        }
+        return globs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g.toLowerCase(Locale.ROOT)))
+                .toList();
+    }
+
+    static boolean matches(List<PathMatcher> globs, String relative) {
+        if (globs == null) {
+            return false;
+        }
+        String lower = relative.toLowerCase(Locale.ROOT);
+        java.nio.file.Path asPath = java.nio.file.Path.of(lower);
+        java.nio.file.Path name = asPath.getFileName();
+        for (PathMatcher m : globs) {
+            if (m.matches(asPath) || name != null && m.matches(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String relative(Path file, Path root) {
+        String f = file.toUri().getPath();
+        String r = root.toUri().getPath();
+        return f.startsWith(r + "/") ? f.substring(r.length() + 1) : file.getName();
     }
 
     /** Names starting with '.' or '_' (checksums, _SUCCESS, staging folders) are not data, as in Spark. */

@@ -18,6 +18,7 @@ public final class RunManifest {
     private final List<Map<String, Object>> stages = new ArrayList<>();
     private final Map<String, Object> reports = new LinkedHashMap<>();
     private final Map<String, Object> counts = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
     private final long startNanos = System.nanoTime();
 
     public RunManifest(String runId, String command, String sparkVersion, Object config) {
@@ -30,6 +31,17 @@ public final class RunManifest {
         root.put("counts", counts);
         root.put("stages", stages);
         root.put("reports", reports);
+        root.put("warnings", warnings);
+    }
+
+    /** Something the user should know that does not stop the run: logged now, repeated at the end, kept here. */
+    public void warn(String message) {
+        warnings.add(message);
+        Progress.log("warning: " + message);
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     public static String newslensVersion() {
@@ -93,6 +105,14 @@ public final class RunManifest {
         }
     }
 
+    /** Figures in progress lines: fractions to four significant digits (the manifest keeps them whole). */
+    static Object rounded(Object value) {
+        if (value instanceof Double d && !d.isNaN() && !d.isInfinite() && d != Math.rint(d)) {
+            return new java.math.BigDecimal(d).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        }
+        return value;
+    }
+
     private static double round(double seconds) {
         return Math.round(seconds * 1000) / 1000.0;
     }
@@ -112,6 +132,7 @@ public final class RunManifest {
                 metrics.takePeakHeapAfterGc();
             }
             Progress.log("stage " + name + " started");
+            StageProgress.current(name);
         }
 
         public Stage count(String key, Object value) {
@@ -136,9 +157,10 @@ public final class RunManifest {
                 s.put("peak_heap_after_gc_mb", afterGc < 0 ? null : Math.round(afterGc / 1048576.0));
             }
             stages.add(s);
-            String summary = stageCounts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            String summary = stageCounts.entrySet().stream().map(e -> e.getKey() + "=" + rounded(e.getValue()))
                     .collect(Collectors.joining(", "));
-            Progress.log("stage " + name + " done in " + seconds + " s" + (summary.isEmpty() ? "" : ": " + summary));
+            StageProgress.current(null);
+            Progress.log("stage " + name + " done in " + Progress.seconds(seconds) + (summary.isEmpty() ? "" : ": " + summary));
         }
     }
 }

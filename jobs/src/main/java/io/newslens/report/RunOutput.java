@@ -34,6 +34,8 @@ public final class RunOutput {
     /** Reports written incrementally: partitions from this value on replace the published ones. */
     private final java.util.Map<String, String> partialFrom = new java.util.HashMap<>();
     private final java.util.Map<String, org.apache.spark.sql.types.StructType> schemas = new java.util.HashMap<>();
+    /** Lists what is published in the output's marker first; null in tests that build a RunOutput directly. */
+    private OutputGuard guard;
     /** The reports asked for ({@code --reports}); null: all of them. */
     private java.util.Set<String> asked;
 
@@ -80,6 +82,11 @@ public final class RunOutput {
 
     public Path output() {
         return output;
+    }
+
+    /** The output's guard: publishing records each report in its marker before moving it into place. */
+    public void guard(OutputGuard outputGuard) {
+        this.guard = outputGuard;
     }
 
     /** Limits the run to these reports and those they are computed from (the jobs ask {@link #wants}). */
@@ -140,7 +147,7 @@ public final class RunOutput {
             }
         }
         written.add(spec.name());
-        Progress.log("  wrote " + spec.name() + ": " + rows + " rows in " + seconds + " s");
+        Progress.log("  wrote " + spec.name() + ": " + rows + " rows in " + Progress.seconds(seconds));
         return rows;
     }
 
@@ -219,6 +226,9 @@ public final class RunOutput {
             fs.mkdirs(trash);
             List<String> toMove = new ArrayList<>(written);
             toMove.add(MANIFEST);
+            if (guard != null) {
+                guard.own(toMove);
+            }
             for (String name : toMove) {
                 Path target = new Path(output, name);
                 if (partialFrom.containsKey(name)) {

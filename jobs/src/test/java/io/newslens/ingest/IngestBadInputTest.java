@@ -266,4 +266,76 @@ class IngestBadInputTest {
         TestRuns.Result k = TestRuns.run("topics", "--input", "x", "--k", "ten");
         assertTrue(k.exitCode() == 2 && k.stderr().contains("--k: 'ten' is not a list of whole numbers"), k.stderr());
     }
+
+    private List<Row> articlesOf(Path out) {
+        return SparkTestSession.get().read().parquet(out.resolve("articles").toString()).orderBy("article_id").collectAsList();
+    }
+
+    @Test
+    void anInputWhoseRecordsAreAllQuarantinedFailsAndKeepsThePreviousReports() throws IOException {
+        Path out = dir.resolve("gate-quarantined");
+        Path good = Files.writeString(dir.resolve("gate-good.jsonl"), "{\"id\":\"g1\",\"title\":\"Good\",\"text\":\"One.\"}\n");
+        assertEquals(0, TestRuns.run("ingest", "--input", good.toString(), "--output", out.toString()).exitCode());
+        List<Row> before = articlesOf(out);
+        String manifestBefore = Files.readString(out.resolve("_manifest.json"));
+        // Three records, each with neither title nor text: all empty_article. The sample check passes (they are
+        // JSON objects with the fields), so it is the run's gate that stops it.
+        Path bad = Files.writeString(dir.resolve("gate-empty-articles.jsonl"),
+                "{\"id\":\"e1\",\"title\":\"\",\"text\":\"\"}\n{\"id\":\"e2\",\"title\":\" \"}\n{\"id\":\"e3\",\"text\":\"\"}\n");
+        TestRuns.Result r = TestRuns.run("ingest", "--input", good.toString(), "--input", bad.toString(), "--output", out.toString());
+        assertEquals(1, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("previous reports left as they were: inputs[1] (" + bad + "): all 3 records were"
+                + " quarantined (empty_article 3), e.g. empty_article (no text and no title"), r.stderr());
+        assertFalse(r.stderr().contains("\tat "), "no stack trace without --verbose");
+        assertEquals(before, articlesOf(out));
+        assertEquals(manifestBefore, Files.readString(out.resolve("_manifest.json")));
+    }
+
+    @Test
+    void anEmptyInputFailsUnlessEmptyReportsAreAskedFor() throws IOException {
+        Path out = dir.resolve("gate-empty");
+        Path good = Files.writeString(dir.resolve("gate-good2.jsonl"), "{\"id\":\"g1\",\"title\":\"Good\",\"text\":\"One.\"}\n");
+        assertEquals(0, TestRuns.run("ingest", "--input", good.toString(), "--output", out.toString()).exitCode());
+        List<Row> before = articlesOf(out);
+        Path empty = Files.write(dir.resolve("gate-nothing.jsonl"), new byte[0]);
+        TestRuns.Result all = TestRuns.run("all", "--input", empty.toString(), "--output", out.toString());
+        assertEquals(1, all.exitCode(), all.stderr());
+        assertTrue(all.stderr().contains("inputs[0] (" + empty + "): no records (empty files); nothing published."
+                + " Use --allow-empty"), all.stderr());
+        assertEquals(before, articlesOf(out), "the previous good reports stay");
+
+        TestRuns.Result allowed = TestRuns.run("ingest", "--input", empty.toString(), "--output", out.toString(), "--allow-empty");
+        assertEquals(0, allowed.exitCode(), allowed.stderr());
+        assertEquals(List.of(), articlesOf(out));
+        assertTrue(allowed.stderr().contains("succeeded; reports in " + out + "; 1 warning: (1) inputs[0] (" + empty
+                + "): no records (empty files); published anyway (allow_empty)"), allowed.stderr());
+    }
+
+    @Test
+    void unreadableDatesAreNamedByFormAndReadWithTheInputsDateFormat() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 33; i++) {
+            lines.append("{\"id\":\"d").append(i).append("\",\"title\":\"T\",\"text\":\"x\",\"date\":\"")
+                    .append(String.format("%02d", 1 + i % 28)).append("/09/2016\"}\n");
+        }
+        lines.append("{\"id\":\"iso\",\"title\":\"T\",\"text\":\"x\",\"date\":\"2016-09-21\"}\n");
+        Path in = Files.writeString(dir.resolve("dates-dmy.jsonl"), lines.toString());
+        Path out = dir.resolve("dates-out");
+        TestRuns.Result r = TestRuns.run("ingest", "--input", in.toString(), "--output", out.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        // 33 of 34 dates unreadable: 97.1%. The form of every one of them is 99/99/9999.
+        String warning = "inputs[0] (" + in + "): 33 of 34 dates could not be read (97.1%, more than"
+                + " ingest.warn_undated_share 5.0%); commonest forms: 99/99/9999 x33 (e.g. '";
+        assertTrue(r.stderr().contains("; 1 warning: (1) " + warning), r.stderr());
+        assertTrue(TestRuns.manifest(out).path("warnings").get(0).asText().startsWith(warning));
+
+        Path config = Files.writeString(dir.resolve("dates.yaml"), "inputs:\n  - path: " + in + "\n    date_format: dd/MM/yyyy\n"
+                + "output: " + out + "\n");
+        TestRuns.Result fixed = TestRuns.run("ingest", "--config", config.toString());
+        assertEquals(0, fixed.exitCode(), fixed.stderr());
+        assertEquals(0, TestRuns.manifest(out).path("warnings").size());
+        assertEquals(34, TestRuns.manifest(out).path("counts").path("ingest").path("dates").path("parsed").asLong());
+        Row d2 = articlesOf(out).stream().filter(a -> a.getAs("article_id").equals("d2")).findFirst().orElseThrow();
+        assertEquals("2016-09-03", d2.getAs("published_date").toString());
+    }
 }

@@ -51,6 +51,10 @@ class AtomicOutputTest {
         TestRuns.Result failed = TestRuns.run("ingest", "--input", in.toString(), "--output", out.toString());
         assertEquals(1, failed.exitCode(), failed.stderr());
         assertTrue(failed.stderr().contains("previous reports left as they were"), failed.stderr());
+        // One line naming the file and where it breaks, not Spark's stack trace.
+        assertTrue(failed.stderr().contains(in.resolve("truncated.jsonl.gz") + " is truncated: its compressed stream ends at byte "
+                + Files.size(in.resolve("truncated.jsonl.gz")) + " before the end marker"), failed.stderr());
+        assertFalse(failed.stderr().contains("\tat "), failed.stderr());
         assertEquals(before, articles(out));
         assertEquals(manifestBefore, Files.readString(out.resolve("_manifest.json")));
         try (Stream<Path> left = Files.list(out)) {
