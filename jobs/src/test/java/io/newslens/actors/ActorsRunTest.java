@@ -126,7 +126,7 @@ class ActorsRunTest {
         assertEquals(new java.util.TreeSet<>(List.of("articles", "quarantine", "duplicates", "term_frequencies", "vocabulary",
                 "article_terms", "actors", "actor_mentions")), written);
         try (var listing = Files.list(out)) {
-            assertEquals(written, listing.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("_"))
+            assertEquals(written, listing.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("_") && !n.startsWith("."))
                     .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
         }
         assertEquals(List.of("stage ingest", "stage corpus", "stage terms", "stage actors"),

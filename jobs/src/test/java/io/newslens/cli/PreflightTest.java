@@ -210,17 +210,32 @@ class PreflightTest {
     }
 
     @Test
-    void aReadOnlyParentIsNamedAsAPermissionProblem() throws IOException {
-        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
-                "root may write into read-only folders: the permission case cannot be shown as root");
+    void aReadOnlyParentIsNamedAsAPermissionProblem() throws Exception {
         Path in = articles(dir.resolve("in"), 1);
         Path ro = Files.createDirectories(dir.resolve("ro"));
-        assertTrue(ro.toFile().setWritable(false));
+        // root writes into a folder without write bits, but not into an immutable one (chattr +i, ext4 and others).
+        boolean root = "root".equals(System.getProperty("user.name"));
+        boolean locked = root ? chattr("+i", ro) : ro.toFile().setWritable(false);
+        Assumptions.assumeTrue(locked, "cannot make a read-only folder here (chattr +i failed for root)");
         try {
             assertRefused(run("ingest", "--input", in.toString(), "--output", ro.resolve("out").toString()),
-                    "permission denied");
+                    "output: cannot create " + ro.resolve("out") + ": permission denied (" + ro + " is not writable by ");
         } finally {
-            ro.toFile().setWritable(true);
+            if (root) {
+                chattr("-i", ro);
+            } else {
+                ro.toFile().setWritable(true);
+            }
+        }
+    }
+
+    private static boolean chattr(String flag, Path p) throws Exception {
+        try {
+            Process c = new ProcessBuilder("chattr", flag, p.toString()).redirectErrorStream(true).start();
+            c.getInputStream().readAllBytes();
+            return c.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -64,6 +64,7 @@ class KilledDriverIT {
         while (!writing(out) && victim.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
+        assertTrue(writing(out), "the run was seen writing its reports before the kill: " + SparkSubmitProcess.tail(log2));
         assertTrue(victim.isAlive(), "the run was still writing when killed: " + SparkSubmitProcess.tail(log2));
         victim.destroyForcibly();
         assertTrue(victim.waitFor(1, TimeUnit.MINUTES));
@@ -75,6 +76,7 @@ class KilledDriverIT {
         SparkSubmitProcess.runToSuccess(log3, "local[2]", "ingest", "--config", "data/sample/newslens.yaml",
                 "--output", out.toString());
         assertEquals(before, rows(out.resolve("articles")));
+        assertTrue(Files.readString(log3).contains("took over the lock of run "), "the killed run's lock: " + SparkSubmitProcess.tail(log3));
         try (Stream<Path> s = Files.list(out)) {
             assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(".staging-")), "killed run's staging removed");
         }

@@ -34,6 +34,8 @@ final class SparkSubmitProcess {
         cmd.add("-Xmx2g");
         cmd.addAll(Arrays.asList(System.getProperty("newslens.jvmOpens").trim().split("\\s+")));
         cmd.add("-Dlog4j2.configurationFile=" + REPO.resolve("conf/log4j2.properties"));
+        // Spark's own log beside newslens's output, shown by tail() when a check fails.
+        cmd.add("-Dnewslens.log.file=" + sparkLog(log));
         cmd.addAll(List.of("-cp", sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
                 "--master", master, "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false"));
         cmd.addAll(Arrays.asList(sparkConf));
@@ -57,9 +59,19 @@ final class SparkSubmitProcess {
         }
     }
 
+    static Path sparkLog(Path log) {
+        return log.resolveSibling(log.getFileName() + ".spark");
+    }
+
     static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        String out = String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        Path spark = sparkLog(log);
+        if (Files.exists(spark)) {
+            List<String> sl = Files.readAllLines(spark);
+            out += "\n--- Spark's log (" + spark + "), last lines:\n" + String.join("\n", sl.subList(Math.max(0, sl.size() - 40), sl.size()));
+        }
+        return out;
     }
 
     static File file(Path p) {
