@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
@@ -132,7 +133,7 @@ public final class Topics {
         return p;
     }
 
-    /** topic_id, rank, term, weight: the top words of each topic (ties by vocabulary order). */
+    /** topic_id, rank, term, weight: the top words of each topic (ties, to 12 decimals, by vocabulary order). */
     public static List<Row> topWords(double[][] p, String[] vocabulary, int top) {
         List<Row> rows = new ArrayList<>();
         for (int t = 0; t < p.length; t++) {
@@ -141,7 +142,13 @@ public final class Topics {
             for (int w = 0; w < order.length; w++) {
                 order[w] = w;
             }
-            java.util.Arrays.sort(order, (a, b) -> pt[a] != pt[b] ? Double.compare(pt[b], pt[a]) : Integer.compare(a, b));
+            // Weights equal to 12 decimals are a tie, broken by vocabulary order: the same fit summed over other
+            // partitions (a cluster's) differs in the last bits, which must not reorder a topic's words.
+            long[] rounded = new long[pt.length];
+            for (int w = 0; w < pt.length; w++) {
+                rounded[w] = Math.round(pt[w] * 1e12);
+            }
+            java.util.Arrays.sort(order, (a, b) -> rounded[a] != rounded[b] ? Long.compare(rounded[b], rounded[a]) : Integer.compare(a, b));
             for (int r = 0; r < Math.min(top, order.length); r++) {
                 rows.add(RowFactory.create(t, r + 1, vocabulary[order[r]], pt[order[r]]));
             }
@@ -196,16 +203,16 @@ public final class Topics {
      * (sort by weight descending, then topic_id).
      */
     public static Dataset<Row> articleTopics(Dataset<Row> weights, double minWeight) {
-        Column ranked = sort_array(transform(col(WEIGHTS), (w, i) -> struct(w.unary_$minus().as("neg"), i.as("topic"))));
+        Column ranked = sort_array(transform(col(WEIGHTS), (w, i) -> struct(negate(w).as("neg"), i.as("topic"))));
         return weights.select(col(ARTICLE_ID), posexplode(ranked).as(new String[] {"pos", "t"}))
-                .filter(col("pos").equalTo(0).or(col("t.neg").unary_$minus().geq(minWeight)))
-                .select(col(ARTICLE_ID), col("t.topic").as(TOPIC_ID), col("t.neg").unary_$minus().as("weight"),
+                .filter(col("pos").equalTo(0).or(negate(col("t.neg")).geq(minWeight)))
+                .select(col(ARTICLE_ID), col("t.topic").as(TOPIC_ID), negate(col("t.neg")).as("weight"),
                         col("pos").plus(1).as("rank"), col("pos").equalTo(0).as("dominant"));
     }
 
     /** The topic with the largest weight (lowest topic_id on ties). */
     public static Column dominantTopic(Column weights) {
-        return sort_array(transform(weights, (w, i) -> struct(w.unary_$minus().as("neg"), i.as("topic"))))
+        return sort_array(transform(weights, (w, i) -> struct(negate(w).as("neg"), i.as("topic"))))
                 .getItem(0).getField("topic");
     }
 
