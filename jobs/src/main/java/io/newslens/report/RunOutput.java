@@ -33,6 +33,10 @@ public final class RunOutput {
     private final List<String> written = new ArrayList<>();
     /** Reports written incrementally: partitions from this value on replace the published ones. */
     private final java.util.Map<String, String> partialFrom = new java.util.HashMap<>();
+
+    /** An incremental report's publish: the published partitions from {@code from} on give way to {@code partitions}. */
+    private record Partial(String from, java.util.Set<String> partitions) {
+    }
     private final java.util.Map<String, org.apache.spark.sql.types.StructType> schemas = new java.util.HashMap<>();
     /** Lists what is published in the output's marker first; null in tests that build a RunOutput directly. */
     private OutputGuard guard;
@@ -61,23 +65,81 @@ public final class RunOutput {
         }
     }
 
-    /** A previous publish killed halfway leaves a trash folder: put back what is missing, drop old staging. */
+    /**
+     * Repairs what a killed run left. A staging folder holding the manifest belongs to a run killed while
+     * publishing (the manifest is staged only once every report is complete): its publish is finished, so
+     * the output holds that run whole rather than a mix. Other staging folders are dropped. A trash folder
+     * whose run cannot be finished gives back whatever is missing, down to single partitions.
+     */
     private void recoverInterruptedRuns() throws IOException {
         for (FileStatus st : fs.listStatus(output)) {
             String n = st.getPath().getName();
+            if (!n.startsWith(STAGING_PREFIX)) {
+                continue;
+            }
+            String run = n.substring(STAGING_PREFIX.length());
+            Path stagedManifest = new Path(st.getPath(), MANIFEST);
+            if (fs.exists(stagedManifest)) {
+                Path runTrash = new Path(output, TRASH_PREFIX + run);
+                moveIntoPlace(st.getPath(), runTrash, partialFrom(stagedManifest));
+                fs.delete(runTrash, true);
+                Progress.log("finished publishing run " + run + ", which was stopped halfway through its publish");
+            }
+            fs.delete(st.getPath(), true);
+        }
+        String published = publishedRunId();
+        for (FileStatus st : fs.listStatus(output)) {
+            String n = st.getPath().getName();
             if (n.startsWith(TRASH_PREFIX)) {
-                for (FileStatus old : fs.listStatus(st.getPath())) {
-                    Path target = new Path(output, old.getPath().getName());
-                    if (!fs.exists(target)) {
-                        fs.rename(old.getPath(), target);
-                        Progress.log("restored " + target + " from an interrupted run");
-                    }
+                // The run whose manifest is in place had published everything: its trash is only old copies.
+                if (!n.substring(TRASH_PREFIX.length()).equals(published)) {
+                    restoreMissing(st.getPath(), output);
                 }
-                fs.delete(st.getPath(), true);
-            } else if (n.startsWith(STAGING_PREFIX)) {
                 fs.delete(st.getPath(), true);
             }
         }
+    }
+
+    /** Moves back every entry of {@code from} that {@code into} lacks; partition folders one by one. */
+    private void restoreMissing(Path from, Path into) throws IOException {
+        for (FileStatus old : fs.listStatus(from)) {
+            Path target = new Path(into, old.getPath().getName());
+            if (!fs.exists(target)) {
+                fs.rename(old.getPath(), target);
+                Progress.log("restored " + target + " from an interrupted run");
+            } else if (old.isDirectory() && fs.getFileStatus(target).isDirectory() && !old.getPath().getName().contains("=")) {
+                for (FileStatus part : fs.listStatus(old.getPath())) {
+                    Path t = new Path(target, part.getPath().getName());
+                    if (part.isDirectory() && part.getPath().getName().contains("=") && !fs.exists(t)) {
+                        fs.rename(part.getPath(), t);
+                        Progress.log("restored " + t + " from an interrupted run");
+                    }
+                }
+            }
+        }
+    }
+
+    private String publishedRunId() {
+        try (java.io.InputStream in = fs.open(new Path(output, MANIFEST))) {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("run_id").asText(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The incrementally written reports of a staged manifest: where each replaces from, and its partitions. */
+    private java.util.Map<String, Partial> partialFrom(Path stagedManifest) throws IOException {
+        java.util.Map<String, Partial> result = new java.util.HashMap<>();
+        try (java.io.InputStream in = fs.open(stagedManifest)) {
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("reports").fields().forEachRemaining(e -> {
+                if (e.getValue().hasNonNull("incremental_from")) {
+                    java.util.Set<String> parts = new java.util.TreeSet<>();
+                    e.getValue().path("replaced_partitions").forEach(x -> parts.add(x.asText()));
+                    result.put(e.getKey(), new Partial(e.getValue().get("incremental_from").asText(), parts));
+                }
+            });
+        }
+        return result;
     }
 
     public Path output() {
@@ -196,8 +258,20 @@ public final class RunOutput {
 
     /** Writes a small text file (UTF-8) into staging, e.g. metadata next to a saved model. */
     public void writeText(String relativePath, String content) {
-        try (OutputStream os = fs.create(new Path(staging, relativePath), true)) {
-            os.write(content.getBytes(StandardCharsets.UTF_8));
+        writeText(relativePath, w -> w.write(content));
+    }
+
+    /** Something that writes text to a stream (a file too large to build as one string). */
+    @FunctionalInterface
+    public interface TextBody {
+        void writeTo(java.io.Writer writer) throws IOException;
+    }
+
+    /** Writes a text file (UTF-8) into staging as {@code body} streams it. */
+    public void writeText(String relativePath, TextBody body) {
+        try (java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                fs.create(new Path(staging, relativePath), true), StandardCharsets.UTF_8))) {
+            body.writeTo(w);
         } catch (IOException e) {
             throw new OutputException("cannot write " + relativePath + " to " + staging + ": " + e.getMessage(), e);
         }
@@ -223,25 +297,16 @@ public final class RunOutput {
             } finally {
                 fs.setWriteChecksum(true);
             }
-            fs.mkdirs(trash);
-            List<String> toMove = new ArrayList<>(written);
-            toMove.add(MANIFEST);
             if (guard != null) {
-                guard.own(toMove);
+                List<String> names = new ArrayList<>(written);
+                names.add(MANIFEST);
+                guard.own(names);
             }
-            for (String name : toMove) {
-                Path target = new Path(output, name);
-                if (partialFrom.containsKey(name)) {
-                    replacePartitions(name, partialFrom.get(name), manifest);
-                    continue;
-                }
-                if (fs.exists(target) && !fs.rename(target, new Path(trash, name))) {
-                    throw new OutputException("cannot move the previous " + target + " aside");
-                }
-                if (!fs.rename(new Path(staging, name), target)) {
-                    throw new OutputException("cannot move " + name + " into " + output);
-                }
+            java.util.Map<String, Partial> partial = new java.util.HashMap<>();
+            for (java.util.Map.Entry<String, String> e : partialFrom.entrySet()) {
+                partial.put(e.getKey(), new Partial(e.getValue(), new java.util.TreeSet<>(stagedPartitions(e.getKey()))));
             }
+            moveIntoPlace(staging, trash, partial);
             fs.delete(trash, true);
             fs.delete(staging, true);
         } catch (IOException e) {
@@ -250,23 +315,66 @@ public final class RunOutput {
     }
 
     /**
+     * Moves every staged entry into place, the manifest last: a whole report replaces the published one
+     * (which goes to {@code runTrash}); an incremental one replaces its partitions. Re-entrant: run again on
+     * what a killed publish left in staging, it finishes the job.
+     */
+    private void moveIntoPlace(Path stagingDir, Path runTrash, java.util.Map<String, Partial> partial) throws IOException {
+        fs.mkdirs(runTrash);
+        List<String> toMove = new ArrayList<>();
+        for (FileStatus st : fs.listStatus(stagingDir)) {
+            String name = st.getPath().getName();
+            // Checksums and markers Hadoop and Spark leave are not entries of the output.
+            if (!name.startsWith(".") && !name.startsWith("_")) {
+                toMove.add(name);
+            }
+        }
+        toMove.sort(null);
+        if (fs.exists(new Path(stagingDir, MANIFEST))) {
+            toMove.add(MANIFEST);
+        }
+        for (String name : toMove) {
+            Path target = new Path(output, name);
+            if (partial.containsKey(name) && fs.exists(target)) {
+                replacePartitions(stagingDir, runTrash, name, partial.get(name));
+                continue;
+            }
+            if (fs.exists(target)) {
+                Path aside = new Path(runTrash, name);
+                if (fs.exists(aside)) {
+                    fs.delete(aside, true);
+                }
+                if (!fs.rename(target, aside)) {
+                    throw new OutputException("cannot move the previous " + target + " aside");
+                }
+            }
+            if (!fs.rename(new Path(stagingDir, name), target)) {
+                throw new OutputException("cannot move " + name + " into " + output);
+            }
+        }
+    }
+
+    /**
      * Dynamic partition overwrite, staged: every published partition from {@code from} on goes to the
      * trash (also one this run no longer has: a full run would not have it either), then every staged
      * partition moves in. Older partitions are not touched.
      */
-    private void replacePartitions(String name, String from, RunManifest manifest) throws IOException {
+    private void replacePartitions(Path stagingDir, Path runTrash, String name, Partial partial) throws IOException {
         Path target = new Path(output, name);
-        Path trashed = new Path(trash, name);
+        Path trashed = new Path(runTrash, name);
         fs.mkdirs(trashed);
         List<String> replaced = new ArrayList<>();
         for (FileStatus st : fs.listStatus(target)) {
             String dirName = st.getPath().getName();
             int eq = dirName.indexOf('=');
-            if (st.isDirectory() && eq > 0 && dirName.substring(eq + 1).compareTo(from) >= 0) {
+            // An old partition goes (also one the run no longer has: a full run would not have it either); a
+            // partition of this run that a killed publish already moved in stays.
+            boolean movedIn = partial.partitions().contains(dirName) && !fs.exists(new Path(new Path(stagingDir, name), dirName));
+            if (st.isDirectory() && eq > 0 && dirName.substring(eq + 1).compareTo(partial.from()) >= 0 && !movedIn) {
                 fs.rename(st.getPath(), new Path(trashed, dirName));
             }
         }
-        for (FileStatus st : fs.listStatus(new Path(staging, name))) {
+        for (FileStatus st : fs.listStatus(new Path(stagingDir, name))) {
             String dirName = st.getPath().getName();
             if (st.isDirectory() && dirName.contains("=")) {
                 if (!fs.rename(st.getPath(), new Path(target, dirName))) {
