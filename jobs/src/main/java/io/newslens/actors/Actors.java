@@ -64,14 +64,26 @@ public final class Actors {
     private Actors() {
     }
 
+    /**
+     * The dictionary as a Spark broadcast: each executor JVM builds its automaton from it once ({@link Matcher#of}).
+     * The caller destroys it with {@link #release} when the reports that use it are written.
+     */
+    public static org.apache.spark.broadcast.Broadcast<Dictionary> share(Dictionary dictionary) {
+        return org.apache.spark.api.java.JavaSparkContext
+                .fromSparkContext(org.apache.spark.sql.SparkSession.active().sparkContext()).broadcast(dictionary);
+    }
+
+    /** Destroys a shared dictionary and this JVM's automata built from it. */
+    public static void release(org.apache.spark.broadcast.Broadcast<Dictionary> shared) {
+        Matcher.forget(shared);
+        shared.destroy();
+    }
+
     /** The per-article analysis struct (see {@link ActorText}) from title, dateline, body, language and date. */
     public static Column analyse(Column title, Column dateline, Column text, Column language, Column date,
-                                 Dictionary dictionary, ActorsOptions options) {
+                                 org.apache.spark.broadcast.Broadcast<Dictionary> shared, ActorsOptions options) {
         boolean capitals = options.capitals();
         boolean demonyms = options.demonyms();
-        // Broadcast once; each executor JVM builds its automaton from it once (Matcher.of).
-        org.apache.spark.broadcast.Broadcast<Dictionary> shared = org.apache.spark.api.java.JavaSparkContext
-                .fromSparkContext(org.apache.spark.sql.SparkSession.active().sparkContext()).broadcast(dictionary);
         UserDefinedFunction f = udf((UDF5<String, String, String, String, java.sql.Date, Row>) (t, d, b, lang, day) -> {
             LocalDate localDate = day == null ? null : day.toLocalDate();
             ActorText a = new ActorText(t, d, b, lang, localDate, Matcher.of(shared, capitals, demonyms));
@@ -104,7 +116,7 @@ public final class Actors {
         return mentions.filter(col("actor_id").isNotNull().and(col(PERIOD_START).isNotNull()))
                 .groupBy(col(PERIOD_START), col(SOURCE), col("actor_id"))
                 .agg(countDistinct(col(ARTICLE_ID)).as("articles"), count(lit(1)).as("mentions"))
-                .join(totals, scala(PERIOD_START, SOURCE))
+                .join(totals, new String[] {PERIOD_START, SOURCE})
                 .select(col("actor_id"), col(SOURCE), col("articles"), col("mentions"),
                         col("articles").divide(col("all_articles")).as("share_of_articles"), col(PERIOD_START));
     }
@@ -143,7 +155,7 @@ public final class Actors {
         Dataset<Row> rest = withActors.groupBy(col(ARTICLE_ID), col("period"), col("sentences"))
                 .agg(count(lit(1)).as("with_actors"));
         Dataset<Row> empty = analysed.select(col(ARTICLE_ID), explode(periods).as("period"), col(A + ".sentences").as("sentences"))
-                .join(rest.select(col(ARTICLE_ID), col("period"), col("with_actors")), scala(ARTICLE_ID, "period"), "left")
+                .join(rest.select(col(ARTICLE_ID), col("period"), col("with_actors")), new String[] {ARTICLE_ID, "period"}, "left")
                 .select(col("period"), lit(null).cast(DataTypes.createArrayType(DataTypes.StringType)).as("actors"),
                         col("sentences").minus(org.apache.spark.sql.functions.coalesce(col("with_actors"), lit(0L))).cast("long").as("weight"));
         return withActors.select(col("period"), col("actors"), lit(1L).as("weight")).unionByName(empty);
@@ -162,7 +174,7 @@ public final class Actors {
                 .filter(col("count").geq(minCount));
         Dataset<Row> sa = singles.select(col("period"), col("actor").as("actor_a"), col("c").as("count_a"));
         Dataset<Row> sb = singles.select(col("period"), col("actor").as("actor_b"), col("c").as("count_b"));
-        Dataset<Row> joined = pairs.join(sa, scala("period", "actor_a")).join(sb, scala("period", "actor_b")).join(n, scala("period"));
+        Dataset<Row> joined = pairs.join(sa, new String[] {"period", "actor_a"}).join(sb, new String[] {"period", "actor_b"}).join(n, new String[] {"period"});
         Column c = col("count").cast("double");
         Column ca = col("count_a").cast("double");
         Column cb = col("count_b").cast("double");
@@ -187,7 +199,7 @@ public final class Actors {
                 .groupBy("phrase").agg(array_sort(collect_list(struct(col("r"), col("actor")))).as("top"));
         UserDefinedFunction type = udf((UDF1<String, String>) ActorText::suggestType, DataTypes.StringType)
                 .withName("newslens_suggest_type");
-        return counted.join(together, scala("phrase"), "left")
+        return counted.join(together, new String[] {"phrase"}, "left")
                 .select(col("phrase"), col("articles"), col("mentions"), type.apply(col("phrase")).as("suggested_type"),
                         org.apache.spark.sql.functions.coalesce(transform(col("top"), t -> t.getField("actor")),
                                 array().cast(DataTypes.createArrayType(DataTypes.StringType))).as("co_actors"));
@@ -237,7 +249,4 @@ public final class Actors {
         return rows;
     }
 
-    static scala.collection.immutable.Seq<String> scala(String... names) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
-    }
 }

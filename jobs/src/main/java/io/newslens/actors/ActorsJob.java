@@ -32,10 +32,11 @@ public final class ActorsJob {
             out.write(ActorReports.ACTORS, spark.createDataFrame(Actors.dictionaryRows(dictionary), ActorReports.ACTORS.schema()),
                     manifest);
             Column dateline = org.apache.spark.sql.functions.element_at(col(Articles.EXTRA), lit(o.datelineField()));
+            org.apache.spark.broadcast.Broadcast<Dictionary> shared = Actors.share(dictionary);
             Dataset<Row> analysed = corpus.select(col(Articles.ARTICLE_ID), col(Articles.SOURCE),
                             Periods.start(col(Articles.PUBLISHED_DATE), o.period()).as(Actors.PERIOD_START),
                             Actors.analyse(col(Articles.TITLE), dateline, col(Articles.TEXT), col(Articles.LANGUAGE),
-                                    col(Articles.PUBLISHED_DATE), dictionary, o).as(Actors.A));
+                                    col(Articles.PUBLISHED_DATE), shared, o).as(Actors.A));
             // Kept when another report reads the analysis again (a count alone prunes the analysing UDF).
             if (out.wants(ActorReports.ACTOR_ATTENTION, ActorReports.CO_MENTIONS, ActorReports.NETWORK_NODES,
                     ActorReports.NETWORK_EDGES, ActorReports.CANDIDATES, ActorReports.ARTICLE_TONE, ActorReports.ACTOR_TONE)) {
@@ -57,11 +58,12 @@ public final class ActorsJob {
                     Dataset<Row> co = out.read(ActorReports.CO_MENTIONS.name());
                     out.write(ActorReports.NETWORK_NODES, Actors.nodes(mentions, out.read(ActorReports.ACTORS.name())), manifest);
                     out.write(ActorReports.NETWORK_EDGES, Actors.edges(co), manifest);
-                    // Network-sized (actors and their pairs), not corpus-sized: fine to collect for the GEXF file.
-                    List<Row> nodes = out.read(ActorReports.NETWORK_NODES.name()).orderBy("actor_id").collectAsList();
-                    List<Row> edges = co.filter(col("scope").equalTo("article")).orderBy("actor_a", "actor_b", "period").collectAsList();
+                    // Streamed, a partition at a time, from the written reports into the file.
+                    Dataset<Row> nodes = out.read(ActorReports.NETWORK_NODES.name()).orderBy("actor_id");
+                    Dataset<Row> edges = co.filter(col("scope").equalTo("article")).orderBy("actor_a", "actor_b", "period");
                     out.artifact(ActorReports.NETWORK_GEXF);
-                    out.writeText(ActorReports.NETWORK_GEXF, Gexf.write(nodes, edges, o.period()));
+                    out.writeText(ActorReports.NETWORK_GEXF,
+                            w -> Gexf.write(nodes.toLocalIterator(), edges.toLocalIterator(), o.period(), w));
                 }
                 if (out.wants(ActorReports.CANDIDATES)) {
                     out.write(ActorReports.CANDIDATES, Actors.candidates(analysed, o.candidateMinCount()), manifest);
@@ -87,6 +89,7 @@ public final class ActorsJob {
                         .count("ambiguous", totals.getLong(0) - totals.getLong(1));
             } finally {
                 analysed.unpersist();
+                Actors.release(shared);
             }
         }
     }

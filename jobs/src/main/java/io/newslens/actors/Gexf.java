@@ -1,9 +1,7 @@
 package io.newslens.actors;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Row;
 
 /**
@@ -15,11 +13,14 @@ final class Gexf {
     }
 
     /**
+     * Streams the network to {@code x}: neither the rows nor the document are held in memory at once.
+     *
      * @param nodes actor_network_nodes rows
-     * @param edges co_mentions rows of the article scope (period `all` and per period)
+     * @param edges co_mentions rows of the article scope, ordered by actor_a, actor_b, period (so each pair's
+     *              period rows come before its {@code all} row: dates sort before letters)
      */
-    static String write(List<Row> nodes, List<Row> edges, String period) {
-        StringBuilder x = new StringBuilder();
+    static void write(java.util.Iterator<Row> nodes, java.util.Iterator<Row> edges, String period, java.io.Writer x)
+            throws java.io.IOException {
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n")
                 .append("  <meta><creator>newslens</creator><description>Actors co-mentioned in the same article; ")
@@ -34,42 +35,46 @@ final class Gexf {
                 .append("      <attribute id=\"npmi\" title=\"npmi\" type=\"double\"/>\n")
                 .append("    </attributes>\n")
                 .append("    <nodes>\n");
-        for (Row n : nodes) {
+        while (nodes.hasNext()) {
+            Row n = nodes.next();
             x.append("      <node id=\"").append(esc(n.getString(0))).append("\" label=\"").append(esc(n.getString(1))).append("\">")
                     .append("<attvalues><attvalue for=\"type\" value=\"").append(esc(n.getString(2))).append("\"/>")
                     .append("<attvalue for=\"country\" value=\"").append(esc(n.isNullAt(3) ? "" : n.getString(3))).append("\"/>")
-                    .append("<attvalue for=\"articles\" value=\"").append(n.getLong(4)).append("\"/></attvalues></node>\n");
+                    .append("<attvalue for=\"articles\" value=\"").append(String.valueOf(n.getLong(4)))
+                    .append("\"/></attvalues></node>\n");
         }
         x.append("    </nodes>\n    <edges>\n");
-        Map<String, Row> all = new LinkedHashMap<>();
-        Map<String, List<String>> spells = new LinkedHashMap<>();
-        for (Row e : edges) {
-            String key = e.getString(e.fieldIndex("actor_a")) + "\t" + e.getString(e.fieldIndex("actor_b"));
-            String p = e.getString(e.fieldIndex("period"));
-            if (p.equals("all")) {
-                all.put(key, e);
-            } else {
-                spells.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
-            }
-        }
+        String pair = null;
+        List<String> spells = new ArrayList<>();
         int id = 0;
-        for (Map.Entry<String, Row> entry : all.entrySet()) {
-            Row e = entry.getValue();
-            x.append("      <edge id=\"").append(id++).append("\" source=\"").append(esc(e.getString(e.fieldIndex("actor_a"))))
-                    .append("\" target=\"").append(esc(e.getString(e.fieldIndex("actor_b")))).append("\" weight=\"")
-                    .append(e.getLong(e.fieldIndex("count"))).append("\">")
-                    .append("<attvalues><attvalue for=\"npmi\" value=\"").append(e.getDouble(e.fieldIndex("npmi"))).append("\"/></attvalues>");
-            List<String> ps = spells.get(entry.getKey());
-            if (ps != null) {
+        while (edges.hasNext()) {
+            Row e = edges.next();
+            String a = e.getString(e.fieldIndex("actor_a"));
+            String b = e.getString(e.fieldIndex("actor_b"));
+            String p = e.getString(e.fieldIndex("period"));
+            if (!(a + "\t" + b).equals(pair)) {
+                pair = a + "\t" + b;
+                spells.clear();
+            }
+            if (!p.equals("all")) {
+                spells.add(p);
+                continue;
+            }
+            x.append("      <edge id=\"").append(String.valueOf(id++)).append("\" source=\"").append(esc(a))
+                    .append("\" target=\"").append(esc(b)).append("\" weight=\"")
+                    .append(String.valueOf(e.getLong(e.fieldIndex("count")))).append("\">")
+                    .append("<attvalues><attvalue for=\"npmi\" value=\"").append(String.valueOf(e.getDouble(e.fieldIndex("npmi"))))
+                    .append("\"/></attvalues>");
+            if (!spells.isEmpty()) {
                 x.append("<spells>");
-                for (String p : ps) {
-                    x.append("<spell start=\"").append(p).append("\" end=\"").append(end(p, period)).append("\"/>");
+                for (String s : spells) {
+                    x.append("<spell start=\"").append(s).append("\" end=\"").append(end(s, period)).append("\"/>");
                 }
                 x.append("</spells>");
             }
             x.append("</edge>\n");
         }
-        return x.append("    </edges>\n  </graph>\n</gexf>\n").toString();
+        x.append("    </edges>\n  </graph>\n</gexf>\n");
     }
 
     /** Last day of the period starting on {@code start}. */

@@ -50,6 +50,11 @@ public final class Matcher {
                 k -> new Matcher(dictionary.value(), capitals, demonyms));
     }
 
+    /** Drops the automata built from a broadcast about to be destroyed (a long-lived JVM runs many jobs). */
+    static void forget(org.apache.spark.broadcast.Broadcast<Dictionary> dictionary) {
+        CACHE.keySet().removeIf(k -> k.startsWith(dictionary.id() + "/"));
+    }
+
     public Matcher(Dictionary dictionary, boolean capitals, boolean demonyms) {
         for (Dictionary.Actor a : dictionary.actors()) {
             add(a, a.aliases(), null);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** {@code newslens COMMAND [options]}: parsed, and turned into a validated config. */
 public record CommandLine(String command, boolean help, String configFile, List<String> inputs, String format,
@@ -15,7 +16,9 @@ public record CommandLine(String command, boolean help, String configFile, List<
                           String since, List<Integer> k, String model, List<String> dictionaries,
                           Set<String> skip, Set<String> reports, boolean allowEmpty, boolean verbose) {
 
-    public static final Set<String> COMMANDS = Set.of("ingest", "terms", "topics", "actors", "all");
+    /** ingest, each stage of {@link Stages}, and all. */
+    public static final Set<String> COMMANDS = java.util.stream.Stream.concat(Stream.of("ingest", "all"),
+            Stages.names().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     public static final String USAGE = """
             usage: newslens COMMAND [options]
@@ -148,8 +151,8 @@ public record CommandLine(String command, boolean help, String configFile, List<
         }
         Set<String> stages = Set.of(value.split(","));
         for (String s : stages) {
-            if (!Set.of("terms", "topics", "actors").contains(s)) {
-                throw new ConfigException("--skip", "unknown stage '" + s + "' (terms, topics or actors)");
+            if (Stages.named(s) == null) {
+                throw new ConfigException("--skip", "unknown stage '" + s + "' (" + String.join(", ", Stages.names()) + ")");
             }
         }
         return stages;
@@ -172,6 +175,11 @@ public record CommandLine(String command, boolean help, String configFile, List<
             throw new ConfigException(option, "needs a value");
         }
         return args[i];
+    }
+
+    /** Whether this command runs the named stage: its own command, or {@code all} unless skipped. */
+    public boolean runs(String stage) {
+        return command.equals(stage) || command.equals("all") && !skip.contains(stage);
     }
 
     /** The config file (if any) with this command line's options on top, validated. */

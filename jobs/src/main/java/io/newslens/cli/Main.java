@@ -1,7 +1,5 @@
 package io.newslens.cli;
 
-import io.newslens.actors.ActorReports;
-import io.newslens.actors.ActorsJob;
 import io.newslens.config.ConfigException;
 import io.newslens.config.NewslensConfig;
 import io.newslens.ingest.IngestJob;
@@ -13,16 +11,11 @@ import io.newslens.report.RunManifest;
 import io.newslens.report.RunMetrics;
 import io.newslens.report.RunOutput;
 import io.newslens.report.StageProgress;
-import io.newslens.terms.TermReports;
-import io.newslens.terms.TermsJob;
 import io.newslens.text.CorpusJob;
-import io.newslens.topics.TopicReports;
-import io.newslens.topics.TopicsJob;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -115,16 +108,10 @@ public final class Main {
             Dataset<Row> articles = IngestJob.run(spark, config, checked.inputs().groups(), out, manifest);
             if (!cl.command().equals("ingest")) {
                 Dataset<Row> corpus = CorpusJob.run(articles, config, out, manifest);
-                String c = cl.command();
-                Set<String> skip = cl.skip();
-                if ((c.equals("terms") || c.equals("all") && !skip.contains("terms")) && out.wants(TermReports.ALL)) {
-                    TermsJob.run(corpus, config, out, manifest);
-                }
-                if ((c.equals("topics") || c.equals("all") && !skip.contains("topics")) && out.wants(TopicReports.ALL)) {
-                    TopicsJob.run(corpus, config, out, manifest, cl.model(), c.equals("topics"));
-                }
-                if ((c.equals("actors") || c.equals("all") && !skip.contains("actors")) && out.wants(ActorReports.ALL)) {
-                    ActorsJob.run(corpus, config, out, manifest);
+                for (Stages.Stage stage : Stages.ALL) {
+                    if (cl.runs(stage.name()) && out.wants(stage.reports())) {
+                        stage.runner().run(corpus, config, out, manifest, cl);
+                    }
                 }
             }
             stop(spark, metrics, progress);

@@ -2,7 +2,6 @@ package io.newslens.cli;
 
 import io.newslens.actors.ActorReports;
 import io.newslens.ingest.IngestReports;
-import io.newslens.terms.TermReports;
 import io.newslens.text.TextReports;
 import io.newslens.topics.TopicReports;
 import io.newslens.report.ReportSpec;
@@ -14,10 +13,10 @@ import java.util.List;
  * reference part of docs/reports.md (a test checks that the file holds exactly these sections).
  */
 public final class ReportCatalog {
-    public static final List<ReportSpec> ALL = java.util.stream.Stream.of(
-                    List.of(IngestReports.ARTICLES, IngestReports.QUARANTINE, TextReports.DUPLICATES),
-                    TermReports.ALL, TopicReports.ALL, ActorReports.ALL)
-            .flatMap(List::stream).toList();
+    public static final List<ReportSpec> ALL = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(IngestReports.ARTICLES, IngestReports.QUARANTINE, TextReports.DUPLICATES),
+                    Stages.ALL.stream().flatMap(s -> s.reports().stream()))
+            .toList();
 
     /** What newslens publishes in an output folder besides the Parquet reports. */
     public static final List<String> ARTIFACTS = List.of(TopicReports.MODEL_DIR, ActorReports.NETWORK_GEXF,
@@ -35,13 +34,8 @@ public final class ReportCatalog {
 
     /** Names of the reports a command writes, in catalogue order. */
     public static List<String> writtenBy(String command) {
-        List<ReportSpec> stages = switch (command) {
-            case "ingest" -> List.of();
-            case "terms" -> TermReports.ALL;
-            case "topics" -> TopicReports.ALL;
-            case "actors" -> ActorReports.ALL;
-            default -> ALL;
-        };
+        Stages.Stage stage = Stages.named(command);
+        List<ReportSpec> stages = command.equals("ingest") ? List.of() : stage != null ? stage.reports() : ALL;
         return ALL.stream().filter(r -> r == IngestReports.ARTICLES || r == IngestReports.QUARANTINE
                         || r == TextReports.DUPLICATES && !command.equals("ingest") || stages.contains(r))
                 .map(ReportSpec::name).toList();

@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.map_values;
 import static org.apache.spark.sql.functions.map_keys;
 import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.regexp_like;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.substring;
@@ -84,6 +85,17 @@ public final class ArticleMapper {
     }
 
     /**
+     * A title or text that was not a JSON string in the record (an object, array, number or boolean): the map
+     * of fields holds such values as their JSON text, so the raw record is asked, and only where the value
+     * looks like one (a cheap anchored test first: the raw text is scanned for few records).
+     */
+    private static Column wrongType(Column value, Column key) {
+        Column looksNonString = value.rlike("^\\s*[\\[{]").or(value.rlike("^(-?[0-9.eE+]+|true|false)$"));
+        Column rawSaysSo = regexp_like(col(RAW), concat(lit("\"\\Q"), key, lit("\\E\"\\s*:\\s*[^\"\\s]")));
+        return coalesce(looksNonString.and(rawSaysSo), lit(false));
+    }
+
+    /**
      * @param raw         records as {@link RecordReaders} gives them
      * @param spec        the input they came from (mapping, default source and zone)
      * @param runTimezone zone of {@code published_date} and default zone for zone-less dates
@@ -140,8 +152,15 @@ public final class ArticleMapper {
 
         Column readError = col(RecordReaders.READ_ERROR);
         Column empty = length(trim(title)).equalTo(0).and(length(trim(text)).equalTo(0));
-        Column reason = when(readError.isNotNull(), readError).when(empty, lit("empty_article"));
+        Column wrongTitle = wrongType(values[1], usedKeys.get(1));
+        Column wrongText = wrongType(values[2], usedKeys.get(2));
+        Column reason = when(readError.isNotNull(), readError).when(wrongTitle.or(wrongText), lit("wrong_type"))
+                .when(empty, lit("empty_article"));
         Column detail = when(readError.isNotNull(), col(RecordReaders.READ_DETAIL))
+                .when(wrongText, concat(lit("field '"), usedKeys.get(2), lit("' (the text) is not a string but "),
+                        substring(values[2], 1, 60)))
+                .when(wrongTitle, concat(lit("field '"), usedKeys.get(1), lit("' (the title) is not a string but "),
+                        substring(values[1], 1, 60)))
                 .when(empty, concat(lit("no text and no title (fields present: "),
                         concat_ws(", ", map_keys(fields)), lit(")")));
 

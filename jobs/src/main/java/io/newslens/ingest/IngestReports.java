@@ -18,7 +18,7 @@ public final class IngestReports {
             .string(Articles.INPUT_FILE, "The file the record came from.")
             .string(RECORD, "The raw record (a JSON line, CSV row, document or file), cut to `ingest.quarantine_record_chars`.")
             .column(RECORD_CHARS, DataTypes.IntegerType, "Length of the whole raw record in characters.")
-            .string(REASON, "`malformed_json`, `malformed_csv`, `invalid_utf8` or `empty_article`.")
+            .string(REASON, "`malformed_json`, `malformed_csv`, `invalid_utf8`, `wrong_type` (a title or text that is a JSON object, array, number or boolean, not a string) or `empty_article`.")
             .string(DETAIL, "A sentence saying what is wrong with this record.")
             .build();
 

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.explode;
@@ -153,7 +154,7 @@ public final class RecordReaders {
         Column corrupt = col("_corrupt_record").isNotNull();
         return rows.select(col(FILE_PATH).as(INPUT_FILE),
                         coalesce(col("_corrupt_record"), to_json(map)).as(RAW),
-                        when(corrupt.unary_$bang(), map).as(FIELDS),
+                        when(not(corrupt), map).as(FIELDS),
                         when(corrupt, lit("malformed_csv")).as(READ_ERROR),
                         when(corrupt, lit("row does not parse as CSV with the file's header (wrong number of fields or broken quoting)"))
                                 .as(READ_DETAIL))
@@ -212,7 +213,7 @@ public final class RecordReaders {
         Column repaired = call_function("make_valid_utf8", col("value"));
         Column replaced = length(col(RAW)).minus(length(replace(col(RAW), lit(REPLACEMENT_CHAR), lit(""))));
         return withValue
-                .withColumn(ENCODING_REPAIRED, valid.unary_$bang())
+                .withColumn(ENCODING_REPAIRED, not(valid))
                 .withColumn(RAW, regexp_replace(when(col(ENCODING_REPAIRED), repaired).otherwise(col("value")), "^\uFEFF", ""))
                 .withColumn("bad_utf8", col(ENCODING_REPAIRED).and(
                         replaced.gt(length(col(RAW)).multiply(options.maxInvalidUtf8Share()))))
@@ -223,7 +224,7 @@ public final class RecordReaders {
     private static Dataset<Row> parseJson(Dataset<Row> records, String unit) {
         Column parsed = map_from_entries(map_entries(from_json(col(RAW), STRING_MAP)));
         Column badUtf8 = col("bad_utf8");
-        Dataset<Row> withFields = records.withColumn(FIELDS, when(badUtf8.unary_$bang(), parsed));
+        Dataset<Row> withFields = records.withColumn(FIELDS, when(not(badUtf8), parsed));
         Column error = when(badUtf8, lit("invalid_utf8")).when(col(FIELDS).isNull(), lit("malformed_json"));
         Column detail = when(badUtf8, lit("too many bytes that are not UTF-8"))
                 .when(col(FIELDS).isNull(), concat(lit("the " + unit + " is not a JSON object"),

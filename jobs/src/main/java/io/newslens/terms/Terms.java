@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.explode;
@@ -156,7 +157,7 @@ public final class Terms {
         // The kept vocabulary is bounded by max_vocabulary per n: small enough to broadcast.
         Dataset<Row> kept = broadcast(vocabulary.filter(col("kept")).select(col(TERM), col(N), col("idf")));
         WindowSpec byArticle = Window.partitionBy(col(ARTICLE_ID)).orderBy(col("tfidf").desc(), col(TERM).asc());
-        return docTerms.join(kept, scalaSeq(TERM, N))
+        return docTerms.join(kept, new String[] {TERM, N})
                 .withColumn("tfidf", col(COUNT).multiply(col("idf")))
                 .withColumn("rank", row_number().over(byArticle))
                 .filter(col("rank").leq(topK))
@@ -196,7 +197,7 @@ public final class Terms {
         Dataset<Row> used = counts
                 .withColumn("total", sum("a").over(Window.partitionBy(col(TERM), col(N))))
                 .filter(col("total").geq(minCount))
-                .join(targetTable, scalaSeq("grp", N));
+                .join(targetTable, new String[] {"grp", N});
         // With a = 0, G² reduces to 2 · total · ln(all_tokens / d): only terms used often enough elsewhere can
         // reach 3.84, so the target × term pairs are formed for those alone.
         double minTotal = minCount;
@@ -213,8 +214,8 @@ public final class Terms {
         Dataset<Row> unused = counts.groupBy(col(TERM), col(N))
                 .agg(sum("a").as("total"), org.apache.spark.sql.functions.collect_list("grp").as("used_by"))
                 .filter(col("total").geq(minTotal))
-                .join(targetTable, scalaSeq(N))
-                .filter(absenceG2.geq(CHI2_05).and(org.apache.spark.sql.functions.array_contains(col("used_by"), col("grp")).unary_$bang()))
+                .join(targetTable, new String[] {N})
+                .filter(absenceG2.geq(CHI2_05).and(not(org.apache.spark.sql.functions.array_contains(col("used_by"), col("grp")))))
                 .drop("used_by")
                 .withColumn("a", lit(0L));
         Column e1 = c.multiply(col("total")).divide(col("all_tokens"));
@@ -252,7 +253,7 @@ public final class Terms {
         Dataset<Row> dated = docTerms.filter(col(PERIOD_START).isNotNull());
         Dataset<Row> kept = vocabulary.filter(col("kept")).select(col(TERM), col(N));
         Dataset<Row> tokens = dated.groupBy(col(PERIOD_START), col(N)).agg(sum(COUNT).as("tokens"));
-        Dataset<Row> counts = dated.join(broadcast(kept), scalaSeq(TERM, N))
+        Dataset<Row> counts = dated.join(broadcast(kept), new String[] {TERM, N})
                 .groupBy(col(TERM), col(N), col(PERIOD_START)).agg(sum(COUNT).as(COUNT));
         WindowSpec past = Window.partitionBy(col(TERM), col(N)).orderBy(col(PERIOD_START)).rowsBetween(-window, -1);
         Column share = col(COUNT).divide(col("tokens"));
@@ -260,8 +261,8 @@ public final class Terms {
         Column sd = greatest(coalesce(stddev_samp(share).over(past), lit(0.0)).multiply(col("tokens")),
                 sqrt(expected), lit(1.0));
         // The grid: every kept term in every period that has n-grams of its n.
-        return kept.join(tokens, scalaSeq(N))
-                .join(counts, scalaSeq(TERM, N, PERIOD_START), "left")
+        return kept.join(tokens, new String[] {N})
+                .join(counts, new String[] {TERM, N, PERIOD_START}, "left")
                 .withColumn(COUNT, coalesce(col(COUNT), lit(0L)))
                 .withColumn("expected", expected)
                 .withColumn("z_score", col(COUNT).minus(col("expected")).divide(sd))
@@ -298,7 +299,4 @@ public final class Terms {
         return spec.columnNames().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     }
 
-    private static scala.collection.immutable.Seq<String> scalaSeq(String... names) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
-    }
 }

@@ -65,15 +65,22 @@ public final class Coherence {
                 }
             }
         }
-        UserDefinedFunction counts = udf((UDF1<scala.collection.Seq<String>, List<Row>>) tokens ->
-                        count(tokens, index, needed, window), DataTypes.createArrayType(COUNT))
-                .withName("newslens_cooccurrence");
+        // The word index and the pairs needed (n × n) reach the executors once, as a broadcast, not in every task.
+        org.apache.spark.broadcast.Broadcast<Needed> shared = org.apache.spark.api.java.JavaSparkContext
+                .fromSparkContext(docs.sparkSession().sparkContext()).broadcast(new Needed(index, needed));
         Map<Long, long[]> totals = new HashMap<>();
-        for (Row r : docs.select(explode(counts.apply(col(tokensCol))).as("c"))
-                .groupBy(col("c.a").as("a"), col("c.b").as("b"))
-                .agg(sum("c.windows").as("windows"), sum("c.docs").as("docs"))
-                .collectAsList()) {
-            totals.put(key(r.getInt(0), r.getInt(1)), new long[] {r.getLong(2), r.getLong(3)});
+        try {
+            UserDefinedFunction counts = udf((UDF1<scala.collection.Seq<String>, List<Row>>) tokens ->
+                            count(tokens, shared.value().index(), shared.value().pairs(), window), DataTypes.createArrayType(COUNT))
+                    .withName("newslens_cooccurrence");
+            for (Row r : docs.select(explode(counts.apply(col(tokensCol))).as("c"))
+                    .groupBy(col("c.a").as("a"), col("c.b").as("b"))
+                    .agg(sum("c.windows").as("windows"), sum("c.docs").as("docs"))
+                    .collectAsList()) {
+                totals.put(key(r.getInt(0), r.getInt(1)), new long[] {r.getLong(2), r.getLong(3)});
+            }
+        } finally {
+            shared.destroy();
         }
         long[] all = totals.getOrDefault(key(-1, -1), new long[2]);
         List<Row> rows = new ArrayList<>();
@@ -83,6 +90,10 @@ public final class Coherence {
         }
         SparkSession spark = docs.sparkSession();
         return spark.createDataFrame(rows, SCHEMA);
+    }
+
+    /** What the co-occurrence counter needs on the executors: word → index, and which index pairs to count. */
+    record Needed(Map<String, Integer> index, boolean[][] pairs) implements java.io.Serializable {
     }
 
     static double npmi(List<Integer> ids, Map<Long, long[]> totals, long windows) {

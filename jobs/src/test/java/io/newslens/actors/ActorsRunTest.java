@@ -27,13 +27,23 @@ import org.junit.jupiter.api.io.TempDir;
 class ActorsRunTest {
     private static final double EPS = 1e-9;
     private final SparkSession spark = SparkTestSession.get();
+    /** One broadcast of the test dictionary for the class (the job destroys its own after each run). */
+    private static org.apache.spark.broadcast.Broadcast<Dictionary> shared;
+
+    private static synchronized org.apache.spark.broadcast.Broadcast<Dictionary> shared() {
+        if (shared == null) {
+            SparkTestSession.get();
+            shared = Actors.share(MatcherTest.DICTIONARY);
+        }
+        return shared;
+    }
 
     private Dataset<Row> analysed(List<Row> articles) {
         StructType schema = new StructType().add("article_id", DataTypes.StringType).add("source", DataTypes.StringType)
                 .add("period_start", DataTypes.DateType).add("text", DataTypes.StringType);
         return spark.createDataFrame(articles, schema).select(col("article_id"), col("source"), col("period_start"),
                 Actors.analyse(lit(""), lit(null).cast("string"), col("text"), lit("en"), col("period_start"),
-                        MatcherTest.DICTIONARY, ActorsOptions.defaults()).as(Actors.A));
+                        shared(), ActorsOptions.defaults()).as(Actors.A));
     }
 
     /**

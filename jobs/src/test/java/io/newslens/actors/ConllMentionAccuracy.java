@@ -27,12 +27,13 @@ public final class ConllMentionAccuracy {
     }
 
     public record Counts(Map<String, long[]> recallByType, long mentions, long mentionsRight) {
-        /** [gold in dictionary, found] for all types together. */
+        /** [gold that are dictionary names, of those found, all gold, of those found] for all types together. */
         long[] recall() {
-            long[] t = new long[2];
+            long[] t = new long[4];
             recallByType.values().forEach(v -> {
-                t[0] += v[0];
-                t[1] += v[1];
+                for (int i = 0; i < 4; i++) {
+                    t[i] += v[i];
+                }
             });
             return t;
         }
@@ -114,23 +115,30 @@ public final class ConllMentionAccuracy {
             }
         }
         for (Entity e : gold) {
-            if (!e.type().equals("MISC") && names.contains(e.text().toLowerCase(Locale.ROOT))) {
-                long[] c = byType.computeIfAbsent(e.type(), k -> new long[2]);
+            if (e.type().equals("MISC")) {
+                continue;
+            }
+            // [in the dictionary, of those found, all gold of the type, of those found]
+            long[] c = byType.computeIfAbsent(e.type(), k -> new long[4]);
+            boolean hit = found.contains(((long) e.start() << 32) | e.end());
+            c[2]++;
+            c[3] += hit ? 1 : 0;
+            if (names.contains(e.text().toLowerCase(Locale.ROOT))) {
                 c[0]++;
-                if (found.contains(((long) e.start() << 32) | e.end())) {
-                    c[1]++;
-                }
+                c[1] += hit ? 1 : 0;
             }
         }
         return new long[] {mentions, right};
     }
 
     public static String markdown(Counts c) {
-        StringBuilder sb = new StringBuilder("| gold type | entities in the dictionary | found (exact span) | recall |\n|---|---:|---:|---:|\n");
-        c.recallByType().forEach((type, v) -> sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f |%n", type, v[0], v[1],
-                v[1] / (double) v[0])));
+        StringBuilder sb = new StringBuilder("| gold type | gold entities | of which dictionary names | found (exact span) |"
+                + " recall over dictionary names | recall over all gold |\n|---|---:|---:|---:|---:|---:|\n");
+        c.recallByType().forEach((type, v) -> sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.3f | %.3f |%n",
+                type, v[2], v[0], v[3], v[1] / (double) v[0], v[3] / (double) v[2])));
         long[] all = c.recall();
-        sb.append(String.format(Locale.ROOT, "| all | %d | %d | %.3f |%n%n", all[0], all[1], all[1] / (double) all[0]));
+        sb.append(String.format(Locale.ROOT, "| all | %d | %d | %d | %.3f | %.3f |%n%n", all[2], all[0], all[3],
+                all[1] / (double) all[0], all[3] / (double) all[2]));
         sb.append(String.format(Locale.ROOT, "Precision: %d of %d mentions are exactly a gold LOC/ORG/PER entity (or MISC for a "
                 + "demonym): %.3f%n", c.mentionsRight(), c.mentions(), c.mentionsRight() / (double) c.mentions()));
         return sb.toString();

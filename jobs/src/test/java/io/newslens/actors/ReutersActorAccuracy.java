@@ -73,7 +73,7 @@ public final class ReutersActorAccuracy {
         }
         Dataset<Row> articles = spark.read().json(reutersJsonl).filter(col("text").isNotNull().and(col("text").notEqual("")));
         Dataset<Row> analysed = articles.select(col("id"), col("gold_places"),
-                Actors.analyse(col("title"), col("dateline"), col("text"), lit("en"), to_date(col("published")), dictionary,
+                Actors.analyse(col("title"), col("dateline"), col("text"), lit("en"), to_date(col("published")), Actors.share(dictionary),
                         ActorsOptions.defaults()).getField("mentions").as("m"))
                 .selectExpr("id", "gold_places", "transform(filter(m, x -> x.country_code IS NOT NULL AND x.actor_id IS NOT NULL), "
                         + "x -> struct(x.country_code AS c, x.zone AS zone)) AS m");

@@ -338,4 +338,29 @@ class IngestBadInputTest {
         Row d2 = articlesOf(out).stream().filter(a -> a.getAs("article_id").equals("d2")).findFirst().orElseThrow();
         assertEquals("2016-09-03", d2.getAs("published_date").toString());
     }
+
+    @Test
+    void aTitleOrTextThatIsNotAStringIsQuarantinedAsWrongType() throws IOException {
+        Path in = Files.writeString(dir.resolve("types.jsonl"), String.join("\n",
+                "{\"id\":\"obj\",\"title\":\"Nested\",\"text\":{\"p\":[\"a\",\"b\"]}}", // wrong_type: an object
+                "{\"id\":\"arr\",\"title\":[\"x\"],\"text\":\"fine\"}", // wrong_type: an array as title
+                "{\"id\":\"num\",\"title\":\"A number\",\"text\":42}", // wrong_type: a number
+                "{\"id\":\"str\",\"title\":\"2016\",\"text\":\"{not an object, a string}\"}", // accepted: strings
+                "{\"id\":\"ok\",\"title\":\"Plain\",\"text\":\"Plain text.\",\"meta\":{\"text\":1}}") + "\n"); // accepted
+        Path out = dir.resolve("types-out");
+        TestRuns.Result r = TestRuns.run("ingest", "--input", in.toString(), "--output", out.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        SparkSession spark = SparkTestSession.get();
+        Map<String, String> reasons = new java.util.TreeMap<>();
+        for (Row q : spark.read().parquet(out.resolve("quarantine").toString()).collectAsList()) {
+            reasons.put(q.<String>getAs("record").substring(7, 10), q.getAs("reason") + ": " + q.getAs("detail"));
+        }
+        assertEquals(Map.of(
+                "obj", "wrong_type: field 'text' (the text) is not a string but {\"p\":[\"a\",\"b\"]}",
+                "arr", "wrong_type: field 'title' (the title) is not a string but [\"x\"]",
+                "num", "wrong_type: field 'text' (the text) is not a string but 42"), reasons);
+        List<String> accepted = spark.read().parquet(out.resolve("articles").toString()).orderBy("article_id")
+                .collectAsList().stream().map(a -> a.<String>getAs("article_id")).toList();
+        assertEquals(List.of("ok", "str"), accepted);
+    }
 }
