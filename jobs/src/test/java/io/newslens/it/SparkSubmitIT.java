@@ -31,6 +31,11 @@ class SparkSubmitIT {
                 m.path("reports").path("articles").path("rows").asLong());
         assertTrue(Files.isDirectory(out.resolve("articles")));
         assertTrue(Files.readString(log).contains("succeeded; reports in"), SparkSubmitProcess.tail(log));
+        // The console holds newslens's lines; Spark's own log lines (start-up warnings and the like) are in its log file.
+        java.util.List<String> sparkLines = Files.readAllLines(log).stream()
+                .filter(l -> l.matches("^\\d\\d:\\d\\d:\\d\\d (WARN|INFO|ERROR) .*") || l.startsWith("\tat ")).toList();
+        assertEquals(java.util.List.of(), sparkLines, "no Spark log lines on the console");
+        assertTrue(Files.exists(SparkSubmitProcess.sparkLog(log)), "Spark's log file written");
 
         String why = NotebookRunner.unavailable();
         org.junit.jupiter.api.Assumptions.assumeTrue(why == null, "notebooks skipped: " + why);

@@ -1,0 +1,110 @@
+package io.newslens.actors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.newslens.SparkTestSession;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * attention, article tone, actor tone and candidates on a hand-made analysis (the matcher's output is fixed
+ * here, so each expected value is worked out from the four articles below and nothing else).
+ *
+ * <pre>
+ * a1  Wire   2024-03  CHN s0 (tone 0.5), USA s0 (0.5), CHN s1 (-1.0); 2 sentences; tone sum 1.0 over 4 words; "Acme Corp"
+ * a2  Wire   2024-03  CHN s0 (no lexicon word: null);                 1 sentence;  no tone words;             "Acme Corp", "Zed"
+ * a3  Daily  2024-03  USA s0 (2.0), an ambiguous mention (no actor);  1 sentence;  tone sum 3.0 over 2 words; "Acme Corp"
+ * a4  Wire   undated  CHN s0 (1.0);                                   1 sentence;  tone sum 1.0 over 1 word
+ * </pre>
+ */
+class ActorReportValuesTest {
+    private static final Date MARCH = Date.valueOf("2024-03-01");
+
+    private static Row mention(String actor, int sentence, Double tone) {
+        return RowFactory.create(actor, actor, actor, actor, null, "body", sentence, 0, 1, List.of(), tone);
+    }
+
+    private static Row article(String id, String source, Date period, List<Row> mentions, int sentences, double toneSum,
+                               int toneWords, List<String> candidates) {
+        return RowFactory.create(id, source, period, RowFactory.create(mentions, sentences, toneSum, toneWords, candidates));
+    }
+
+    private static Dataset<Row> analysed() {
+        StructType schema = new StructType().add(Actors.ARTICLE_ID, DataTypes.StringType).add(Actors.SOURCE, DataTypes.StringType)
+                .add(Actors.PERIOD_START, DataTypes.DateType).add(Actors.A, Actors.ANALYSIS);
+        return SparkTestSession.get().createDataFrame(List.of(
+                article("a1", "Wire", MARCH, List.of(mention("CHN", 0, 0.5), mention("USA", 0, 0.5), mention("CHN", 1, -1.0)),
+                        2, 1.0, 4, List.of("Acme Corp")),
+                article("a2", "Wire", MARCH, List.of(mention("CHN", 0, null)), 1, 0.0, 0, List.of("Acme Corp", "Zed")),
+                article("a3", "Daily", MARCH, List.of(mention("USA", 0, 2.0), mention(null, 0, 2.0)), 1, 3.0, 2,
+                        List.of("Acme Corp")),
+                article("a4", "Wire", null, List.of(mention("CHN", 0, 1.0)), 1, 1.0, 1, List.of())), schema);
+    }
+
+    private static List<String> rows(Dataset<Row> report) {
+        List<String> out = new ArrayList<>();
+        for (Row r : report.collectAsList()) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < r.size(); i++) {
+                Object v = r.get(i);
+                cells.add(v instanceof scala.collection.Seq<?> s ? scala.jdk.javaapi.CollectionConverters.asJava(s).toString()
+                        : String.valueOf(v));
+            }
+            out.add(String.join(" | ", cells));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    @Test
+    void attentionCountsArticlesAndMentionsPerOutletAndPeriod() {
+        Dataset<Row> a = analysed();
+        // Wire, March: a1 and a2 (2 articles); CHN in both (3 mentions), USA in a1. Daily, March: a3 only. a4 is
+        // undated and the ambiguous mention has no actor: neither counts.
+        assertEquals(List.of(
+                        "CHN | Wire | 2 | 3 | 1.0 | 2024-03-01",
+                        "USA | Daily | 1 | 1 | 1.0 | 2024-03-01",
+                        "USA | Wire | 1 | 1 | 0.5 | 2024-03-01"),
+                rows(Actors.attention(Actors.mentions(a), a)));
+    }
+
+    @Test
+    void articleToneIsTheMeanValenceOfItsLexiconWords() {
+        // a1 1.0 / 4 = 0.25; a2 has no lexicon word: null; a3 3.0 / 2 = 1.5; a4 1.0 / 1.
+        assertEquals(List.of(
+                        "a1 | 0.25 | 4 | 2 | Wire | 2024-03-01",
+                        "a2 | null | 0 | 1 | Wire | 2024-03-01",
+                        "a3 | 1.5 | 2 | 1 | Daily | 2024-03-01",
+                        "a4 | 1.0 | 1 | 1 | Wire | null"),
+                rows(Actors.articleTone(analysed())));
+    }
+
+    @Test
+    void actorToneCountsEachSentenceOncePerActor() {
+        // a1 CHN: sentences 0 and 1, (0.5 + -1.0) / 2 = -0.25; a1 USA: 0.5; a2 CHN: one sentence without tone: null.
+        assertEquals(List.of(
+                        "a1 | CHN | 2 | -0.25 | Wire | 2024-03-01",
+                        "a1 | USA | 1 | 0.5 | Wire | 2024-03-01",
+                        "a2 | CHN | 1 | null | Wire | 2024-03-01",
+                        "a3 | USA | 1 | 2.0 | Daily | 2024-03-01",
+                        "a4 | CHN | 1 | 1.0 | Wire | null"),
+                rows(Actors.actorTone(analysed())));
+    }
+
+    @Test
+    void candidatesNeedEnoughArticlesAndListTheirCompany() {
+        // "Acme Corp": 3 articles, 3 occurrences; with CHN in a1, a2 and USA in a1, a3: 2 each, ties by id.
+        // "Zed": 1 article (a2, with CHN), under the minimum of 2.
+        assertEquals(List.of("Acme Corp | 3 | 3 | company | [CHN, USA]"), rows(Actors.candidates(analysed(), 2)));
+        assertEquals(Arrays.asList("Acme Corp | 3 | 3 | company | [CHN, USA]", "Zed | 1 | 1 | unknown | [CHN]"),
+                rows(Actors.candidates(analysed(), 1)));
+    }
+}
