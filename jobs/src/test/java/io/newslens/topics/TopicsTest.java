@@ -117,12 +117,22 @@ class TopicsTest {
 
     @Test
     void sameSeedGivesIdenticalTopicsAndTheThemesAreFound() {
+        themesFoundTwiceAlike(TopicsOptions.defaults());
+    }
+
+    @Test
+    void theEmOptimiserAlsoFindsTheThemesAndIsRepeatable() {
+        // MLlib's EM with its default priors (doc_concentration and topic_concentration left out), 40 iterations.
+        themesFoundTwiceAlike(new TopicsOptions(null, "em", 40, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null));
+    }
+
+    private void themesFoundTwiceAlike(TopicsOptions o) {
         Dataset<Row> docs = themedCorpus().cache();
         List<String> vocabulary = Topics.vocabulary(docs, 1, 1.0, 100).select("term").as(org.apache.spark.sql.Encoders.STRING())
                 .collectAsList();
         assertEquals(18, vocabulary.size());
         Dataset<Row> vectors = Topics.vectorizer(vocabulary).transform(docs).cache();
-        TopicsOptions o = TopicsOptions.defaults();
         List<Row> first = Topics.topWords(Topics.topicWordProbabilities(Topics.fit(o, 3, vectors)),
                 vocabulary.toArray(String[]::new), 6);
         LDAModel again = Topics.fit(o, 3, vectors);
