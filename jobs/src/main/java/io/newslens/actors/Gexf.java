@@ -68,23 +68,13 @@ final class Gexf {
             if (!spells.isEmpty()) {
                 x.append("<spells>");
                 for (String s : spells) {
-                    x.append("<spell start=\"").append(s).append("\" end=\"").append(end(s, period)).append("\"/>");
+                    x.append("<spell start=\"").append(s).append("\" end=\"").append(io.newslens.text.Periods.endOf(s, period)).append("\"/>");
                 }
                 x.append("</spells>");
             }
             x.append("</edge>\n");
         }
         x.append("    </edges>\n  </graph>\n</gexf>\n");
-    }
-
-    /** Last day of the period starting on {@code start}. */
-    private static String end(String start, String period) {
-        java.time.LocalDate d = java.time.LocalDate.parse(start);
-        return switch (period) {
-            case "day" -> d.toString();
-            case "week" -> d.plusDays(6).toString();
-            default -> d.plusMonths(1).minusDays(1).toString();
-        };
     }
 
     private static String esc(String s) {

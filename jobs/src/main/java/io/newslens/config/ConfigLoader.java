@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
     public static final Set<String> FORMATS = Set.of("auto", "jsonl", "json", "csv", "parquet", "text");
     public static final Set<String> PRESETS = Set.of("auto", "canonical", "news-please", "newspaper3k");
-    public static final Set<String> CANONICAL_FIELDS =
-            Set.of("id", "title", "text", "published", "source", "url", "authors", "language");
+    public static final java.util.List<String> CANONICAL_FIELDS = InputSpec.CANONICAL_FIELDS;
 
     private ConfigLoader() {
     }
@@ -94,7 +93,7 @@ public final class ConfigLoader {
             for (String key : in.mapping().keySet()) {
                 if (!CANONICAL_FIELDS.contains(key)) {
                     throw new ConfigException(at + ".mapping." + key, "not a canonical field (expected one of "
-                            + String.join(", ", CANONICAL_FIELDS.stream().sorted().toList()) + ")");
+                            + String.join(", ", CANONICAL_FIELDS) + ")");
                 }
             }
             if (in.timezone() != null) {
@@ -157,9 +156,7 @@ public final class ConfigLoader {
         if (t.ngramMax() < 2 || t.ngramMax() > 5) {
             throw new ConfigException("terms.ngram_max", "must be between 2 and 5 (bigrams feed the collocations), got " + t.ngramMax());
         }
-        if (!Set.of("day", "week", "month").contains(t.period())) {
-            throw new ConfigException("terms.period", "unknown period '" + t.period() + "' (day, week or month)");
-        }
+        Period.of("terms.period", t.period());
         if (t.minDf() < 1) {
             throw new ConfigException("terms.min_df", "must be at least 1");
         }
@@ -237,9 +234,7 @@ public final class ConfigLoader {
         if (!(t.articleTopicsMinWeight() >= 0 && t.articleTopicsMinWeight() < 1)) {
             throw new ConfigException("topics.article_topics_min_weight", "must be in [0, 1), got " + t.articleTopicsMinWeight());
         }
-        if (!Set.of("day", "week", "month").contains(t.period())) {
-            throw new ConfigException("topics.period", "unknown period '" + t.period() + "' (day, week or month)");
-        }
+        Period.of("topics.period", t.period());
     }
 
     private static void validateActors(ActorsOptions a) {
@@ -255,9 +250,7 @@ public final class ConfigLoader {
         if (a.minCount() < 1 || a.candidateMinCount() < 1) {
             throw new ConfigException("actors", "min_count and candidate_min_count must be at least 1");
         }
-        if (!Set.of("day", "week", "month").contains(a.period())) {
-            throw new ConfigException("actors.period", "unknown period '" + a.period() + "' (day, week or month)");
-        }
+        Period.of("actors.period", a.period());
     }
 
     private static void checkShare(String field, double share) {

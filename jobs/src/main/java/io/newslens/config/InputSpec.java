@@ -31,6 +31,10 @@ public record InputSpec(
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> include,
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> exclude) {
 
+    /** The canonical article fields a mapping may fill, in the order ingest reads them. Declared once. */
+    public static final List<String> CANONICAL_FIELDS =
+            List.of("id", "title", "text", "published", "source", "url", "authors", "language");
+
     /** Files in a folder input that describe the data rather than hold it (matched case-insensitively). */
     public static final List<String> DEFAULT_EXCLUDE = List.of("readme*", "license*", "licence*", "copying*",
             "notice*", "changelog*", "changes*", "authors*", "contributors*", "citation*");

@@ -10,7 +10,7 @@ import java.util.Map;
  * preset's candidates in order (the first non-blank one wins per record).
  */
 public final class FieldMapping {
-    public static final List<String> CANONICAL = List.of("id", "title", "text", "published", "source", "url", "authors", "language");
+    public static final List<String> CANONICAL = InputSpec.CANONICAL_FIELDS;
 
     private static final Map<String, List<String>> CANONICAL_PRESET = Map.of(
             "id", List.of("article_id", "id"), "title", List.of("title"), "text", List.of("text"),

@@ -3,7 +3,7 @@ package io.newslens.text;
 import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.trunc;
 
-import java.time.DayOfWeek;
+import io.newslens.config.Period;
 import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 
@@ -23,11 +23,11 @@ public final class Periods {
 
     /** First day (yyyy-MM-dd) of the period that holds a date. */
     public static String startOf(String date, String period) {
-        LocalDate d = LocalDate.parse(date);
-        return switch (period) {
-            case "day" -> d.toString();
-            case "week" -> d.with(DayOfWeek.MONDAY).toString();
-            default -> d.withDayOfMonth(1).toString();
-        };
+        return Period.of("period", period).start(LocalDate.parse(date)).toString();
+    }
+
+    /** Last day (yyyy-MM-dd) of the period that starts on {@code start}. */
+    public static String endOf(String start, String period) {
+        return Period.of("period", period).end(LocalDate.parse(start)).toString();
     }
 }
