@@ -27,16 +27,19 @@ public final class CorpusJob {
             Dataset<Row> withShingles = originals.select(col(Articles.ARTICLE_ID), col(Articles.PUBLISHED_AT),
                     NearDuplicates.shingles(col(Articles.TITLE), col(Articles.TEXT)).as("shingles"))
                     .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> near = NearDuplicates.find(withShingles, Articles.ARTICLE_ID,
-                    NearDuplicates.orderKey(col(Articles.PUBLISHED_AT), col(Articles.ARTICLE_ID)),
-                    config.terms().nearDuplicateJaccard(), config.terms().minhashTables(), MINHASH_SEED);
-            Dataset<Row> exact = articles.filter(col(Articles.DUPLICATE_OF).isNotNull()).select(
-                    col(Articles.ARTICLE_ID), col(Articles.DUPLICATE_OF),
-                    when(col(Articles.DUPLICATE_REASON).equalTo("same_content"), lit(1.0)).as("jaccard"),
-                    col(Articles.DUPLICATE_REASON).as("method"));
-            Dataset<Row> duplicates = exact.unionByName(near.withColumn("method", lit("near")));
-            out.write(TextReports.DUPLICATES, duplicates, manifest);
-            withShingles.unpersist();
+            try {
+                Dataset<Row> near = NearDuplicates.find(withShingles, Articles.ARTICLE_ID,
+                        NearDuplicates.orderKey(col(Articles.PUBLISHED_AT), col(Articles.ARTICLE_ID)),
+                        config.terms().nearDuplicateJaccard(), config.terms().minhashTables(), MINHASH_SEED);
+                Dataset<Row> exact = articles.filter(col(Articles.DUPLICATE_OF).isNotNull()).select(
+                        col(Articles.ARTICLE_ID), col(Articles.DUPLICATE_OF),
+                        when(col(Articles.DUPLICATE_REASON).equalTo("same_content"), lit(1.0)).as("jaccard"),
+                        col(Articles.DUPLICATE_REASON).as("method"));
+                Dataset<Row> duplicates = exact.unionByName(near.withColumn("method", lit("near")));
+                out.write(TextReports.DUPLICATES, duplicates, manifest);
+            } finally {
+                withShingles.unpersist();
+            }
 
             Dataset<Row> dups = out.read(TextReports.DUPLICATES.name());
             long nearCount = dups.filter(col("method").equalTo("near")).count();

@@ -96,13 +96,25 @@ public final class TopicsJob {
         String[] vocab = vocabulary.toArray(String[]::new);
         CountVectorizerModel vectorizer = Topics.vectorizer(vocabulary);
         Dataset<Row> vectors = vectorizer.transform(docs).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> train = vectors;
-        Dataset<Row> heldOut = null;
-        if (o.k().size() > 1) {
-            Dataset<Row>[] split = vectors.randomSplit(new double[] {1 - o.heldOut(), o.heldOut()}, o.seed());
-            train = split[0].persist(StorageLevel.MEMORY_AND_DISK());
-            heldOut = split[1].persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row>[] split = o.k().size() > 1
+                ? vectors.randomSplit(new double[] {1 - o.heldOut(), o.heldOut()}, o.seed()) : null;
+        Dataset<Row> train = split == null ? vectors : split[0].persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> heldOut = split == null ? null : split[1].persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            fitAndWrite(spark, docs, vectors, train, heldOut, vectorizer, vocab, o, out, manifest, stage);
+        } finally {
+            // Also when a fit fails: no cache outlives the stage.
+            if (heldOut != null) {
+                train.unpersist();
+                heldOut.unpersist();
+            }
+            vectors.unpersist();
         }
+    }
+
+    private static void fitAndWrite(SparkSession spark, Dataset<Row> docs, Dataset<Row> vectors, Dataset<Row> train,
+                                    Dataset<Row> heldOut, CountVectorizerModel vectorizer, String[] vocab, TopicsOptions o,
+                                    RunOutput out, RunManifest manifest, RunManifest.Stage stage) {
         long articles = vectors.count();
         List<Candidate> candidates = new ArrayList<>();
         for (int k : o.k()) {
@@ -183,11 +195,6 @@ public final class TopicsJob {
         // Timings go to the stage, not to counts: counts must be equal between runs of the same input.
         stage.count("articles", articles).count("k", chosen.k()).count("mean_npmi", chosen.meanNpmi())
                 .count("fit_seconds", Math.round(chosen.fitSeconds() * 1000) / 1000.0);
-        if (heldOut != null) {
-            train.unpersist();
-            heldOut.unpersist();
-        }
-        vectors.unpersist();
     }
 
     /** article_topics and topic_prevalence from scored vectors; returns the weights, cached for more use. */

@@ -44,10 +44,17 @@ class TopicsRunTest {
         List<Row> selection = report(fitted, "topic_model_selection").orderBy("k").collectAsList();
         assertEquals(2, selection.size());
         Row chosen = selection.stream().filter(r -> r.getBoolean(r.fieldIndex("chosen"))).findFirst().orElseThrow();
+        java.util.Set<Long> heldOutTokens = new java.util.HashSet<>();
         for (Row r : selection) {
             assertTrue(r.getDouble(r.fieldIndex("coherence_npmi")) <= chosen.getDouble(chosen.fieldIndex("coherence_npmi")));
-            assertTrue(r.getDouble(r.fieldIndex("log_perplexity")) > 0, "held-out perplexity is reported");
+            // MLlib: log perplexity = -log likelihood / held-out tokens. Both k are scored on the same held-out
+            // articles, so the ratio is the same whole number of tokens for each: the figures belong together.
+            double tokens = -r.getDouble(r.fieldIndex("log_likelihood")) / r.getDouble(r.fieldIndex("log_perplexity"));
+            assertEquals(Math.round(tokens), tokens, 1e-6 * tokens, "a whole number of held-out tokens: " + tokens);
+            assertTrue(tokens > 100, "held-out tokens: " + tokens);
+            heldOutTokens.add(Math.round(tokens));
         }
+        assertEquals(1, heldOutTokens.size(), "the same held-out articles for every k: " + heldOutTokens);
         int k = chosen.getInt(0);
         assertEquals(k, manifest.path("counts").path("topics").path("k").asInt());
         assertEquals(k, report(fitted, "topic_summary").count());
