@@ -295,11 +295,17 @@ public final class OutputGuard implements AutoCloseable {
         }
     }
 
+    private volatile boolean touchFailed;
+
     private void touch() {
         try {
             fs.setTimes(new Path(output, LOCK), System.currentTimeMillis(), -1);
-        } catch (IOException e) {
-            Progress.log("could not touch " + LOCK + ": " + e.getMessage());
+        } catch (IOException | UnsupportedOperationException e) {
+            // Object stores may not set times: say so once; a lock there goes stale only when its process is gone.
+            if (!touchFailed) {
+                touchFailed = true;
+                Progress.log("note: cannot refresh " + LOCK + " on this file system (" + e.getMessage() + ")");
+            }
         }
     }
 
