@@ -86,8 +86,14 @@ class IngestBadInputTest {
         Files.writeString(input.resolve("texts/one.txt"), "\n  First line is the title\n\nThe body.\nMore body.\n"); // 1 accepted
         Files.writeString(input.resolve("texts/.hidden.txt"), "not data"); // hidden: not read
 
-        result = TestRuns.run("ingest", "--input", input.toString(), "--output", output.toString(),
-                "--timezone", "UTC");
+        // stderr is not a terminal here: a progress line every second of a long stage (default 60 s).
+        System.setProperty("newslens.progress.seconds", "1");
+        try {
+            result = TestRuns.run("ingest", "--input", input.toString(), "--output", output.toString(),
+                    "--timezone", "UTC");
+        } finally {
+            System.clearProperty("newslens.progress.seconds");
+        }
         SparkSession spark = SparkTestSession.get();
         articles = new HashMap<>();
         for (Row r : spark.read().parquet(output.resolve("articles").toString()).collectAsList()) {
@@ -113,6 +119,15 @@ class IngestBadInputTest {
         assertEquals(13, manifest.path("reports").path("articles").path("rows").asLong());
         assertEquals(6, manifest.path("reports").path("quarantine").path("rows").asLong());
         assertEquals("succeeded", manifest.path("status").asText());
+    }
+
+    @Test
+    void aLongStageReportsProgressWhenStderrIsNotATerminal() {
+        double seconds = manifest.path("stages").get(0).path("seconds").asDouble();
+        org.junit.jupiter.api.Assumptions.assumeTrue(seconds >= 2.5, "ingest took only " + seconds + " s here");
+        assertTrue(result.stderr().contains("  ingest still running: "), result.stderr());
+        assertTrue(result.stderr().matches("(?s).*ingest still running: \\d+ of \\d+ tasks of the current Spark step done.*"),
+                result.stderr());
     }
 
     @Test
