@@ -10,9 +10,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.clustering.LocalLDAModel;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.mllib.linalg.Matrices;
-import org.apache.spark.mllib.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -44,13 +41,12 @@ final class BatchSteps {
         if (steps <= 0) {
             return model;
         }
-        org.apache.spark.mllib.clustering.LocalLDAModel start = model.oldLocalModel();
+        MllibLda.State start = MllibLda.state(model);
         int k = start.k();
         int vocabSize = start.vocabSize();
-        double eta = start.topicConcentration();
-        double[] alpha = start.docConcentration().toArray();
-        // MLlib's topicsMatrix is λ transposed (vocabulary × k, column-major): as an array, λ's rows [t * V + w]
-        double[] lambda = start.topicsMatrix().toArray().clone();
+        double eta = start.eta();
+        double[] alpha = start.alpha();
+        double[] lambda = start.lambda();
         // ml vectors converted once (each Dataset read would convert every row again), articles without words dropped
         JavaRDD<SparseVector> docs = vectors.select(col(Topics.FEATURES)).javaRDD()
                 .map(r -> ((Vector) r.get(0)).toSparse()).filter(v -> v.numNonzeros() > 0)
@@ -89,12 +85,8 @@ final class BatchSteps {
         } finally {
             docs.unpersist(false);
         }
-        // The constructors are Scala package-private (public in bytecode): the only way to hand MLlib topics it
-        // did not fit itself, so that scoring, perplexity and save/load stay MLlib's.
-        org.apache.spark.mllib.clustering.LocalLDAModel old = new org.apache.spark.mllib.clustering.LocalLDAModel(
-                Matrices.dense(vocabSize, k, lambda), Vectors.dense(alpha), eta, start.gammaShape());
-        LocalLDAModel refined = new LocalLDAModel(model.uid(), vocabSize, old, vectors.sparkSession());
-        return model.copyValues(refined, ParamMap.empty());
+        return MllibLda.model(model, new MllibLda.State(k, vocabSize, eta, alpha, lambda, start.gammaShape()),
+                vectors.sparkSession());
     }
 
     /** exp(E[log β_tw]) = exp(ψ(λ_tw) − ψ(Σ_w λ_tw)), laid out [w * k + t] so an article reads its words' rows. */
