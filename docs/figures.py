@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Lists every figure in README.md and docs/*.md next to what produces it; fails on a figure with no source.
+
+A figure is a measured number: one with a decimal point, thousands separators, a percent sign or a unit
+(s, ms, µs, min, MB, GB, x/×, articles/s). Numbers inside `code` (option values, commands) and fenced code
+blocks are not figures. A figure's source is named in its paragraph, list item or table, or above it in the same section (the text
+between two headings): a
+result file (bench/results/....json), a test or IT class (SomethingTest, SomethingIT) whose output prints it, a
+committed command in backquotes (python3 bench/run.py ..., mvn ..., java ... io.newslens..., ./newslens ...), a
+bench main (io.newslens.bench.X), a generated section (<!-- bench...:begin -->), or an explicit
+<!-- source: ... --> comment (<!-- source (rest of this page): ... --> for every later section). Run from the
+repo root:
+
+    python3 docs/figures.py            # every figure and its source; exit 1 if any figure has none
+    python3 docs/figures.py --orphans  # only the figures without a source
+"""
+import glob
+import re
+import sys
+
+FIGURE = re.compile(r"(?<![\w./#:=-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+(?:\.\d+)?\s?"
+                    r"(?:%|×(?!\d)|x\b|s\b|ms\b|µs\b|min\b|MB/s\b|MB\b|GB\b|KB\b|articles/s\b|art/s\b))")
+SOURCE = re.compile(r"bench/results/[\w.*-]+\.json|\b[A-Z]\w+(?:Test|IT)\b|`(?:python3 bench/run\.py|mvn |java |\./newslens )[^`]*`"
+                    r"|io\.newslens\.bench\.\w+|<!-- source: [^>]*-->")
+EXPLICIT = re.compile(r"<!-- source[^>]*-->")
+REST = re.compile(r"<!-- source \(rest of this page\): [^>]*-->")
+COMMAND = re.compile(r"^(?:\./newslens |python3 bench/run\.py|mvn |java )")
+GENERATED = re.compile(r"<!-- (bench[\w-]*):begin -->")
+# Versions are not figures: Maven 3.8, Spark 4.2, Java 17.
+VERSION = re.compile(r"(?i)\b(?:java|maven|spark|scala|lucene|python|jdk|openjdk|mallet|opennlp|hanlp|version|v)\s*$")
+CODE = re.compile(r"`[^`]*`")
+
+
+def sections(path):
+    """[heading line, [(line number, text)], commands, generated-by] per section, fenced code left out (a command
+    in a fence is the section's source). Lines between <!-- benchX:begin --> and its end are a generated section."""
+    out, current, fenced, generated = [], [0, [], [], None], False, None
+    for n, line in enumerate(open(path, encoding="utf-8"), 1):
+        line = line.rstrip("\n")
+        g = GENERATED.search(line)
+        if g:
+            generated = g.group(1)
+        if generated and line.strip() == "<!-- " + generated + ":end -->":
+            generated = None
+        if line.startswith("```"):
+            fenced = not fenced
+            continue
+        if fenced:
+            if COMMAND.match(line.strip()):
+                current[2].append("`" + line.strip().split("  #")[0].strip() + "`")
+            continue
+        if line.startswith("#"):
+            out.append(current)
+            current = [n, [], [], None]
+        current[1].append((n, line, generated))
+    out.append(current)
+    return out
+
+
+def blocks(lines):
+    """Paragraphs, list items and tables: split at blank lines and at each new top-level list item."""
+    out, current = [], []
+    for entry in lines:
+        line = entry[1]
+        if not line.strip() or line.startswith("- ") or line.startswith("#"):
+            if current:
+                out.append(current)
+            current = [] if not line.strip() else [entry]
+            continue
+        current.append(entry)
+    if current:
+        out.append(current)
+    return out
+
+
+def main():
+    only_orphans = "--orphans" in sys.argv
+    orphans = 0
+    total = 0
+    for path in ["README.md"] + sorted(glob.glob("docs/*.md")):
+        carried = set()
+        for _, lines, commands, _ in sections(path):
+            text = "\n".join(l for _, l, _ in lines)
+            # <!-- source (rest of this page): X --> names the source of this section and of every later one.
+            carried |= set(REST.findall(text))
+            # Section-wide sources: explicit comments and the commands of its code blocks; the rest must stand in
+            # the figure's own paragraph, list item or table.
+            section_sources = set(EXPLICIT.findall(text)) | set(commands) | carried
+            above = set()
+            for block in blocks(lines):
+                # A source applies to its own block and to the blocks below it in the section (a table under the
+                # sentence that names its command), never to figures above it.
+                own = set(SOURCE.findall("\n".join(l for _, l, _ in block)))
+                block_sources = above | own
+                if not block[0][1].startswith("- "):
+                    # A list item's sources are its own; a paragraph's carry on below it.
+                    above |= own
+                for n, line, generated in block:
+                    if line.startswith("#"):
+                        continue
+                    sources = (["generated by bench/run.py (" + generated + ")"] if generated
+                               else sorted(block_sources | section_sources))
+                    plain = CODE.sub("", line)
+                    for m in FIGURE.finditer(plain):
+                        if VERSION.search(plain[:m.start()]):
+                            continue
+                        fig = m.group(1)
+                        total += 1
+                        if not sources:
+                            orphans += 1
+                            print(f"{path}:{n}: {fig.strip()}  <- NO SOURCE")
+                        elif not only_orphans:
+                            print(f"{path}:{n}: {fig.strip()}  <- {', '.join(sources)[:160]}")
+    print(f"{total} figures, {orphans} without a source", file=sys.stderr)
+    return 1 if orphans else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
