@@ -169,14 +169,14 @@ public final class ConfigLoader {
         if (!(t.nearDuplicateJaccard() > 0 && t.nearDuplicateJaccard() <= 1)) {
             throw new ConfigException("terms.near_duplicate_jaccard", "must be in (0, 1], got " + t.nearDuplicateJaccard());
         }
-        switch (t.keyness()) {
-            case "each_period" -> { }
-            case "source" -> {
+        switch (KeynessMode.of("terms.keyness", t.keyness())) {
+            case EACH_PERIOD -> { }
+            case SOURCE -> {
                 if (t.keynessTarget() == null) {
                     throw new ConfigException("terms.keyness_target", "keyness 'source' needs the target outlet");
                 }
             }
-            case "periods" -> {
+            case PERIODS -> {
                 for (String[] f : new String[][] {{"terms.keyness_target", t.keynessTarget()},
                         {"terms.keyness_reference", t.keynessReference()}}) {
                     if (f[1] == null || !f[1].matches("\\d{4}-\\d{2}-\\d{2}")) {
@@ -184,8 +184,6 @@ public final class ConfigLoader {
                     }
                 }
             }
-            default -> throw new ConfigException("terms.keyness", "unknown keyness '" + t.keyness()
-                    + "' (each_period, source or periods)");
         }
     }
 
@@ -195,9 +193,7 @@ public final class ConfigLoader {
                 throw new ConfigException("topics.k", "each k must be between 2 and 1000, got " + k);
             }
         }
-        if (!Set.of("online", "em").contains(t.optimizer())) {
-            throw new ConfigException("topics.optimizer", "unknown optimizer '" + t.optimizer() + "' (online or em)");
-        }
+        Optimizer optimizer = Optimizer.of("topics.optimizer", t.optimizer());
         if (t.iterations() < 1) {
             throw new ConfigException("topics.iterations", "must be at least 1");
         }
@@ -217,7 +213,7 @@ public final class ConfigLoader {
                 || t.topicConcentration() != null && t.topicConcentration() <= 0) {
             throw new ConfigException("topics", "doc_concentration and topic_concentration must be positive");
         }
-        if (t.optimizer().equals("em") && (t.docConcentration() != null && t.docConcentration() <= 1
+        if (optimizer == Optimizer.EM && (t.docConcentration() != null && t.docConcentration() <= 1
                 || t.topicConcentration() != null && t.topicConcentration() <= 1)) {
             throw new ConfigException("topics", "the em optimizer needs doc_concentration and topic_concentration above 1 "
                     + "(leave them out for MLlib's defaults)");

@@ -97,14 +97,14 @@ public final class TermsJob {
     /** Keyness in the configured mode, from doc_terms or its cells. */
     static Dataset<Row> keyness(Dataset<Row> docTerms, TermsOptions t) {
         Column period = Terms.periodLabel(col(TermReports.PERIOD_START));
-        return switch (t.keyness()) {
-            case "source" -> Terms.keyness(docTerms.withColumn("grp",
+        return switch (io.newslens.config.KeynessMode.of("terms.keyness", t.keyness())) {
+            case SOURCE -> Terms.keyness(docTerms.withColumn("grp",
                             when(col(Terms.SOURCE).equalTo(t.keynessTarget()), lit(t.keynessTarget())).otherwise(lit("rest"))),
                     List.of(t.keynessTarget()), "rest", t.keynessMinCount());
-            case "periods" -> Terms.keyness(docTerms.withColumn("grp",
+            case PERIODS -> Terms.keyness(docTerms.withColumn("grp",
                             when(period.isin(t.keynessTarget(), t.keynessReference()), period)),
                     List.of(t.keynessTarget()), t.keynessReference(), t.keynessMinCount());
-            default -> {
+            case EACH_PERIOD -> {
                 // The periods themselves: one row per period, so collecting them is cheap.
                 List<String> periods = docTerms.filter(col(TermReports.PERIOD_START).isNotNull())
                         .select(period.as("p")).distinct().orderBy("p").collectAsList().stream()

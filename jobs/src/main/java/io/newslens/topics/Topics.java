@@ -86,7 +86,7 @@ public final class Topics {
      */
     public static LDAModel fit(TopicsOptions o, int k, Dataset<Row> vectors) {
         LDAModel model = lda(o, k).fit(vectors.select(col(FEATURES)));
-        if (model instanceof LocalLDAModel online && o.optimizer().equals("online")) {
+        if (model instanceof LocalLDAModel online && io.newslens.config.Optimizer.of("topics.optimizer", o.optimizer()) == io.newslens.config.Optimizer.ONLINE) {
             return BatchSteps.refine(online, vectors, o.batchIterations(), o.optimizeDocConcentration());
         }
         return model;
@@ -97,7 +97,7 @@ public final class Topics {
                 .setFeaturesCol(FEATURES).setTopicDistributionCol(DISTRIBUTION)
                 // A checkpoint needs a checkpoint folder; em runs are short enough without.
                 .setCheckpointInterval(-1);
-        boolean online = o.optimizer().equals("online");
+        boolean online = io.newslens.config.Optimizer.of("topics.optimizer", o.optimizer()) == io.newslens.config.Optimizer.ONLINE;
         // Measured on Reuters-21578 (docs/topics.md): MLlib's online defaults (alpha = beta = 1/k, tau0 = 1024,
         // kappa = 0.51, 5% mini-batches) give incoherent topics in the same time. EM needs both above 1.
         Double alpha = o.docConcentration() != null ? o.docConcentration() : online ? Double.valueOf(ONLINE_ALPHA) : null;

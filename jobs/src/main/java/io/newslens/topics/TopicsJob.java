@@ -39,7 +39,7 @@ public final class TopicsJob {
     }
 
     /** One fitted candidate model and its scores. */
-    private record Candidate(int k, LDAModel model, double[][] p, List<Row> topWords, Map<Integer, double[]> coherence,
+    record Candidate(int k, LDAModel model, double[][] p, List<Row> topWords, Map<Integer, double[]> coherence,
                              double meanNpmi, double meanUmass, double diversity, Double logPerplexity,
                              Double logLikelihood, double fitSeconds) {
     }
@@ -139,19 +139,9 @@ public final class TopicsJob {
             candidates.add(new Candidate(k, model, p, top, coherence, npmi, umass, Topics.diversity(p, vocab, DIVERSITY_WORDS),
                     perplexity, likelihood, fitSeconds));
         }
-        Candidate chosen = candidates.get(0);
-        for (Candidate c : candidates) {
-            if (c.meanNpmi() > chosen.meanNpmi()) {
-                chosen = c;
-            }
-        }
-        List<Row> selection = new ArrayList<>();
-        for (Candidate c : candidates) {
-            selection.add(RowFactory.create(c.k(), c.meanNpmi(), c.meanUmass(), c.diversity(), c.logPerplexity(),
-                    c.logLikelihood(), Math.round(c.fitSeconds() * 1000) / 1000.0, c == chosen));
-        }
+        Candidate chosen = choose(candidates);
         out.write(TopicReports.TOPIC_MODEL_SELECTION,
-                spark.createDataFrame(selection, TopicReports.TOPIC_MODEL_SELECTION.schema()), manifest);
+                spark.createDataFrame(selectionRows(candidates, chosen), TopicReports.TOPIC_MODEL_SELECTION.schema()), manifest);
 
         List<Row> topicRows = chosen.topWords().stream().filter(r -> r.getInt(1) <= o.topTerms()).toList();
         out.write(TopicReports.TOPICS, spark.createDataFrame(topicRows, TopicReports.TOPICS.schema()), manifest);
@@ -162,6 +152,54 @@ public final class TopicsJob {
             shares.put(r.getInt(0), new Object[] {r.getDouble(1), r.getLong(2)});
         }
         weights.unpersist();
+        out.write(TopicReports.TOPIC_SUMMARY, spark.createDataFrame(summaryRows(chosen, shares, vocab),
+                TopicReports.TOPIC_SUMMARY.schema()), manifest);
+
+        saveModel(out, vectorizer, (LocalLDAModel) chosen.model(), o, vocab.length);
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("articles_modelled", articles);
+        counts.put("vocabulary", vocab.length);
+        counts.put("k", chosen.k());
+        counts.put("optimizer", o.optimizer());
+        counts.put("iterations", o.iterations());
+        if (io.newslens.config.Optimizer.of("topics.optimizer", o.optimizer()) == io.newslens.config.Optimizer.ONLINE) {
+            counts.put("batch_iterations", o.batchIterations());
+        }
+        counts.put("mean_npmi", chosen.meanNpmi());
+        counts.put("mean_umass", chosen.meanUmass());
+        manifest.counts("topics", counts);
+        // Timings go to the stage, not to counts: counts must be equal between runs of the same input.
+        stage.count("articles", articles).count("k", chosen.k()).count("mean_npmi", chosen.meanNpmi())
+                .count("fit_seconds", Math.round(chosen.fitSeconds() * 1000) / 1000.0);
+    }
+
+    /** The candidate with the highest mean NPMI; the first of equals (the order of {@code topics.k}). */
+    static Candidate choose(List<Candidate> candidates) {
+        Candidate chosen = candidates.get(0);
+        for (Candidate c : candidates) {
+            if (c.meanNpmi() > chosen.meanNpmi()) {
+                chosen = c;
+            }
+        }
+        return chosen;
+    }
+
+    /** topic_model_selection: one row per candidate, fit time to the millisecond, the chosen one marked. */
+    static List<Row> selectionRows(List<Candidate> candidates, Candidate chosen) {
+        List<Row> selection = new ArrayList<>();
+        for (Candidate c : candidates) {
+            selection.add(RowFactory.create(c.k(), c.meanNpmi(), c.meanUmass(), c.diversity(), c.logPerplexity(),
+                    c.logLikelihood(), Math.round(c.fitSeconds() * 1000) / 1000.0, c == chosen));
+        }
+        return selection;
+    }
+
+    /**
+     * topic_summary of the chosen model: label (its three top words), prevalence and dominant articles
+     * ({@code shares}: topic -> [mean weight, articles dominant]; a topic no article weighs is 0, 0), coherence,
+     * exclusivity of its top {@value #COHERENCE_WORDS} words and effective number of words.
+     */
+    static List<Row> summaryRows(Candidate chosen, Map<Integer, Object[]> shares, String[] vocab) {
         Map<Integer, List<String>> coherenceWords = Topics.topWordsByTopic(chosen.topWords(), COHERENCE_WORDS);
         Map<String, Integer> index = new java.util.HashMap<>();
         for (int i = 0; i < vocab.length; i++) {
@@ -177,24 +215,7 @@ public final class TopicsJob {
                     Topics.exclusivity(chosen.p(), t, words.stream().map(index::get).toList()),
                     Topics.effectiveWords(chosen.p()[t])));
         }
-        out.write(TopicReports.TOPIC_SUMMARY, spark.createDataFrame(summary, TopicReports.TOPIC_SUMMARY.schema()), manifest);
-
-        saveModel(out, vectorizer, (LocalLDAModel) chosen.model(), o, vocab.length);
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("articles_modelled", articles);
-        counts.put("vocabulary", vocab.length);
-        counts.put("k", chosen.k());
-        counts.put("optimizer", o.optimizer());
-        counts.put("iterations", o.iterations());
-        if (o.optimizer().equals("online")) {
-            counts.put("batch_iterations", o.batchIterations());
-        }
-        counts.put("mean_npmi", chosen.meanNpmi());
-        counts.put("mean_umass", chosen.meanUmass());
-        manifest.counts("topics", counts);
-        // Timings go to the stage, not to counts: counts must be equal between runs of the same input.
-        stage.count("articles", articles).count("k", chosen.k()).count("mean_npmi", chosen.meanNpmi())
-                .count("fit_seconds", Math.round(chosen.fitSeconds() * 1000) / 1000.0);
+        return summary;
     }
 
     /** article_topics and topic_prevalence from scored vectors; returns the weights, cached for more use. */
