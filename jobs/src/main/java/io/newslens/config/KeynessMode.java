@@ -1,8 +1,5 @@
 package io.newslens.config;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /** What keyness compares (config value {@code terms.keyness}). Declared once. */
 public enum KeynessMode {
     /** Each period against all other periods. */
@@ -13,11 +10,10 @@ public enum KeynessMode {
     PERIODS;
 
     public String configName() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigEnums.configName(this);
     }
 
     public static KeynessMode of(String field, String value) {
-        return Arrays.stream(values()).filter(m -> m.configName().equals(value)).findFirst()
-                .orElseThrow(() -> new ConfigException(field, "unknown keyness '" + value + "' (each_period, source or periods)"));
+        return ConfigEnums.of(KeynessMode.class, field, "keyness", value);
     }
 }

@@ -1,8 +1,5 @@
 package io.newslens.config;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /** LDA optimisers (config value {@code topics.optimizer}). Declared once. */
 public enum Optimizer {
     /** MLlib's online variational Bayes on mini-batches, then full-corpus steps. */
@@ -11,11 +8,10 @@ public enum Optimizer {
     EM;
 
     public String configName() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigEnums.configName(this);
     }
 
     public static Optimizer of(String field, String value) {
-        return Arrays.stream(values()).filter(o -> o.configName().equals(value)).findFirst()
-                .orElseThrow(() -> new ConfigException(field, "unknown optimizer '" + value + "' (online or em)"));
+        return ConfigEnums.of(Optimizer.class, field, "optimizer", value);
     }
 }

@@ -2,8 +2,6 @@ package io.newslens.config;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Locale;
 
 /** The calendar periods reports are counted by (config value: day, week, month). Declared once. */
 public enum Period {
@@ -15,13 +13,12 @@ public enum Period {
     MONTH;
 
     public String configName() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigEnums.configName(this);
     }
 
     /** The period a config value names; {@link ConfigException} naming the field otherwise. */
     public static Period of(String field, String value) {
-        return Arrays.stream(values()).filter(p -> p.configName().equals(value)).findFirst()
-                .orElseThrow(() -> new ConfigException(field, "unknown period '" + value + "' (day, week or month)"));
+        return ConfigEnums.of(Period.class, field, "period", value);
     }
 
     /** First day of the period that holds {@code date}. */
