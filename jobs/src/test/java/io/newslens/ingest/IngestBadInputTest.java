@@ -286,11 +286,18 @@ class IngestBadInputTest {
         return SparkTestSession.get().read().parquet(out.resolve("articles").toString()).orderBy("article_id").collectAsList();
     }
 
+    /** One good article ingested into {@code out}: the reports a failing run must leave as they are. */
+    private Path publishOneGoodArticle(Path out) throws IOException {
+        Path good = Files.writeString(dir.resolve(out.getFileName() + "-good.jsonl"),
+                "{\"id\":\"g1\",\"title\":\"Good\",\"text\":\"One.\"}\n");
+        assertEquals(0, TestRuns.run("ingest", "--input", good.toString(), "--output", out.toString()).exitCode());
+        return good;
+    }
+
     @Test
     void anInputWhoseRecordsAreAllQuarantinedFailsAndKeepsThePreviousReports() throws IOException {
         Path out = dir.resolve("gate-quarantined");
-        Path good = Files.writeString(dir.resolve("gate-good.jsonl"), "{\"id\":\"g1\",\"title\":\"Good\",\"text\":\"One.\"}\n");
-        assertEquals(0, TestRuns.run("ingest", "--input", good.toString(), "--output", out.toString()).exitCode());
+        Path good = publishOneGoodArticle(out);
         List<Row> before = articlesOf(out);
         String manifestBefore = Files.readString(out.resolve("_manifest.json"));
         // Three records, each with neither title nor text: all empty_article. The sample check passes (they are
@@ -309,8 +316,7 @@ class IngestBadInputTest {
     @Test
     void anEmptyInputFailsUnlessEmptyReportsAreAskedFor() throws IOException {
         Path out = dir.resolve("gate-empty");
-        Path good = Files.writeString(dir.resolve("gate-good2.jsonl"), "{\"id\":\"g1\",\"title\":\"Good\",\"text\":\"One.\"}\n");
-        assertEquals(0, TestRuns.run("ingest", "--input", good.toString(), "--output", out.toString()).exitCode());
+        publishOneGoodArticle(out);
         List<Row> before = articlesOf(out);
         Path empty = Files.write(dir.resolve("gate-nothing.jsonl"), new byte[0]);
         TestRuns.Result all = TestRuns.run("all", "--input", empty.toString(), "--output", out.toString());
