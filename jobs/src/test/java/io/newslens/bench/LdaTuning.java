@@ -21,7 +21,8 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * Tries LDA settings on one corpus: tokenises once, then fits and scores (mean NPMI) each setting given as
  * JSON topics options on the command line. Used to choose the defaults (docs/topics.md).
- * args: articles.jsonl.gz, then one TopicsOptions JSON per setting.
+ * args: articles.jsonl.gz, then one TopicsOptions JSON per setting. With {@code -Dout=bench/results/NAME.json} the
+ * results (and the command line) are also written there, so that docs can name the file their figures come from.
  */
 public final class LdaTuning {
     public static void main(String[] args) throws Exception {
@@ -37,6 +38,7 @@ public final class LdaTuning {
         vectors.count();
         System.out.printf("docs %d, vocabulary %d%n", n, vocab.size());
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<java.util.Map<String, Object>> results = new java.util.ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             TopicsOptions o = json.readValue(args[i], TopicsOptions.class);
             long start = System.nanoTime();
@@ -52,9 +54,26 @@ public final class LdaTuning {
             double npmi = Coherence.score(docs, Topics.TOKENS, Topics.topWordsByTopic(top, 10), 10)
                     .agg(org.apache.spark.sql.functions.avg("coherence_npmi")).first().getDouble(0);
             System.out.printf("RESULT fit %.1f s  mean NPMI %.4f  %s%n", fit, npmi, args[i]);
+            java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+            r.put("options", json.readTree(args[i]));
+            r.put("fit_seconds", Math.round(fit * 10) / 10.0);
+            r.put("mean_npmi", Math.round(npmi * 10000) / 10000.0);
+            results.add(r);
             if (System.getProperty("show") != null) {
                 Topics.topWordsByTopic(top, 8).forEach((t, w) -> System.out.println("  " + t + ": " + w));
             }
+        }
+        if (System.getProperty("out") != null) {
+            java.util.Map<String, Object> file = new java.util.LinkedHashMap<>();
+            file.put("command", "java -Dout=" + System.getProperty("out") + " ... io.newslens.bench.LdaTuning "
+                    + String.join(" ", java.util.Arrays.stream(args).map(a -> "'" + a + "'").toList()));
+            file.put("date", java.time.Instant.now().toString());
+            file.put("machine", java.util.Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                    "java", System.getProperty("java.version"), "spark", spark.version(), "master", spark.sparkContext().master()));
+            file.put("articles", n);
+            file.put("vocabulary", vocab.size());
+            file.put("results", results);
+            json.writerWithDefaultPrettyPrinter().writeValue(new java.io.File(System.getProperty("out")), file);
         }
         spark.stop();
     }
