@@ -8,11 +8,11 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.newslens.config.InputSpec;
 import io.newslens.config.NewslensConfig;
 import io.newslens.report.RunManifest;
 import io.newslens.report.RunOutput;
@@ -61,8 +61,9 @@ public final class IngestJob {
             mapped = mapped.withColumn(ArticleMapper.RAW, when(col(IngestReports.REASON).isNotNull(), col(ArticleMapper.RAW)))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                Map<String, Object> counts = countRecords(mapped);
-                Map<Integer, InputGates.Counts> perInput = countInputs(mapped);
+                List<Row> verdicts = verdicts(mapped);
+                Map<String, Object> counts = countRecords(verdicts);
+                Map<Integer, InputGates.Counts> perInput = countInputs(verdicts, mapped, config.inputs());
                 Dataset<Row> all = mapped;
                 for (String w : InputGates.check(config.inputs(), perInput, config.ingest(), i -> unreadableDates(all, i))) {
                     manifest.warn(w);
@@ -109,9 +110,10 @@ public final class IngestJob {
         return result;
     }
 
-    /** One small aggregation: records by verdict, date status and encoding repair. */
-    private static Map<String, Object> countRecords(Dataset<Row> mapped) {
-        List<Row> rows = mapped.groupBy(
+    /** One small aggregation: records by input, verdict, date status and encoding repair (rows: those five, count). */
+    private static List<Row> verdicts(Dataset<Row> mapped) {
+        return mapped.groupBy(
+                        col(INPUT),
                         col(IngestReports.REASON),
                         when(col(Articles.PUBLISHED_RAW).isNull(), lit("missing"))
                                 .when(col(Articles.PUBLISHED_AT).isNull(), lit("unparseable"))
@@ -119,24 +121,28 @@ public final class IngestJob {
                         col(Articles.ENCODING_REPAIRED))
                 .agg(count(lit(1)).as("n"))
                 .collectAsList();
+    }
+
+    /** The manifest's ingest counts, from {@link #verdicts}. */
+    private static Map<String, Object> countRecords(List<Row> verdicts) {
         long read = 0;
         long accepted = 0;
         long quarantined = 0;
         Map<String, Long> byReason = new TreeMap<>();
         Map<String, Long> dates = new TreeMap<>();
         long repaired = 0;
-        for (Row r : rows) {
-            long n = r.getLong(3);
+        for (Row r : verdicts) {
+            long n = r.getLong(4);
             read += n;
-            if (r.isNullAt(0)) {
+            if (r.isNullAt(1)) {
                 accepted += n;
-                dates.merge(r.getString(1), n, Long::sum);
-                if (!r.isNullAt(2) && r.getBoolean(2)) {
+                dates.merge(r.getString(2), n, Long::sum);
+                if (!r.isNullAt(3) && r.getBoolean(3)) {
                     repaired += n;
                 }
             } else {
                 quarantined += n;
-                byReason.merge(r.getString(0), n, Long::sum);
+                byReason.merge(r.getString(1), n, Long::sum);
             }
         }
         Map<String, Object> counts = new LinkedHashMap<>();
@@ -149,38 +155,53 @@ public final class IngestJob {
         return counts;
     }
 
-    /** Per input: records, quarantined by reason, parsed, dates, and how often each mapped field is filled. */
-    private static Map<Integer, InputGates.Counts> countInputs(Dataset<Row> mapped) {
-        Column parsedFields = col(IngestReports.REASON).isNull().or(col(IngestReports.REASON).equalTo(lit("empty_article")));
-        Column accepted = col(IngestReports.REASON).isNull();
+    /**
+     * Per input, for the gates: records, quarantined by reason, parsed, dates (from {@link #verdicts}); how often
+     * each explicitly mapped field is filled (one more pass, only when an input has a mapping); an example
+     * quarantined record (a query run only when a gate needs it for its message).
+     */
+    private static Map<Integer, InputGates.Counts> countInputs(List<Row> verdicts, Dataset<Row> mapped, List<InputSpec> inputs) {
         Map<Integer, long[]> totals = new TreeMap<>();
-        for (Row r : mapped.groupBy(col(INPUT)).agg(
-                count(lit(1)),
-                sum(when(accepted, 0).otherwise(1)),
-                sum(when(parsedFields, 1).otherwise(0)),
-                sum(when(accepted.and(col(Articles.PUBLISHED_AT).isNotNull()), 1).otherwise(0)),
-                sum(when(accepted.and(col(Articles.PUBLISHED_AT).isNull()).and(col(Articles.PUBLISHED_RAW).isNotNull()), 1)
-                        .otherwise(0))).collectAsList()) {
-            totals.put(r.getInt(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)});
-        }
         Map<Integer, Map<String, Long>> reasons = new TreeMap<>();
-        Map<Integer, String> examples = new TreeMap<>();
-        for (Row r : mapped.filter(col(IngestReports.REASON).isNotNull()).groupBy(col(INPUT), col(IngestReports.REASON))
-                .agg(count(lit(1)), first(concat(col(IngestReports.DETAIL), lit(": "),
-                        substring(col(ArticleMapper.RAW), 1, 80)))).collectAsList()) {
-            reasons.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
-            examples.putIfAbsent(r.getInt(0), r.getString(1) + " (" + r.getString(3) + ")");
+        for (Row r : verdicts) {
+            long[] t = totals.computeIfAbsent(r.getInt(0), k -> new long[5]);
+            long n = r.getLong(4);
+            String reason = r.isNullAt(1) ? null : r.getString(1);
+            t[0] += n;
+            if (reason != null) {
+                t[1] += n;
+                reasons.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).merge(reason, n, Long::sum);
+            }
+            if (reason == null || reason.equals("empty_article")) {
+                t[2] += n;
+            }
+            if (reason == null && r.getString(2).equals("parsed")) {
+                t[3] += n;
+            } else if (reason == null && r.getString(2).equals("unparseable")) {
+                t[4] += n;
+            }
         }
         Map<Integer, Map<String, Long>> filled = new TreeMap<>();
-        for (Row r : mapped.filter(parsedFields).select(col(INPUT), explode(col(ArticleMapper.MAPPED_FILLED)).as("field"))
-                .groupBy(INPUT, "field").count().collectAsList()) {
-            filled.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+        if (inputs.stream().anyMatch(in -> !in.mapping().isEmpty())) {
+            Column parsedFields = col(IngestReports.REASON).isNull().or(col(IngestReports.REASON).equalTo(lit("empty_article")));
+            for (Row r : mapped.filter(parsedFields).select(col(INPUT), explode(col(ArticleMapper.MAPPED_FILLED)).as("field"))
+                    .groupBy(INPUT, "field").count().collectAsList()) {
+                filled.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+            }
         }
         Map<Integer, InputGates.Counts> result = new TreeMap<>();
         totals.forEach((input, t) -> result.put(input, new InputGates.Counts(t[0], t[1],
-                reasons.getOrDefault(input, Map.of()), examples.get(input), t[2], t[3], t[4],
+                reasons.getOrDefault(input, Map.of()), () -> quarantinedExample(mapped, input), t[2], t[3], t[4],
                 filled.getOrDefault(input, Map.of()))));
         return result;
+    }
+
+    /** One quarantined record of an input: its reason, detail and beginning. */
+    private static String quarantinedExample(Dataset<Row> mapped, int input) {
+        Row r = mapped.filter(col(INPUT).equalTo(input).and(col(IngestReports.REASON).isNotNull()))
+                .select(col(IngestReports.REASON), concat(col(IngestReports.DETAIL), lit(": "), substring(col(ArticleMapper.RAW), 1, 80)))
+                .first();
+        return r.getString(0) + " (" + r.getString(1) + ")";
     }
 
     /** The commonest forms of an input's unreadable dates (digits as 9, letters as a), each with an example. */

@@ -27,13 +27,13 @@ public final class InputGates {
      * @param read             records read
      * @param quarantined      of which quarantined
      * @param byReason         quarantined records by reason
-     * @param example          one quarantined record's detail and beginning, for the message
+     * @param example          one quarantined record's detail and beginning, for the message (asked only then)
      * @param parsed           records whose fields could be read (not malformed or undecodable)
      * @param datesParsed      accepted records with a date that was read
      * @param datesUnparseable accepted records with a date that could not be read
      * @param mappedFilled     explicitly mapped input field -> records where it is not blank
      */
-    public record Counts(long read, long quarantined, Map<String, Long> byReason, String example, long parsed,
+    public record Counts(long read, long quarantined, Map<String, Long> byReason, java.util.function.Supplier<String> example, long parsed,
                          long datesParsed, long datesUnparseable, Map<String, Long> mappedFilled) {
     }
 
@@ -61,9 +61,9 @@ public final class InputGates {
             }
             if (c.quarantined() == c.read()) {
                 throw new RunFailure(at + ": all " + c.read() + " records were quarantined (" + reasons(c.byReason())
-                        + "), e.g. " + c.example() + "; check the input's format and mapping. Nothing published");
+                        + "), e.g. " + c.example().get() + "; check the input's format and mapping. Nothing published");
             }
-            for (Map.Entry<String, String> m : spec.mapping().entrySet()) {
+            for (Map.Entry<String, String> m : new java.util.TreeMap<>(spec.mapping()).entrySet()) {
                 long filled = c.mappedFilled().getOrDefault(m.getValue(), 0L);
                 if (c.parsed() > 0 && filled == 0) {
                     throw new RunFailure("inputs[" + i + "].mapping." + m.getKey() + ": field '" + m.getValue()

@@ -58,7 +58,7 @@ public final class InputSample {
             if (s.records() == 0) {
                 continue;
             }
-            for (Map.Entry<String, String> m : g.spec().mapping().entrySet()) {
+            for (Map.Entry<String, String> m : new java.util.TreeMap<>(g.spec().mapping()).entrySet()) {
                 Integer filled = s.filled().get(m.getValue());
                 if (filled == null) {
                     throw new ConfigException(at + ".mapping." + m.getKey(), "field '" + m.getValue() + "' is in none of the "

@@ -21,7 +21,7 @@ class InputGatesTest {
     private static InputGates.Counts counts(long read, long quarantined, long parsed, long dated, long undated,
                                             Map<String, Long> filled) {
         return new InputGates.Counts(read, quarantined, quarantined == 0 ? Map.of() : Map.of("malformed_json", quarantined),
-                "malformed_json (the line is not a JSON object: id,title)", parsed, dated, undated, filled);
+                () -> "malformed_json (the line is not a JSON object: id,title)", parsed, dated, undated, filled);
     }
 
     @Test
