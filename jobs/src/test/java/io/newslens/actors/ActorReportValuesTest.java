@@ -107,4 +107,22 @@ class ActorReportValuesTest {
         assertEquals(Arrays.asList("Acme Corp | 3 | 3 | company | [CHN, USA]", "Zed | 1 | 1 | unknown | [CHN]"),
                 rows(Actors.candidates(analysed(), 1)));
     }
+
+    @Test
+    void networkNodesCountArticlesAndMentionsAndEdgesAreTheAllPeriodPairs() {
+        Dataset<Row> dictionary = SparkTestSession.get().createDataFrame(List.of(
+                RowFactory.create("CHN", "China", "country", "CHN"), RowFactory.create("USA", "United States", "country", "USA")),
+                new StructType().add("actor_id", DataTypes.StringType).add("name", DataTypes.StringType)
+                        .add("type", DataTypes.StringType).add("country_code", DataTypes.StringType));
+        // CHN: a1 (twice), a2, a4 = 3 articles, 4 mentions (undated articles count here); USA: a1, a3 = 2 and 2.
+        assertEquals(List.of("CHN | China | country | CHN | 3 | 4", "USA | United States | country | USA | 2 | 2"),
+                rows(Actors.nodes(Actors.mentions(analysed()), dictionary)));
+        StructType co = new StructType().add("scope", DataTypes.StringType).add("actor_a", DataTypes.StringType)
+                .add("actor_b", DataTypes.StringType).add("period", DataTypes.StringType).add("count", DataTypes.LongType)
+                .add("npmi", DataTypes.DoubleType).add("jaccard", DataTypes.DoubleType).add("g2", DataTypes.DoubleType);
+        Dataset<Row> coMentions = SparkTestSession.get().createDataFrame(List.of(
+                RowFactory.create("article", "CHN", "USA", "all", 1L, 0.2, 0.25, 0.5),
+                RowFactory.create("article", "CHN", "USA", "2024-03-01", 1L, 0.3, 0.5, 0.7)), co);
+        assertEquals(List.of("article | CHN | USA | 1 | 0.2 | 0.25 | 0.5"), rows(Actors.edges(coMentions)));
+    }
 }
