@@ -105,7 +105,8 @@ public final class ActorReports {
     public static final ReportSpec ARTICLE_TONE = ReportSpec.builder("article_tone",
                     "Lexicon tone of each article: the mean VADER valence (−4 to +4) of its words found in the lexicon.")
             .string("article_id", "Article.")
-            .column("tone", DataTypes.DoubleType, "Mean valence; null when no lexicon word occurs.")
+            .column("tone", DataTypes.DoubleType, "Mean valence; null when no lexicon word occurs, and for articles not in English "
+                    + "(the lexicon's language).")
             .column("tone_words", DataTypes.IntegerType, "Lexicon words found.")
             .column("sentences", DataTypes.IntegerType, "Sentences (title and dateline count as one each).")
             .string("source", "Outlet.")
@@ -117,7 +118,8 @@ public final class ActorReports {
             .string("article_id", "Article.")
             .string("actor_id", "Actor.")
             .column("sentences", DataTypes.IntegerType, "Sentences mentioning it.")
-            .column("tone", DataTypes.DoubleType, "Mean over those sentences that hold a lexicon word of their mean valence; null if none does.")
+            .column("tone", DataTypes.DoubleType, "Mean over those sentences that hold a lexicon word of their mean valence; null if none does "
+                    + "(always for articles not in English).")
             .string("source", "Outlet.")
             .column(PERIOD_START, DataTypes.DateType, "First day of the period; null for undated articles.")
             .build();

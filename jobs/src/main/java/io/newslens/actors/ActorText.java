@@ -39,6 +39,8 @@ public final class ActorText {
     public final List<Double> sentenceTone = new ArrayList<>();
     public double toneSum;
     public int toneWords;
+    /** The language of the tone lexicon (VADER): only articles in it get a tone. */
+    static final String LEXICON_LANGUAGE = "en";
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}']*");
     private static final Pattern PHRASE = Pattern.compile(
@@ -77,12 +79,13 @@ public final class ActorText {
             int idx = sentenceOf(f.start());
             mentions.add(new Mention(f, idx, idx < 0 ? "body" : sentences.get(idx).zone(), Matcher.codeOn(f, date)));
         }
-        Map<String, Double> lexicon = lexicon();
+        // The VADER lexicon is English: another language gets no tone (null), not one from a stray English word.
+        Map<String, Double> lexicon = LEXICON_LANGUAGE.equals(language) ? lexicon() : Map.of();
         for (Sentence s : sentences) {
             double sum = 0;
             int n = 0;
             java.util.regex.Matcher w = WORD.matcher(text.substring(s.start(), s.end()));
-            while (w.find()) {
+            while (!lexicon.isEmpty() && w.find()) {
                 Double v = lexicon.get(w.group().toLowerCase(Locale.ROOT));
                 if (v != null) {
                     sum += v;

@@ -125,4 +125,18 @@ class ActorReportValuesTest {
                 RowFactory.create("article", "CHN", "USA", "2024-03-01", 1L, 0.3, 0.5, 0.7)), co);
         assertEquals(List.of("article | CHN | USA | 1 | 0.2 | 0.25 | 0.5"), rows(Actors.edges(coMentions)));
     }
+
+    @Test
+    void toneOnlyWhereTheLexiconsLanguageIs() {
+        // "good" (VADER 1.9) and "bad" (-2.5): an English article gets their mean; the same words in an article
+        // detected as Chinese get no tone at all (the lexicon is English), not a tone from stray English words.
+        ActorText en = new ActorText("", null, "China had a good year. A bad one followed.", "en", null, MatcherTest.MATCHER);
+        assertEquals(2, en.toneWords);
+        assertEquals(1.9 - 2.5, en.toneSum, 1e-9);
+        assertEquals(Arrays.asList(1.9, -2.5), en.sentenceTone);
+        ActorText zh = new ActorText("", null, "中国经济 good。美国 bad。", "zh", null, MatcherTest.MATCHER);
+        assertEquals(0, zh.toneWords);
+        assertEquals(0.0, zh.toneSum);
+        assertEquals(true, zh.sentenceTone.stream().allMatch(java.util.Objects::isNull), zh.sentenceTone.toString());
+    }
 }
