@@ -11,7 +11,6 @@ import io.newslens.text.Articles;
 import io.newslens.text.Periods;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -29,17 +29,13 @@ final class Failures {
         String rootMessage = String.valueOf(root.getMessage());
         if (root instanceof EOFException || rootMessage.contains("Unexpected end of input stream")) {
             if (file != null) {
-                return display(file) + " is truncated: its compressed stream ends at byte " + size(file)
+                return io.newslens.report.Progress.path(file) + " is truncated: its compressed stream ends at byte " + size(file)
                         + " before the end marker (a download or copy cut short?); replace the file or leave it out";
             }
             return "an input file is truncated (" + rootMessage + ")";
         }
         String first = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
         return first + (root == e ? "" : " (cause: " + root.getClass().getSimpleName() + ": " + firstLine(rootMessage) + ")");
-    }
-
-    private static String display(String file) {
-        return file.startsWith("file:") ? new org.apache.hadoop.fs.Path(file).toUri().getPath() : file;
     }
 
     private static String firstLine(String s) {

@@ -116,7 +116,7 @@ public final class Main {
             }
             stop(spark, metrics, progress);
             out.publish(manifest);
-            Progress.log("run " + runId + " succeeded; reports in " + display(out.output()) + summary(manifest.warnings()));
+            Progress.log("run " + runId + " succeeded; reports in " + Progress.path(out.output().toString()) + summary(manifest.warnings()));
             return 0;
         } catch (ConfigException e) {
             stop(spark, metrics, progress);
@@ -138,10 +138,6 @@ public final class Main {
             }
             return 1;
         }
-    }
-
-    private static String display(org.apache.hadoop.fs.Path p) {
-        return "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();
     }
 
     /** The closing summary: every warning of the run, numbered, on the same line. */

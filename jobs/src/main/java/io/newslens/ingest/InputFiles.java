@@ -38,10 +38,6 @@ public final class InputFiles {
     public record Listing(List<Group> groups, List<Match> matches, List<String> warnings) {
     }
 
-    public static List<Group> resolve(List<InputSpec> inputs, Configuration hadoopConf) {
-        return list(inputs, hadoopConf).groups();
-    }
-
     public static Listing list(List<InputSpec> inputs, Configuration hadoopConf) {
         List<Group> groups = new ArrayList<>();
         List<Match> matches = new ArrayList<>();

@@ -48,7 +48,7 @@ public final class InputSample {
         for (InputFiles.Group g : groups) {
             Sample s = sample(g, conf);
             String at = "inputs[" + g.inputIndex() + "]";
-            String first = display(s.files().get(0));
+            String first = io.newslens.report.Progress.path(s.files().get(0));
             String where = s.files().size() == 1 ? first : s.files().size() + " files (" + first + ", ...)";
             if (s.records() == 0 && s.notObjects() > 0) {
                 String unit = g.format() == InputFormat.JSONL ? " lines" : " files";
@@ -71,11 +71,6 @@ public final class InputSample {
                 }
             }
         }
-    }
-
-    /** Local paths without their file: scheme. */
-    static String display(String file) {
-        return file.startsWith("file:") ? new Path(file).toUri().getPath() : file;
     }
 
     private static String quote(String s) {

@@ -15,6 +15,11 @@ public final class Progress {
         System.err.println("[newslens " + LocalTime.now().format(CLOCK) + "] " + message);
     }
 
+    /** A path as a user typed it: a local one without its {@code file:} scheme, others as they are. */
+    public static String path(String path) {
+        return path.startsWith("file:") ? new org.apache.hadoop.fs.Path(path).toUri().getPath() : path;
+    }
+
     /** Seconds as people read them: 0.02 s, 1.5 s, 27 s, 4 min 05 s. */
     public static String seconds(double s) {
         if (s < 0.1) {
