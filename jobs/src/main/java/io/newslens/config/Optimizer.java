@@ -2,6 +2,8 @@ package io.newslens.config;
 
 /** LDA optimisers (config value {@code topics.optimizer}). Declared once. */
 public enum Optimizer {
+    /** Collapsed Gibbs sampling (MALLET's algorithm), distributed over partitions (AD-LDA). */
+    GIBBS,
     /** MLlib's online variational Bayes on mini-batches, then full-corpus steps. */
     ONLINE,
     /** MLlib's expectation-maximisation. */

@@ -8,13 +8,14 @@ import java.util.List;
  *
  * @param k                        numbers of topics; several = fit each, report the one with the best mean NPMI
  *                                 and write topic_model_selection
- * @param optimizer                online (default) or em
- * @param iterations               LDA iterations (online: mini-batch iterations)
+ * @param optimizer                gibbs (default: collapsed Gibbs sampling, distributed), online or em
+ * @param iterations               LDA iterations (gibbs: sweeps over the corpus, default 200; online: mini-batch
+ *                                 iterations, default 5)
  * @param batchIterations          online: full-corpus (batch variational Bayes) steps after the mini-batches
- * @param docConcentration         alpha for every topic (online: the starting value of a learnt asymmetric alpha);
- *                                 null = 0.5 online, MLlib's default em (must be &gt; 1 there)
- * @param topicConcentration       beta; null = 0.01 online, MLlib's default em (must be &gt; 1 there)
- * @param optimizeDocConcentration online: learn an asymmetric alpha during fitting
+ * @param docConcentration         alpha for every topic (gibbs, online: the starting value of a learnt asymmetric
+ *                                 alpha); null = gibbs: Σα = min(5, mean article length / 10) spread evenly, 0.5 online, MLlib's default em (must be &gt; 1 there)
+ * @param topicConcentration       beta; null = 0.01 gibbs and online, MLlib's default em
+ * @param optimizeDocConcentration gibbs, online: learn an asymmetric alpha
  * @param subsamplingRate          online: share of the corpus in each mini-batch
  * @param learningOffset           online: tau0, down-weights early iterations
  * @param learningDecay            online: kappa, in (0.5, 1]
@@ -51,8 +52,9 @@ public record TopicsOptions(
 
     public TopicsOptions {
         k = k == null || k.isEmpty() ? List.of(20) : List.copyOf(k);
-        optimizer = optimizer == null ? "online" : optimizer;
-        iterations = iterations == null ? 5 : iterations;
+        optimizer = optimizer == null ? "gibbs" : optimizer;
+        // Gibbs counts sweeps over the corpus (MALLET's default 200 measured against it); online counts mini-batches
+        iterations = iterations == null ? ("gibbs".equals(optimizer) ? 200 : 5) : iterations;
         batchIterations = batchIterations == null ? 30 : batchIterations;
         optimizeDocConcentration = optimizeDocConcentration == null || optimizeDocConcentration;
         subsamplingRate = subsamplingRate == null ? 0.1 : subsamplingRate;
@@ -77,6 +79,12 @@ public record TopicsOptions(
     public TopicsOptions withK(List<Integer> newK) {
         return new TopicsOptions(newK, optimizer, iterations, batchIterations, docConcentration, topicConcentration,
                 optimizeDocConcentration, subsamplingRate, learningOffset, learningDecay, seed, minDf, maxDf,
+                maxVocabulary, minTokenLength, topTerms, articleTopicsMinWeight, heldOut, period);
+    }
+
+    public TopicsOptions withSeed(long newSeed) {
+        return new TopicsOptions(k, optimizer, iterations, batchIterations, docConcentration, topicConcentration,
+                optimizeDocConcentration, subsamplingRate, learningOffset, learningDecay, newSeed, minDf, maxDf,
                 maxVocabulary, minTokenLength, topTerms, articleTopicsMinWeight, heldOut, period);
     }
 }

@@ -31,6 +31,13 @@ final class MllibLda {
                 old.topicsMatrix().toArray().clone(), old.gammaShape());
     }
 
+    /** A model carrying the estimator's uid and parameters, holding the given topics and α. */
+    static LocalLDAModel model(org.apache.spark.ml.clustering.LDA estimator, State s, SparkSession spark) {
+        org.apache.spark.mllib.clustering.LocalLDAModel old = new org.apache.spark.mllib.clustering.LocalLDAModel(
+                Matrices.dense(s.vocabSize(), s.k(), s.lambda()), Vectors.dense(s.alpha()), s.eta(), s.gammaShape());
+        return estimator.copyValues(new LocalLDAModel(estimator.uid(), s.vocabSize(), old, spark), ParamMap.empty());
+    }
+
     /** A model like {@code like} (uid and parameters) holding the given topics and α. */
     static LocalLDAModel model(LocalLDAModel like, State s, SparkSession spark) {
         org.apache.spark.mllib.clustering.LocalLDAModel old = new org.apache.spark.mllib.clustering.LocalLDAModel(

@@ -9,17 +9,16 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.filter;
-import static org.apache.spark.sql.functions.flatten;
-import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import io.newslens.config.Optimizer;
 import io.newslens.config.TopicsOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +32,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 
 /** Topic modelling as pure functions around Spark MLlib's LDA; the job only reads, calls these and writes. */
 public final class Topics {
@@ -50,11 +52,48 @@ public final class Topics {
 
     /**
      * The words a topic model sees: the text layer's tokens, letters only, at least {@code minLength} long
-     * (Chinese, Japanese and Korean words are exempt from the length rule: most are one or two characters).
+     * (Chinese, Japanese and Korean words are exempt from the length rule: most are one or two characters), and
+     * not on the topic stop list of the article's language ({@link TopicStopWords}).
      */
-    public static Column modelTokens(Column chunks, int minLength) {
-        return filter(flatten(chunks), t -> t.rlike("^\\p{L}+$").and(length(t).geq(minLength)
-                .or(t.rlike("^[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]+$"))));
+    public static Column modelTokens(Column chunks, Column language, int minLength) {
+        UserDefinedFunction words = udf((UDF2<scala.collection.Seq<scala.collection.Seq<String>>, String, List<String>>)
+                (c, lang) -> modelWords(c, lang, minLength),
+                DataTypes.createArrayType(DataTypes.StringType)).withName("newslens_model_tokens");
+        return words.apply(chunks, language);
+    }
+
+    static List<String> modelWords(scala.collection.Seq<scala.collection.Seq<String>> chunks, String language, int minLength) {
+        List<String> out = new ArrayList<>();
+        if (chunks == null) {
+            return out;
+        }
+        java.util.Set<String> stop = TopicStopWords.of(language);
+        scala.collection.Iterator<scala.collection.Seq<String>> it = chunks.iterator();
+        while (it.hasNext()) {
+            scala.collection.Iterator<String> words = it.next().iterator();
+            while (words.hasNext()) {
+                String w = words.next();
+                if (isModelWord(w, minLength) && !stop.contains(w)) {
+                    out.add(w);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isModelWord(String w, int minLength) {
+        boolean cjk = true;
+        for (int i = 0; i < w.length(); ) {
+            int cp = w.codePointAt(i);
+            if (!Character.isLetter(cp)) {
+                return false;
+            }
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            cjk &= script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+            i += Character.charCount(cp);
+        }
+        return !w.isEmpty() && (cjk || w.codePointCount(0, w.length()) >= minLength);
     }
 
     /**
@@ -85,19 +124,30 @@ public final class Topics {
      * per row (about 0.13 s per iteration on Reuters: the 4.2-vs-4.1 gap in docs/benchmarks.md).
      */
     public static LDAModel fit(TopicsOptions o, int k, Dataset<Row> vectors) {
+        Optimizer optimizer = Optimizer.of("topics.optimizer", o.optimizer());
+        if (optimizer == Optimizer.GIBBS) {
+            double beta = o.topicConcentration() != null ? o.topicConcentration() : ONLINE_BETA;
+            return GibbsLda.fit(lda(o, k), vectors, o.iterations(), o.docConcentration(), beta, o.optimizeDocConcentration());
+        }
         LDAModel model = lda(o, k).fit(vectors.select(col(FEATURES)));
-        if (model instanceof LocalLDAModel online && io.newslens.config.Optimizer.of("topics.optimizer", o.optimizer()) == io.newslens.config.Optimizer.ONLINE) {
+        if (model instanceof LocalLDAModel online && optimizer == Optimizer.ONLINE) {
             return BatchSteps.refine(online, vectors, o.batchIterations(), o.optimizeDocConcentration());
         }
         return model;
     }
 
     public static LDA lda(TopicsOptions o, int k) {
-        LDA lda = new LDA().setK(k).setMaxIter(o.iterations()).setSeed(o.seed()).setOptimizer(o.optimizer())
+        LDA lda = new LDA().setK(k).setMaxIter(o.iterations()).setSeed(o.seed())
                 .setFeaturesCol(FEATURES).setTopicDistributionCol(DISTRIBUTION)
                 // A checkpoint needs a checkpoint folder; em runs are short enough without.
                 .setCheckpointInterval(-1);
-        boolean online = io.newslens.config.Optimizer.of("topics.optimizer", o.optimizer()) == io.newslens.config.Optimizer.ONLINE;
+        Optimizer optimizer = Optimizer.of("topics.optimizer", o.optimizer());
+        if (optimizer == Optimizer.GIBBS) {
+            // MLlib's parameters only describe the model for scoring (online variational inference)
+            return lda.setOptimizer("online");
+        }
+        lda.setOptimizer(o.optimizer());
+        boolean online = optimizer == Optimizer.ONLINE;
         // Measured on Reuters-21578 (docs/topics.md): MLlib's online defaults (alpha = beta = 1/k, tau0 = 1024,
         // kappa = 0.51, 5% mini-batches) give incoherent topics in the same time. EM needs both above 1.
         Double alpha = o.docConcentration() != null ? o.docConcentration() : online ? Double.valueOf(ONLINE_ALPHA) : null;

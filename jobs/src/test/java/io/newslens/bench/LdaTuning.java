@@ -30,7 +30,7 @@ public final class LdaTuning {
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
         Dataset<Row> docs = spark.read().json(args[0]).filter(col("text").isNotNull().and(col("text").notEqual("")))
                 .select(col("id").as(Topics.ARTICLE_ID), Topics.modelTokens(TextLayer.chunks(col("title"), col("text"),
-                        lit("en"), TextOptions.defaults()), 3).as(Topics.TOKENS))
+                        lit("en"), TextOptions.defaults()), lit("en"), 3).as(Topics.TOKENS))
                 .filter(size(col(Topics.TOKENS)).gt(0)).repartition(2).persist(StorageLevel.MEMORY_AND_DISK());
         long n = docs.count();
         List<String> vocab = Topics.vocabulary(docs, 5, 0.5, 50_000).select("term").as(Encoders.STRING()).collectAsList();
