@@ -27,7 +27,10 @@ import java.util.List;
  * @param topTerms                 topics: terms listed per topic
  * @param articleTopicsMinWeight   article_topics: weights below this are left out (the dominant topic always stays)
  * @param heldOut                  share of articles held out for perplexity when several k are compared
- * @param period                   topic_prevalence: day, week or month
+ * @param period                   topic_prevalence and topic_terms_by_period: day, week or month
+ * @param minArticlesPerLanguage   one model per language with at least this many articles; the other languages'
+ *                                 articles pooled in one model (`mul`) if they are as many together, else left out
+ * @param stabilitySeeds           refits with other seeds to measure each topic's stability (0 = off)
  */
 public record TopicsOptions(
         List<Integer> k,
@@ -48,7 +51,9 @@ public record TopicsOptions(
         @JsonProperty("top_terms") Integer topTerms,
         @JsonProperty("article_topics_min_weight") Double articleTopicsMinWeight,
         @JsonProperty("held_out") Double heldOut,
-        String period) {
+        String period,
+        @JsonProperty("min_articles_per_language") Integer minArticlesPerLanguage,
+        @JsonProperty("stability_seeds") Integer stabilitySeeds) {
 
     public TopicsOptions {
         k = k == null || k.isEmpty() ? List.of(20) : List.copyOf(k);
@@ -69,22 +74,26 @@ public record TopicsOptions(
         articleTopicsMinWeight = articleTopicsMinWeight == null ? 0.05 : articleTopicsMinWeight;
         heldOut = heldOut == null ? 0.1 : heldOut;
         period = period == null ? "month" : period;
+        minArticlesPerLanguage = minArticlesPerLanguage == null ? 50 : minArticlesPerLanguage;
+        stabilitySeeds = stabilitySeeds == null ? 0 : stabilitySeeds;
     }
 
     public static TopicsOptions defaults() {
         return new TopicsOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     public TopicsOptions withK(List<Integer> newK) {
         return new TopicsOptions(newK, optimizer, iterations, batchIterations, docConcentration, topicConcentration,
                 optimizeDocConcentration, subsamplingRate, learningOffset, learningDecay, seed, minDf, maxDf,
-                maxVocabulary, minTokenLength, topTerms, articleTopicsMinWeight, heldOut, period);
+                maxVocabulary, minTokenLength, topTerms, articleTopicsMinWeight, heldOut, period, minArticlesPerLanguage,
+                stabilitySeeds);
     }
 
     public TopicsOptions withSeed(long newSeed) {
         return new TopicsOptions(k, optimizer, iterations, batchIterations, docConcentration, topicConcentration,
                 optimizeDocConcentration, subsamplingRate, learningOffset, learningDecay, newSeed, minDf, maxDf,
-                maxVocabulary, minTokenLength, topTerms, articleTopicsMinWeight, heldOut, period);
+                maxVocabulary, minTokenLength, topTerms, articleTopicsMinWeight, heldOut, period, minArticlesPerLanguage,
+                stabilitySeeds);
     }
 }

@@ -88,7 +88,9 @@ public final class TopicsOverTime {
         Dataset<Row> totals = amounts.filter(col("term").isNull()).select(col(PERIOD_START), col(TOPIC_ID),
                 col("expected_count").as("expected_words"));
         Dataset<Row> articles = dated.groupBy(col(PERIOD_START)).agg(count(lit(1)).as("articles"));
-        WindowSpec byTopicPeriod = Window.partitionBy(TOPIC_ID, PERIOD_START).orderBy(col("expected_count").desc(), col("term"));
+        // Counts equal to 9 decimals tie (broken by the word): sums in another order (a cluster's) differ in the last bits
+        WindowSpec byTopicPeriod = Window.partitionBy(TOPIC_ID, PERIOD_START)
+                .orderBy(org.apache.spark.sql.functions.round(col("expected_count"), 9).desc(), col("term"));
         Dataset<Row> ranked = amounts.filter(col("term").isNotNull())
                 .withColumn("rank", row_number().over(byTopicPeriod)).filter(col("rank").leq(top))
                 .join(totals, new String[] {PERIOD_START, TOPIC_ID})
@@ -136,7 +138,7 @@ public final class TopicsOverTime {
             }
             for (int t = 0; t < k; t++) {
                 words[t] += r[t] / total;
-                if (m.candidate()[w * k + t]) {
+                if (r[t] > 0 && m.candidate()[w * k + t]) {
                     pairs.merge(((long) w << 20) | t, r[t] / total, Double::sum);
                 }
             }
