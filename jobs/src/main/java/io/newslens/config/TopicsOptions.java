@@ -31,6 +31,8 @@ import java.util.List;
  * @param minArticlesPerLanguage   one model per language with at least this many articles; the other languages'
  *                                 articles pooled in one model (`mul`) if they are as many together, else left out
  * @param stabilitySeeds           refits with other seeds to measure each topic's stability (0 = off)
+ * @param maxFitArticles           a language model is fitted on a random sample of at most this many articles (seeded);
+ *                                 every article is scored
  */
 public record TopicsOptions(
         List<Integer> k,
@@ -53,7 +55,8 @@ public record TopicsOptions(
         @JsonProperty("held_out") Double heldOut,
         String period,
         @JsonProperty("min_articles_per_language") Integer minArticlesPerLanguage,
-        @JsonProperty("stability_seeds") Integer stabilitySeeds) {
+        @JsonProperty("stability_seeds") Integer stabilitySeeds,
+        @JsonProperty("max_fit_articles") Integer maxFitArticles) {
 
     public TopicsOptions {
         k = k == null || k.isEmpty() ? List.of(20) : List.copyOf(k);
@@ -76,24 +79,25 @@ public record TopicsOptions(
         period = period == null ? "month" : period;
         minArticlesPerLanguage = minArticlesPerLanguage == null ? 50 : minArticlesPerLanguage;
         stabilitySeeds = stabilitySeeds == null ? 0 : stabilitySeeds;
+        maxFitArticles = maxFitArticles == null ? 200_000 : maxFitArticles;
     }
 
     public static TopicsOptions defaults() {
         return new TopicsOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     public TopicsOptions withK(List<Integer> newK) {
         return new TopicsOptions(newK, optimizer, iterations, batchIterations, docConcentration, topicConcentration,
                 optimizeDocConcentration, subsamplingRate, learningOffset, learningDecay, seed, minDf, maxDf,
                 maxVocabulary, minTokenLength, topTerms, articleTopicsMinWeight, heldOut, period, minArticlesPerLanguage,
-                stabilitySeeds);
+                stabilitySeeds, maxFitArticles);
     }
 
     public TopicsOptions withSeed(long newSeed) {
         return new TopicsOptions(k, optimizer, iterations, batchIterations, docConcentration, topicConcentration,
                 optimizeDocConcentration, subsamplingRate, learningOffset, learningDecay, newSeed, minDf, maxDf,
                 maxVocabulary, minTokenLength, topTerms, articleTopicsMinWeight, heldOut, period, minArticlesPerLanguage,
-                stabilitySeeds);
+                stabilitySeeds, maxFitArticles);
     }
 }

@@ -200,6 +200,14 @@ public final class TopicsJob {
             outputs.cached.add(heldOut);
         }
         long articles = vectors.count();
+        // Large corpora: fit on a seeded sample, score every article (the fit's cost grows with the words it sweeps)
+        long trainArticles = split == null ? articles : train.count();
+        if (trainArticles > o.maxFitArticles()) {
+            train = train.sample(false, o.maxFitArticles() / (double) trainArticles, o.seed()).persist(StorageLevel.MEMORY_AND_DISK());
+            outputs.cached.add(train);
+            trainArticles = train.count();
+        }
+        counts.put("articles_fitted", trainArticles);
         List<Candidate> candidates = new ArrayList<>();
         for (int k : o.k()) {
             candidates.add(candidate(o, k, train, heldOut, docs, vocab, g.name()));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * notebook is executed against those reports (one failing cell fails the build).
  */
 class SparkSubmitIT {
+
     @TempDir
     Path dir;
 
@@ -36,6 +37,18 @@ class SparkSubmitIT {
                 .filter(l -> l.matches("^\\d\\d:\\d\\d:\\d\\d (WARN|INFO|ERROR) .*") || l.startsWith("\tat ")).toList();
         assertEquals(java.util.List.of(), sparkLines, "no Spark log lines on the console");
         assertTrue(Files.exists(SparkSubmitProcess.sparkLog(log)), "Spark's log file written");
+        // The sample's English and Chinese articles get a topic model each, and no label word is on the stop list.
+        java.util.TreeSet<String> models = new java.util.TreeSet<>();
+        m.path("counts").path("topics").path("models").fieldNames().forEachRemaining(models::add);
+        assertEquals(java.util.List.of("en", "zh"), java.util.List.copyOf(models));
+        org.apache.spark.sql.SparkSession spark = io.newslens.SparkTestSession.get();
+        for (org.apache.spark.sql.Row t : spark.read().parquet(out.resolve("topic_summary").toString()).collectAsList()) {
+            String language = t.getString(t.fieldIndex("language"));
+            String label = t.getString(t.fieldIndex("label"));
+            for (String word : label.split(" / | ")) {
+                assertTrue(!io.newslens.topics.TopicStopWords.of(language).contains(word), "stop word '" + word + "' in " + label);
+            }
+        }
 
         String why = NotebookRunner.unavailable();
         org.junit.jupiter.api.Assumptions.assumeTrue(why == null, "notebooks skipped: " + why);

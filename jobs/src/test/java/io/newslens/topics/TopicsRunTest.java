@@ -102,7 +102,7 @@ class TopicsRunTest {
         Path config = dir.resolve("mixed.yaml");
         Files.writeString(config, "inputs:\n  - path: " + SparkTestSession.repo().resolve(INPUT) + "\n  - path: "
                 + SparkTestSession.repo().resolve("data/sample/sogou-zh-2012.jsonl") + "\n    timezone: Asia/Shanghai\n"
-                + "topics:\n  k: [5]\n  min_articles_per_language: 20\n  stability_seeds: 2\n");
+                + "topics:\n  k: [5]\n  min_articles_per_language: 20\n  stability_seeds: 2\n  max_fit_articles: 100\n");
         Path out = dir.resolve("mixed");
         TestRuns.Result r = TestRuns.run("topics", "--config", config.toString(), "--output", out.toString());
         assertEquals(0, r.exitCode(), r.stderr());
@@ -130,6 +130,12 @@ class TopicsRunTest {
         assertTrue(byPeriod.filter("topic_id like 'zh-%' and period_start >= '2012-05-01'").count() > 0);
         assertTrue(byPeriod.filter("topic_id like 'en-%' and period_start < '1988-01-01'").count() > 0);
         assertTrue(Files.isDirectory(out.resolve("topic_model/zh/lda")) && Files.isDirectory(out.resolve("topic_model/en/lda")));
+        // max_fit_articles 100: the English model is fitted on a sample of about 100, every English article is scored
+        JsonNode models = TestRuns.manifest(out).path("counts").path("topics").path("models");
+        long fitted = models.path("en").path("articles_fitted").asLong();
+        assertTrue(fitted > 60 && fitted < 140, "a seeded sample of about 100 of " + english + ": " + fitted);
+        assertEquals(30, models.path("zh").path("articles_fitted").asLong(), "30 Chinese articles: all fitted");
+        assertEquals(english, report(out, "article_topics").filter("topic_id like 'en-%'").select("article_id").distinct().count());
     }
 
     @Test
