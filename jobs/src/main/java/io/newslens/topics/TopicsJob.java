@@ -384,6 +384,10 @@ public final class TopicsJob {
     /** model.json's languages: model name -> the article languages it covers. */
     @SuppressWarnings("unchecked")
     private static Map<String, List<String>> savedLanguages(Map<String, Object> saved) {
+        if (!(saved.get("models") instanceof Map)) {
+            throw new io.newslens.config.ConfigException("--model", "the saved topic model predates one model per language "
+                    + "(its model.json lists no models); fit it again with this version");
+        }
         Map<String, List<String>> models = new LinkedHashMap<>();
         ((Map<String, Object>) saved.get("models")).forEach((name, info) ->
                 models.put(name, (List<String>) ((Map<String, Object>) info).get("languages")));
