@@ -46,13 +46,14 @@ public final class ActorReports {
             .build();
 
     public static final ReportSpec ACTOR_ATTENTION = ReportSpec.builder("actor_attention",
-                    "How much attention each actor gets per period and outlet (dated articles only).")
+                    "How much attention each actor gets per period and outlet; undated articles form their own bucket "
+                            + "(period_start null).")
             .string("actor_id", "Actor.")
             .string("source", "Outlet.")
             .column("articles", DataTypes.LongType, "Articles mentioning it.")
             .column("mentions", DataTypes.LongType, "Mentions.")
             .column("share_of_articles", DataTypes.DoubleType, "articles / all analysed articles of the period and outlet.")
-            .column(PERIOD_START, DataTypes.DateType, "First day of the period.")
+            .column(PERIOD_START, DataTypes.DateType, "First day of the period; null for the undated articles.")
             .build();
 
     public static final ReportSpec CO_MENTIONS = ReportSpec.builder("co_mentions",

@@ -111,12 +111,13 @@ public final class Actors {
 
     /** actor_attention from actor_mentions and the analysed articles (for the shares). */
     public static Dataset<Row> attention(Dataset<Row> mentions, Dataset<Row> analysed) {
-        Dataset<Row> totals = analysed.filter(col(PERIOD_START).isNotNull())
-                .groupBy(col(PERIOD_START), col(SOURCE)).agg(count(lit(1)).as("all_articles"));
-        return mentions.filter(col("actor_id").isNotNull().and(col(PERIOD_START).isNotNull()))
+        // Undated articles are a bucket of their own (period_start null), joined null-safely to their totals.
+        Dataset<Row> totals = analysed.groupBy(col(PERIOD_START).as("t_period"), col(SOURCE).as("t_source"))
+                .agg(count(lit(1)).as("all_articles"));
+        Dataset<Row> counted = mentions.filter(col("actor_id").isNotNull())
                 .groupBy(col(PERIOD_START), col(SOURCE), col("actor_id"))
-                .agg(countDistinct(col(ARTICLE_ID)).as("articles"), count(lit(1)).as("mentions"))
-                .join(totals, new String[] {PERIOD_START, SOURCE})
+                .agg(countDistinct(col(ARTICLE_ID)).as("articles"), count(lit(1)).as("mentions"));
+        return counted.join(totals, col(PERIOD_START).eqNullSafe(col("t_period")).and(col(SOURCE).eqNullSafe(col("t_source"))))
                 .select(col("actor_id"), col(SOURCE), col("articles"), col("mentions"),
                         col("articles").divide(col("all_articles")).as("share_of_articles"), col(PERIOD_START));
     }

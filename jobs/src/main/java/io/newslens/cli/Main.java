@@ -108,6 +108,9 @@ public final class Main {
             Dataset<Row> articles = IngestJob.run(spark, config, checked.inputs().groups(), out, manifest);
             if (!cl.command().equals("ingest")) {
                 Dataset<Row> corpus = CorpusJob.run(articles, config, out, manifest);
+                DatedCheck.Result dated = DatedCheck.check(corpus, config);
+                manifest.counts("dates", dated.counts());
+                dated.warnings().forEach(manifest::warn);
                 for (Stages.Stage stage : Stages.ALL) {
                     if (cl.runs(stage.name()) && out.wants(stage.reports())) {
                         stage.runner().run(corpus, config, out, manifest, cl);

@@ -112,6 +112,14 @@ public final class ConfigLoader {
             }
             checkGlobs(at + ".include", in.include());
             checkGlobs(at + ".exclude", in.exclude());
+            if (in.defaultPublished() != null) {
+                try {
+                    java.time.LocalDate.parse(in.defaultPublished());
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new ConfigException(at + ".default_published", "must be a date as yyyy-MM-dd, got '"
+                            + in.defaultPublished() + "'");
+                }
+            }
         }
         IngestOptions ingest = config.ingest();
         if (ingest.quarantineRecordChars() < 100) {
@@ -169,8 +177,20 @@ public final class ConfigLoader {
         if (!(t.nearDuplicateJaccard() > 0 && t.nearDuplicateJaccard() <= 1)) {
             throw new ConfigException("terms.near_duplicate_jaccard", "must be in (0, 1], got " + t.nearDuplicateJaccard());
         }
-        switch (KeynessMode.of("terms.keyness", t.keyness())) {
-            case EACH_PERIOD -> { }
+        if (t.keyness().isEmpty()) {
+            throw new ConfigException("terms.keyness", "names no comparison (expected each_period, each_source, source or periods)");
+        }
+        if (t.keyness().contains("source") && t.keyness().contains("each_source")) {
+            throw new ConfigException("terms.keyness", "'source' repeats one comparison of 'each_source': name one of them");
+        }
+        for (String mode : t.keyness()) {
+            validateKeyness(t, mode);
+        }
+    }
+
+    private static void validateKeyness(TermsOptions t, String mode) {
+        switch (KeynessMode.of("terms.keyness", mode)) {
+            case EACH_PERIOD, EACH_SOURCE -> { }
             case SOURCE -> {
                 if (t.keynessTarget() == null) {
                     throw new ConfigException("terms.keyness_target", "keyness 'source' needs the target outlet");

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param dateFormat date patterns (java.time, e.g. {@code dd/MM/yyyy}) tried before the built-in forms
  * @param include    folder inputs: read only files matching one of these globs (null: every file)
  * @param exclude    folder inputs: skip files matching one of these globs (null: {@link #DEFAULT_EXCLUDE})
+ * @param defaultPublished date (yyyy-MM-dd) for this input's records that carry none (an undated collection
+ *                   known to come from one day or period); null: such records stay undated
  */
 public record InputSpec(
         String path,
@@ -29,7 +31,8 @@ public record InputSpec(
         @JsonProperty("csv_delimiter") String csvDelimiter,
         @JsonProperty("date_format") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> dateFormat,
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> include,
-        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> exclude) {
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> exclude,
+        @JsonProperty("default_published") String defaultPublished) {
 
     /** The canonical article fields a mapping may fill, in the order ingest reads them. Declared once. */
     public static final List<String> CANONICAL_FIELDS =
@@ -50,14 +53,14 @@ public record InputSpec(
     }
 
     public static InputSpec of(String path) {
-        return new InputSpec(path, null, null, null, null, null, null, null, null, null);
+        return new InputSpec(path, null, null, null, null, null, null, null, null, null, null);
     }
 
     public InputSpec withFormat(String newFormat) {
-        return new InputSpec(path, newFormat, preset, mapping, source, timezone, csvDelimiter, dateFormat, include, exclude);
+        return new InputSpec(path, newFormat, preset, mapping, source, timezone, csvDelimiter, dateFormat, include, exclude, defaultPublished);
     }
 
     public InputSpec withPreset(String newPreset) {
-        return new InputSpec(path, format, newPreset, mapping, source, timezone, csvDelimiter, dateFormat, include, exclude);
+        return new InputSpec(path, format, newPreset, mapping, source, timezone, csvDelimiter, dateFormat, include, exclude, defaultPublished);
     }
 }

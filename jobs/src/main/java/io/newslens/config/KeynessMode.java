@@ -4,6 +4,8 @@ package io.newslens.config;
 public enum KeynessMode {
     /** Each period against all other periods. */
     EACH_PERIOD,
+    /** Every outlet against all the others. */
+    EACH_SOURCE,
     /** One outlet ({@code keyness_target}) against the others. */
     SOURCE,
     /** One period ({@code keyness_target}) against another ({@code keyness_reference}). */

@@ -11,8 +11,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param maxDf               vocabulary: ... and in at most this share of them
  * @param maxVocabulary       vocabulary: at most this many terms per n, by document frequency
  * @param topK                article_terms: terms kept per article
- * @param keyness             each_period (each period vs the rest), source (keyness_target vs the rest) or
- *                            periods (period keyness_target vs period keyness_reference, as yyyy-MM-dd starts)
+ * @param keyness             one or more of: each_period (each period vs the rest), each_source (every outlet vs
+ *                            the rest), source (keyness_target vs the rest), periods (period keyness_target vs
+ *                            period keyness_reference, as yyyy-MM-dd starts); all land in one keyness report
  * @param keynessMinCount     keyness rows need at least this many occurrences in target plus reference
  * @param trendingWindow      trending_terms: number of previous periods forming the expectation
  * @param trendingZ           trending_terms: z-score that flags a burst
@@ -27,7 +28,8 @@ public record TermsOptions(
         @JsonProperty("max_df") Double maxDf,
         @JsonProperty("max_vocabulary") Integer maxVocabulary,
         @JsonProperty("top_k") Integer topK,
-        String keyness,
+        @com.fasterxml.jackson.annotation.JsonFormat(with = com.fasterxml.jackson.annotation.JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        java.util.List<String> keyness,
         @JsonProperty("keyness_target") String keynessTarget,
         @JsonProperty("keyness_reference") String keynessReference,
         @JsonProperty("keyness_min_count") Integer keynessMinCount,
@@ -44,7 +46,7 @@ public record TermsOptions(
         maxDf = maxDf == null ? 0.5 : maxDf;
         maxVocabulary = maxVocabulary == null ? 50_000 : maxVocabulary;
         topK = topK == null ? 10 : topK;
-        keyness = keyness == null ? "each_period" : keyness;
+        keyness = keyness == null ? DEFAULT_KEYNESS : java.util.List.copyOf(new java.util.LinkedHashSet<>(keyness));
         keynessMinCount = keynessMinCount == null ? 5 : keynessMinCount;
         trendingWindow = trendingWindow == null ? 3 : trendingWindow;
         trendingZ = trendingZ == null ? 3.0 : trendingZ;
@@ -52,6 +54,9 @@ public record TermsOptions(
         nearDuplicateJaccard = nearDuplicateJaccard == null ? 0.7 : nearDuplicateJaccard;
         minhashTables = minhashTables == null ? 5 : minhashTables;
     }
+
+    /** Every period and every outlet against the rest: what an analyst compares first. */
+    public static final java.util.List<String> DEFAULT_KEYNESS = java.util.List.of("each_period", "each_source");
 
     public static TermsOptions defaults() {
         return new TermsOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);

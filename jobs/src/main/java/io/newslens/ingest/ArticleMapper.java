@@ -173,7 +173,10 @@ public final class ArticleMapper {
                 title.as(TITLE),
                 text.as(TEXT),
                 publishedAt.as(PUBLISHED_AT),
-                to_date(from_utc_timestamp(publishedAt, runTimezone)).as(PUBLISHED_DATE),
+                // An undated record of an input with a default date gets that date, not a timestamp: published_at
+                // stays null, so the default is never mistaken for a time the source gave.
+                coalesce(to_date(from_utc_timestamp(publishedAt, runTimezone)),
+                        lit(spec.defaultPublished()).cast(DataTypes.DateType)).as(PUBLISHED_DATE),
                 publishedRaw.as(PUBLISHED_RAW),
                 source.as(SOURCE),
                 url.as(URL),

@@ -179,7 +179,9 @@ public final class RunOutput {
         boolean incremental = replaceFrom != null && spec.partitionBy().size() == 1 && published(spec.name());
         if (incremental) {
             String column = spec.partitionBy().get(0);
-            report = report.filter(report.col(column).cast("string").geq(replaceFrom));
+            // The undated bucket (a null key, folder __HIVE_DEFAULT_PARTITION__, which sorts after any date) can
+            // grow in any run: it is always rewritten.
+            report = report.filter(report.col(column).cast("string").geq(replaceFrom).or(report.col(column).isNull()));
             partialFrom.put(spec.name(), replaceFrom);
         }
         List<String> problems = spec.mismatches(report.schema());

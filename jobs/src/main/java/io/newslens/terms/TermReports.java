@@ -11,7 +11,7 @@ public final class TermReports {
 
     public static final ReportSpec TERM_FREQUENCIES = ReportSpec.builder("term_frequencies",
                     "How often each term (1- to `terms.ngram_max`-grams) occurs per period and outlet. Articles without "
-                            + "a date are not in this report (they are in `vocabulary` and `article_terms`).")
+                            + "a date form their own bucket, with a null period_start.")
             .string(TERM, "The term: tokens joined by a space (lower-cased; see the text layer in docs/terms.md).")
             .column(N, DataTypes.IntegerType, "Number of tokens in the term.")
             .string("source", "Outlet.")
@@ -19,7 +19,8 @@ public final class TermReports {
             .column("doc_freq", DataTypes.LongType, "Articles of the period and outlet it occurs in.")
             .column("share_of_tokens", DataTypes.DoubleType,
                     "`count` divided by all `n`-grams of the same `n` in the period and outlet (for n = 1: all tokens).")
-            .column(PERIOD_START, DataTypes.DateType, "First day of the period (`terms.period`: day, ISO week from Monday, month).")
+            .column(PERIOD_START, DataTypes.DateType, "First day of the period (`terms.period`: day, ISO week from Monday, month); "
+                    + "null for the undated articles.")
             .partitionBy(PERIOD_START)
             .build();
 
@@ -47,8 +48,9 @@ public final class TermReports {
 
     public static final ReportSpec KEYNESS = ReportSpec.builder("keyness",
                     "Terms over- or under-used in a target compared with a reference (Rayson & Garside 2000 log-likelihood, "
-                            + "Hardie 2014 log ratio). `terms.keyness`: each period against all others, one outlet against "
-                            + "the rest, or one period against another. A row per target that uses the term, and one with "
+                            + "Hardie 2014 log ratio). `terms.keyness` (one or several, default both of the first two): each "
+                            + "period against all others, every outlet against the rest, one outlet against the rest, or one "
+                            + "period against another. A row per target that uses the term, and one with "
                             + "count_target = 0 where the absence is significant (g2 ≥ 3.84).")
             .string("comparison", "`<target> vs <reference>`.")
             .string("target", "The target: a period start (yyyy-MM-dd) or an outlet.")

@@ -133,7 +133,8 @@ public final class Terms {
     /** @param cells see {@link #cells} */
     public static Dataset<Row> termFrequencies(Dataset<Row> cells) {
         WindowSpec cell = Window.partitionBy(col(PERIOD_START), col(SOURCE), col(N));
-        return cells.filter(col(PERIOD_START).isNotNull())
+        // Undated articles are the bucket with a null period_start (a null partition key groups like a value).
+        return cells
                 .withColumn("share_of_tokens", col(COUNT).divide(sum(COUNT).over(cell)))
                 .select(columns(TermReports.TERM_FREQUENCIES));
     }

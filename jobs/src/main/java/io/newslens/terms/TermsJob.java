@@ -94,16 +94,31 @@ public final class TermsJob {
         return io.newslens.text.Periods.startOf(date, period);
     }
 
-    /** Keyness in the configured mode, from doc_terms or its cells. */
+    /** Keyness in the configured modes, one report, from doc_terms or its cells. */
     static Dataset<Row> keyness(Dataset<Row> docTerms, TermsOptions t) {
+        Dataset<Row> result = null;
+        for (String mode : t.keyness()) {
+            Dataset<Row> part = keyness(docTerms, t, mode);
+            result = result == null ? part : result.unionByName(part);
+        }
+        return result;
+    }
+
+    private static Dataset<Row> keyness(Dataset<Row> docTerms, TermsOptions t, String mode) {
         Column period = Terms.periodLabel(col(TermReports.PERIOD_START));
-        return switch (io.newslens.config.KeynessMode.of("terms.keyness", t.keyness())) {
+        return switch (io.newslens.config.KeynessMode.of("terms.keyness", mode)) {
             case SOURCE -> Terms.keyness(docTerms.withColumn("grp",
                             when(col(Terms.SOURCE).equalTo(t.keynessTarget()), lit(t.keynessTarget())).otherwise(lit("rest"))),
                     List.of(t.keynessTarget()), "rest", t.keynessMinCount());
             case PERIODS -> Terms.keyness(docTerms.withColumn("grp",
                             when(period.isin(t.keynessTarget(), t.keynessReference()), period)),
                     List.of(t.keynessTarget()), t.keynessReference(), t.keynessMinCount());
+            case EACH_SOURCE -> {
+                // The outlets: one row each, cheap to collect.
+                List<String> sources = docTerms.filter(col(Terms.SOURCE).isNotNull()).select(col(Terms.SOURCE)).distinct()
+                        .orderBy(Terms.SOURCE).collectAsList().stream().map(r -> r.getString(0)).toList();
+                yield Terms.keyness(docTerms.withColumn("grp", col(Terms.SOURCE)), sources, "rest", t.keynessMinCount());
+            }
             case EACH_PERIOD -> {
                 // The periods themselves: one row per period, so collecting them is cheap.
                 List<String> periods = docTerms.filter(col(TermReports.PERIOD_START).isNotNull())

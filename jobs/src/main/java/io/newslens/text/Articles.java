@@ -32,7 +32,8 @@ public final class Articles {
             .string(TITLE, "Headline as given (empty string if none).")
             .string(TEXT, "Body as given (empty string if none); not cleaned, so nothing is lost.")
             .column(PUBLISHED_AT, DataTypes.TimestampType, "Publication instant (UTC); null if missing or unparseable.")
-            .column(PUBLISHED_DATE, DataTypes.DateType, "Calendar date of `published_at` in the run's `timezone` (default UTC).")
+            .column(PUBLISHED_DATE, DataTypes.DateType, "Calendar date of `published_at` in the run's `timezone` (default UTC); for a record without a date, its "
+                    + "input's `default_published` (null when none is set: the article is undated).")
             .string(PUBLISHED_RAW, "The date value as it was in the input (null if the input had none).")
             .string(SOURCE, "Outlet: the input's source field (a URL becomes its host without `www.`), else the input's "
                     + "configured `source`, else the URL's host.")

@@ -67,13 +67,14 @@ public final class TopicReports {
             .build();
 
     public static final ReportSpec TOPIC_PREVALENCE = ReportSpec.builder("topic_prevalence",
-                    "Topics over time and outlet: mean weight per period, outlet and topic. Undated articles are not in this report.")
+                    "Topics over time and outlet: mean weight per period, outlet and topic. Undated articles form their own bucket, "
+                            + "with a null period_start.")
             .string("source", "Outlet.")
             .string(TOPIC_ID, "Topic (`en-07`); mean weights sum to 1 over the topics of one language's model.")
             .column("articles", DataTypes.LongType, "Scored articles of the period and outlet (of the topic's language).")
             .column("mean_weight", DataTypes.DoubleType, "Mean P(topic | article) over them (sums to 1 over topics).")
             .column("articles_dominant", DataTypes.LongType, "Of them, articles whose dominant topic this is.")
-            .column(PERIOD_START, DataTypes.DateType, "First day of the period (`topics.period`).")
+            .column(PERIOD_START, DataTypes.DateType, "First day of the period (`topics.period`); null for the undated articles.")
             .partitionBy(PERIOD_START)
             .build();
 

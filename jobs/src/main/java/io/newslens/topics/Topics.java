@@ -268,7 +268,8 @@ public final class Topics {
 
     /** @param weights source, period_start, weights */
     public static Dataset<Row> prevalence(Dataset<Row> weights) {
-        return weights.filter(col(PERIOD_START).isNotNull())
+        // Undated articles form their own bucket (period_start null), so an undated corpus still has prevalence.
+        return weights
                 .withColumn("dominant_topic", dominantTopic(col(WEIGHTS)))
                 .select(col(SOURCE), col(PERIOD_START), col("dominant_topic"), posexplode(col(WEIGHTS)).as(new String[] {TOPIC_ID, "w"}))
                 .groupBy(col(PERIOD_START), col(SOURCE), col(TOPIC_ID))

@@ -86,7 +86,7 @@ class ConfigLoaderTest {
                 new NewslensConfig(null, "o", null, null))).field());
         assertEquals("inputs[0].mapping.body", assertThrows(ConfigException.class, () -> ConfigLoader.validate(
                 new NewslensConfig(java.util.List.of(new InputSpec("a", null, null, java.util.Map.of("body", "x"),
-                        null, null, null, null, null, null)), "o", null, null))).field());
+                        null, null, null, null, null, null, null)), "o", null, null))).field());
     }
 
     @Test

@@ -67,7 +67,7 @@ class IngestStepsTest {
                 RowFactory.create("f.jsonl", "r3", ordered("headline", " ", "desk", "x"), null, null, false)),
                 RecordReaders.schema());
         InputSpec spec = new InputSpec("f.jsonl", null, null, Map.of("title", "headline", "text", "body", "published", "pubDate",
-                "source", "site"), null, "Europe/Berlin", null, List.of("dd/MM/yyyy"), null, null);
+                "source", "site"), null, "Europe/Berlin", null, List.of("dd/MM/yyyy"), null, null, null);
         List<Row> rows = ArticleMapper.map(raw, spec, "UTC").orderBy(RecordReaders.RAW).collectAsList();
         Row r1 = rows.get(0);
         // No id, no url: the id is "c" and the first 20 hex digits of SHA-256("H\nB").

@@ -67,7 +67,7 @@ class InputGatesTest {
     @Test
     void aMappedFieldEmptyInEveryRecordFailsTheRun() {
         InputSpec spec = new InputSpec("news.csv", null, null, Map.of("title", "headline", "text", "body"), null, null,
-                null, null, null, null);
+                null, null, null, null, null);
         RunFailure f = assertThrows(RunFailure.class, () -> InputGates.check(List.of(spec),
                 Map.of(0, counts(50, 0, 50, 0, 0, Map.of("body", 50L))), DEFAULTS, i -> ""));
         assertEquals("inputs[0].mapping.title: field 'headline' is missing or empty in all 50 records of news.csv."
@@ -94,17 +94,17 @@ class InputGatesTest {
                         + " only the articles"), byDefault.warnings());
 
         InputSpec onlyJson = new InputSpec(dir.resolve("Data").toString(), null, null, null, null, null, null, null,
-                List.of("*.json"), null);
+                List.of("*.json"), null, null);
         InputFiles.Listing included = InputFiles.list(List.of(onlyJson), conf);
         assertEquals(1, included.groups().size());
         assertEquals(2, included.groups().get(0).files().size());
 
         InputSpec nothingExcluded = new InputSpec(dir.resolve("Data").toString(), "text", null, null, null, null, null, null,
-                null, List.of());
+                null, List.of(), null);
         assertEquals(5, InputFiles.list(List.of(nothingExcluded), conf).groups().get(0).files().size());
 
         InputSpec excludeFolder = new InputSpec(dir.resolve("Data").toString(), null, null, null, null, null, null, null,
-                null, List.of("BuzzFeed/**", "*.txt", "license"));
+                null, List.of("BuzzFeed/**", "*.txt", "license"), null);
         io.newslens.config.ConfigException none = assertThrows(io.newslens.config.ConfigException.class,
                 () -> InputFiles.list(List.of(excludeFolder), conf));
         assertEquals("inputs[0].path: no files to read under " + dir.resolve("Data")

@@ -86,6 +86,24 @@ class TermsTest {
     }
 
     @Test
+    void undatedArticlesAreABucketOfTheirOwn() {
+        StructType schema = new StructType().add("article_id", DataTypes.StringType).add("source", DataTypes.StringType)
+                .add("period_start", DataTypes.DateType).add("chunks", io.newslens.text.TextLayer.CHUNKS_TYPE);
+        List<Row> rows = List.of(
+                RowFactory.create("u1", "A", null, List.of(List.of("china", "trade"))),
+                RowFactory.create("u2", "A", null, List.of(List.of("trade"))),
+                RowFactory.create("d1", "A", Date.valueOf("2020-01-01"), List.of(List.of("war"))));
+        Map<String, Row> tf = byKey(Terms.termFrequencies(Terms.cells(Terms.docTerms(spark.createDataFrame(rows, schema), 2))),
+                "period_start", "source", "term");
+        Row trade = tf.get("null|A|trade|");
+        assertEquals(2L, trade.<Long>getAs("count"));
+        assertEquals(2L, trade.<Long>getAs("doc_freq"));
+        assertEquals(2.0 / 3.0, trade.<Double>getAs("share_of_tokens"), EPS, "3 unigrams among the undated articles");
+        assertEquals(1.0, tf.get("2020-01-01|A|war|").<Double>getAs("share_of_tokens"), EPS, "the dated period apart");
+        assertEquals(Set.of("null|A|china|", "null|A|trade|", "null|A|china trade|", "2020-01-01|A|war|"), tf.keySet());
+    }
+
+    @Test
     void vocabularyIdfAndPruning() {
         Map<String, Row> v = byKey(Terms.vocabulary(cells, 3, 2, 1.0, 100), "term");
         assertEquals(0.0, v.get("trade|").<Double>getAs("idf"), EPS, "ln(3/3)");
@@ -178,7 +196,7 @@ class TermsTest {
 
     @Test
     void keynessModesFromTheConfig() {
-        TermsOptions bySource = new TermsOptions(null, null, null, null, null, null, "source", "A", null, 1,
+        TermsOptions bySource = new TermsOptions(null, null, null, null, null, null, List.of("source"), "A", null, 1,
                 null, null, null, null, null);
         Map<String, Row> s = byKey(TermsJob.keyness(docTerms, bySource).filter("n = 1"), "comparison", "term");
         // A has trade 3 of 7 unigrams; the rest (B) trade 1 of 1.
@@ -190,7 +208,25 @@ class TermsTest {
         assertEquals(Math.log((3.0 / 7) / (1.0 / 1)) / Math.log(2), trade.<Double>getAs("log_ratio"), EPS);
         assertEquals(3, s.size(), "china, trade, war; only A is a target");
 
-        TermsOptions periods = new TermsOptions(null, null, null, null, null, null, "periods", "2020-02-01",
+        // each_source: every outlet against the rest, in one report; A's rows are those of 'source' A.
+        TermsOptions eachSource = new TermsOptions(null, null, null, null, null, null, List.of("each_source"), null, null, 1,
+                null, null, null, null, null);
+        Map<String, Row> e = byKey(TermsJob.keyness(docTerms, eachSource).filter("n = 1"), "comparison", "term");
+        assertEquals(trade.<Double>getAs("g2"), e.get("A vs rest|trade|").<Double>getAs("g2"), EPS);
+        Row bTrade = e.get("B vs rest|trade|");
+        assertEquals(1L, bTrade.<Long>getAs("count_target"));
+        assertEquals(3L, bTrade.<Long>getAs("count_reference"));
+        assertEquals(1L, bTrade.<Long>getAs("tokens_target"));
+        assertEquals(7L, bTrade.<Long>getAs("tokens_reference"));
+        assertEquals(Math.log((1.0 / 1) / (3.0 / 7)) / Math.log(2), bTrade.<Double>getAs("log_ratio"), EPS);
+        // The default compares periods and outlets at once: both kinds of rows, told apart by `comparison`.
+        java.util.Set<String> comparisons = new java.util.TreeSet<>();
+        TermsJob.keyness(docTerms, new TermsOptions(null, null, null, null, null, null, null, null, null, 1, null, null, null,
+                        null, null)).select("comparison").distinct().collectAsList()
+                .forEach(r -> comparisons.add(r.getString(0)));
+        assertTrue(comparisons.containsAll(Set.of("A vs rest", "B vs rest", "2020-01-01 vs rest", "2020-02-01 vs rest")), comparisons.toString());
+
+        TermsOptions periods = new TermsOptions(null, null, null, null, null, null, List.of("periods"), "2020-02-01",
                 "2020-01-01", 1, null, null, null, null, null);
         Map<String, Row> p = byKey(TermsJob.keyness(docTerms, periods).filter("n = 1"), "term");
         assertEquals("2020-02-01 vs 2020-01-01", p.get("trade|").getAs("comparison"));
