@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param allowEmpty            publish (empty) reports when an input yields no records, instead of failing
  * @param warnQuarantinedShare  warn when more than this share of an input's records is quarantined
  * @param warnUndatedShare      warn when more than this share of an input's dates cannot be read
+ * @param outlets               source spelling -> the outlet name to use (wins over newslens's own merging)
  */
 public record IngestOptions(
         @JsonProperty("quarantine_record_chars") Integer quarantineRecordChars,
@@ -21,7 +22,8 @@ public record IngestOptions(
         @JsonProperty("text_title_from_first_line") Boolean textTitleFromFirstLine,
         @JsonProperty("allow_empty") Boolean allowEmpty,
         @JsonProperty("warn_quarantined_share") Double warnQuarantinedShare,
-        @JsonProperty("warn_undated_share") Double warnUndatedShare) {
+        @JsonProperty("warn_undated_share") Double warnUndatedShare,
+        java.util.Map<String, String> outlets) {
 
     public IngestOptions {
         quarantineRecordChars = quarantineRecordChars == null ? 10_000 : quarantineRecordChars;
@@ -31,19 +33,20 @@ public record IngestOptions(
         allowEmpty = allowEmpty != null && allowEmpty;
         warnQuarantinedShare = warnQuarantinedShare == null ? 0.05 : warnQuarantinedShare;
         warnUndatedShare = warnUndatedShare == null ? 0.05 : warnUndatedShare;
+        outlets = outlets == null ? java.util.Map.of() : java.util.Map.copyOf(outlets);
     }
 
     public static IngestOptions defaults() {
-        return new IngestOptions(null, null, null, null, null, null, null);
+        return new IngestOptions(null, null, null, null, null, null, null, null);
     }
 
     public IngestOptions withKeepDuplicates(boolean keep) {
         return new IngestOptions(quarantineRecordChars, maxInvalidUtf8Share, keep, textTitleFromFirstLine, allowEmpty,
-                warnQuarantinedShare, warnUndatedShare);
+                warnQuarantinedShare, warnUndatedShare, outlets);
     }
 
     public IngestOptions withAllowEmpty(boolean allow) {
         return new IngestOptions(quarantineRecordChars, maxInvalidUtf8Share, keepDuplicates, textTitleFromFirstLine, allow,
-                warnQuarantinedShare, warnUndatedShare);
+                warnQuarantinedShare, warnUndatedShare, outlets);
     }
 }

@@ -11,13 +11,16 @@ import java.util.List;
  * @param minTokenLength  shorter tokens are dropped (not applied to Chinese, Japanese, Korean)
  * @param keepNumbers     keep tokens made only of digits and punctuation
  * @param stopwords       extra stop words, removed in every language
+ * @param newsStopWords   remove English news function words (said, will, also, ...) from the term and topic
+ *                        reports, in every language (the list: io/newslens/text/news-stopwords-en.txt)
  */
 public record TextOptions(
         List<String> languages,
         Boolean stem,
         @JsonProperty("min_token_length") Integer minTokenLength,
         @JsonProperty("keep_numbers") Boolean keepNumbers,
-        List<String> stopwords) implements java.io.Serializable {
+        List<String> stopwords,
+        @JsonProperty("news_stop_words") Boolean newsStopWords) implements java.io.Serializable {
 
     public static final List<String> DEFAULT_LANGUAGES = List.of(
             "en", "zh", "de", "fr", "es", "it", "pt", "nl", "ru", "ar", "ja", "ko", "tr", "pl", "sv", "id");
@@ -28,9 +31,10 @@ public record TextOptions(
         minTokenLength = minTokenLength == null ? 2 : minTokenLength;
         keepNumbers = keepNumbers != null && keepNumbers;
         stopwords = stopwords == null ? List.of() : List.copyOf(stopwords);
+        newsStopWords = newsStopWords == null || newsStopWords;
     }
 
     public static TextOptions defaults() {
-        return new TextOptions(null, null, null, null, null);
+        return new TextOptions(null, null, null, null, null, null);
     }
 }

@@ -55,6 +55,9 @@ public final class ArticleMapper {
         Instant t = DateParser.parse(raw, ZoneId.of(zone), patterns.isEmpty() ? List.of() : List.of(patterns.split("\n")));
         return t == null ? null : Timestamp.from(t);
     }, DataTypes.TimestampType).withName("newslens_parse_date");
+    /** A host name as its outlet (see {@link Outlets#ofHost}); names that are not host names pass through. */
+    private static final UserDefinedFunction OUTLET = udf((org.apache.spark.sql.api.java.UDF1<String, String>) v ->
+            Outlets.isHost(v) ? Outlets.ofHost(v) : v, DataTypes.StringType).withName("newslens_outlet");
 
     /**
      * The record's fields less those mapped to canonical columns, in the record's order. A UDF rather than
@@ -131,11 +134,12 @@ public final class ArticleMapper {
         Column publishedAt = PARSE_DATE.apply(publishedRaw, lit(zone), lit(String.join("\n", spec.dateFormat())));
         Column urlHost = regexp_extract(url, "^[a-zA-Z][a-zA-Z0-9+.-]*://(?:www\\.)?([^/:?#]+)", 1);
         Column sourceHost = regexp_extract(sourceValue, "^[a-zA-Z][a-zA-Z0-9+.-]*://(?:www\\.)?([^/:?#]+)", 1);
+        // Hosts become outlets: registered domain, an outlet's own shortener its outlet, a generic one nothing.
         Column source = coalesce(
-                when(sourceValue.rlike("^[a-zA-Z][a-zA-Z0-9+.-]*://"), when(length(sourceHost).gt(0), sourceHost))
-                        .otherwise(sourceValue),
-                lit(spec.source()).cast(DataTypes.StringType),
-                when(length(urlHost).gt(0), urlHost));
+                when(sourceValue.rlike("^[a-zA-Z][a-zA-Z0-9+.-]*://"), when(length(sourceHost).gt(0), OUTLET.apply(sourceHost)))
+                        .otherwise(OUTLET.apply(sourceValue)),
+                OUTLET.apply(lit(spec.source()).cast(DataTypes.StringType)),
+                when(length(urlHost).gt(0), OUTLET.apply(urlHost)));
         Column authorList = when(authors.isNull(), array().cast(DataTypes.createArrayType(DataTypes.StringType)))
                 .when(trim(authors).startsWith("["), from_json(authors, DataTypes.createArrayType(DataTypes.StringType)))
                 .otherwise(split(authors, "\\s*[;|]\\s*"));

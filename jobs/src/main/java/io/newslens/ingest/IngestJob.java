@@ -60,7 +60,16 @@ public final class IngestJob {
             // (the quarantine report shows it): the cache then holds each article's text once, not twice.
             mapped = mapped.withColumn(ArticleMapper.RAW, when(col(IngestReports.REASON).isNotNull(), col(ArticleMapper.RAW)))
                     .persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> cached = mapped;
             try {
+                // One name per outlet: the spellings of this run's sources (a few hundred rows) merged.
+                Map<String, Long> perSource = new TreeMap<>();
+                for (Row r : cached.filter(col(IngestReports.REASON).isNull().and(col(Articles.SOURCE).isNotNull()))
+                        .groupBy(col(Articles.SOURCE)).count().collectAsList()) {
+                    perSource.put(r.getString(0), r.getLong(1));
+                }
+                Map<String, String> renames = Outlets.merges(perSource, config.ingest().outlets());
+                mapped = Outlets.rename(cached, Articles.SOURCE, renames);
                 List<Row> verdicts = verdicts(mapped);
                 Map<String, Object> counts = countRecords(verdicts);
                 Map<Integer, InputGates.Counts> perInput = countInputs(verdicts, mapped, config.inputs());
@@ -80,12 +89,13 @@ public final class IngestJob {
                 }
                 Dataset<Row> written = spark.read().parquet(out.stagedPath(IngestReports.ARTICLES.name()));
                 counts.put("duplicates", duplicateCounts(written));
+                counts.put("outlets_renamed", renames);
                 manifest.counts("ingest", counts);
                 stage.count("read", read).count("accepted", articles).count("quarantined", quarantined)
                         .count("duplicates", ((Map<?, ?>) counts.get("duplicates")).get("total"));
                 return written;
             } finally {
-                mapped.unpersist();
+                cached.unpersist();
             }
         }
     }

@@ -176,7 +176,8 @@ public final class RunOutput {
      * only rows of partitions from that value on are written, and publishing replaces exactly those partitions.
      */
     public long write(ReportSpec spec, Dataset<Row> report, RunManifest manifest, String replaceFrom) {
-        boolean incremental = replaceFrom != null && spec.partitionBy().size() == 1 && published(spec.name());
+        boolean incremental = replaceFrom != null && spec.partitionBy().size() == 1 && published(spec.name())
+                && publishedPartitionedBy(spec.name(), spec.partitionBy().get(0));
         if (incremental) {
             String column = spec.partitionBy().get(0);
             // The undated bucket (a null key, folder __HIVE_DEFAULT_PARTITION__, which sorts after any date) can
@@ -213,6 +214,20 @@ public final class RunOutput {
         written.add(spec.name());
         Progress.log("  wrote " + spec.name() + ": " + rows + " rows in " + Progress.seconds(seconds));
         return rows;
+    }
+
+    /** Whether the published report's partitions are of this column (a report of an earlier layout is rewritten whole). */
+    private boolean publishedPartitionedBy(String reportName, String column) {
+        try {
+            for (FileStatus st : fs.listStatus(new Path(output, reportName))) {
+                if (st.isDirectory() && !st.getPath().getName().startsWith(column + "=")) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new OutputException("cannot read " + output + ": " + e.getMessage(), e);
+        }
     }
 
     private boolean published(String reportName) {

@@ -21,7 +21,8 @@ public final class TermReports {
                     "`count` divided by all `n`-grams of the same `n` in the period and outlet (for n = 1: all tokens).")
             .column(PERIOD_START, DataTypes.DateType, "First day of the period (`terms.period`: day, ISO week from Monday, month); "
                     + "null for the undated articles.")
-            .partitionBy(PERIOD_START)
+            .string(io.newslens.text.Periods.PERIOD, "Partition key: period_start as yyyy-MM-dd, or `undated`.")
+            .partitionBy(io.newslens.text.Periods.PERIOD)
             .build();
 
     public static final ReportSpec VOCABULARY = ReportSpec.builder("vocabulary",

@@ -135,6 +135,7 @@ public final class Terms {
         WindowSpec cell = Window.partitionBy(col(PERIOD_START), col(SOURCE), col(N));
         // Undated articles are the bucket with a null period_start (a null partition key groups like a value).
         return cells
+                .withColumn(io.newslens.text.Periods.PERIOD, io.newslens.text.Periods.key(col(PERIOD_START)))
                 .withColumn("share_of_tokens", col(COUNT).divide(sum(COUNT).over(cell)))
                 .select(columns(TermReports.TERM_FREQUENCIES));
     }

@@ -45,6 +45,9 @@ public final class Analyzers {
     /** Snowball's English stop list (174 words), shipped with Lucene. */
     public static final CharArraySet ENGLISH_STOP_WORDS = loadSnowball("english_stop.txt");
 
+    /** English news function words (said, will, also, ...): see news-stopwords-en.txt. */
+    public static final CharArraySet NEWS_STOP_WORDS = loadOwn("news-stopwords-en.txt");
+
     /** smartcn's punctuation list plus newslens' list of Chinese function words (stopwords-zh.txt). */
     public static final CharArraySet CHINESE_STOP_WORDS = chineseStopWords();
 
@@ -59,6 +62,14 @@ public final class Analyzers {
             throw new IllegalStateException("stopwords-zh.txt is missing from the jar", e);
         }
         return CharArraySet.unmodifiableSet(set);
+    }
+
+    private static CharArraySet loadOwn(String name) {
+        try (Reader r = new InputStreamReader(Analyzers.class.getResourceAsStream(name), StandardCharsets.UTF_8)) {
+            return CharArraySet.unmodifiableSet(WordlistLoader.getWordSet(r, "#"));
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException(name + " is missing from the jar", e);
+        }
     }
 
     private static CharArraySet loadSnowball(String name) {

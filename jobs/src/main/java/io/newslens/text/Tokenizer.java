@@ -64,35 +64,62 @@ public final class Tokenizer {
             "(?:\\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|St|Mt|Jr|Sr|Inc|Co|Corp|Ltd|Bros|No|Nos|vs|etc"
                     + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.|\\b(?:\\p{Lu}\\.){1,3})\\s*$");
 
+    /**
+     * What is not prose: web addresses (with a scheme, www., or a bare domain of a common top-level domain, with
+     * its path: "pic.twitter.com/x", "politi.co/2d"), e-mail addresses and social-media handles. Cut out of the
+     * analysis (never out of articles.text) and a chunk break, so "see http://x.co/ab today" gives no "see today".
+     */
+    static final Pattern NOT_PROSE = Pattern.compile(
+            "(?:https?://|ftp://|www\\.)\\S+"
+                    + "|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"
+                    // A bare domain: one of the link top-level domains, or any with a path ("cnn.it/2d"); not "end.It".
+                    + "|\\b(?:[a-z0-9-]+\\.)+(?:com|org|net|gov|edu|co|io|ly|gl|ws|tv|fm|news|info)\\b(?:/\\S*)?"
+                    + "|\\b(?:[a-z0-9-]+\\.)+[a-z]{2,6}/\\S+"
+                    + "|(?<![\\w@])@\\w{1,30}",
+            Pattern.CASE_INSENSITIVE);
+
     /** Chunks of tokens of an already normalised text, sentence by sentence, in order. */
     public List<List<String>> chunks(String text, String language) {
         Analyzer analyzer = Analyzers.forLanguage(language, options);
         boolean cjk = Analyzers.isCjk(language);
         List<List<String>> chunks = new ArrayList<>();
         for (int[] s : sentences(text, language)) {
-            List<String> current = new ArrayList<>();
-            try (TokenStream ts = analyzer.tokenStream("text", text.substring(s[0], s[1]))) {
-                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-                PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-                ts.reset();
-                while (ts.incrementToken()) {
-                    String t = term.toString();
-                    boolean gap = inc.getPositionIncrement() > 1;
-                    if (gap || !keep(t, cjk)) {
-                        flush(chunks, current);
-                        current = new ArrayList<>();
-                    }
-                    if (keep(t, cjk)) {
-                        current.add(t);
-                    }
+            java.util.regex.Matcher noise = NOT_PROSE.matcher(text).region(s[0], s[1]);
+            int from = s[0];
+            while (from < s[1]) {
+                int to = noise.find() ? noise.start() : s[1];
+                if (to > from) {
+                    tokenize(analyzer, text.substring(from, to), cjk, chunks);
                 }
-                ts.end();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                from = to < s[1] ? noise.end() : s[1];
             }
-            flush(chunks, current);
         }
         return chunks;
+    }
+
+    /** Appends the chunks of one stretch of prose. */
+    private void tokenize(Analyzer analyzer, String prose, boolean cjk, List<List<String>> chunks) {
+        List<String> current = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("text", prose)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String t = term.toString();
+                boolean gap = inc.getPositionIncrement() > 1;
+                if (gap || !keep(t, cjk)) {
+                    flush(chunks, current);
+                    current = new ArrayList<>();
+                }
+                if (keep(t, cjk)) {
+                    current.add(t);
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        flush(chunks, current);
     }
 
     private static void flush(List<List<String>> chunks, List<String> current) {
@@ -109,6 +136,7 @@ public final class Tokenizer {
             return false;
         }
         // English words turn up in news of every language (quotes, names, tables): its stop words go too.
-        return !extraStopwords.contains(token) && !Analyzers.ENGLISH_STOP_WORDS.contains(token);
+        return !extraStopwords.contains(token) && !Analyzers.ENGLISH_STOP_WORDS.contains(token)
+                && !(options.newsStopWords() && Analyzers.NEWS_STOP_WORDS.contains(token));
     }
 }

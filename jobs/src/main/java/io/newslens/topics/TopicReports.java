@@ -75,7 +75,8 @@ public final class TopicReports {
             .column("mean_weight", DataTypes.DoubleType, "Mean P(topic | article) over them (sums to 1 over topics).")
             .column("articles_dominant", DataTypes.LongType, "Of them, articles whose dominant topic this is.")
             .column(PERIOD_START, DataTypes.DateType, "First day of the period (`topics.period`); null for the undated articles.")
-            .partitionBy(PERIOD_START)
+            .string(io.newslens.text.Periods.PERIOD, "Partition key: period_start as yyyy-MM-dd, or `undated`.")
+            .partitionBy(io.newslens.text.Periods.PERIOD)
             .build();
 
     public static final ReportSpec TOPIC_MODEL_SELECTION = ReportSpec.builder("topic_model_selection",

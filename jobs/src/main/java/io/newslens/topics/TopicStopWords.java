@@ -30,7 +30,11 @@ public final class TopicStopWords {
 
     private static Set<String> load(String language) {
         Set<String> words = new HashSet<>(read("en"));
+        // The term reports' stop words too: a word too empty for a term report is too empty for a topic label.
         for (Object w : Analyzers.ENGLISH_STOP_WORDS) {
+            words.add(new String((char[]) w));
+        }
+        for (Object w : Analyzers.NEWS_STOP_WORDS) {
             words.add(new String((char[]) w));
         }
         if (!"en".equals(language)) {

@@ -276,7 +276,8 @@ public final class Topics {
                 .agg(count(lit(1)).as("articles"), avg("w").as("mean_weight"),
                         sum(when(col("dominant_topic").equalTo(col(TOPIC_ID)), 1L).otherwise(0L)).as("articles_dominant"))
                 .select(col(SOURCE), col(TOPIC_ID).cast("int").as(TOPIC_ID), col("articles"), col("mean_weight"),
-                        col("articles_dominant"), col(PERIOD_START));
+                        col("articles_dominant"), col(PERIOD_START),
+                        io.newslens.text.Periods.key(col(PERIOD_START)).as(io.newslens.text.Periods.PERIOD));
     }
 
     /** Per topic over all scored articles: prevalence (mean weight) and articles where dominant. */

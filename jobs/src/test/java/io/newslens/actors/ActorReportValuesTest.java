@@ -68,8 +68,9 @@ class ActorReportValuesTest {
     void attentionCountsArticlesAndMentionsPerOutletAndPeriod() {
         Dataset<Row> a = analysed();
         // Wire, March: a1 and a2 (2 articles); CHN in both (3 mentions), USA in a1. Daily, March: a3 only. a4 is
-        // undated and the ambiguous mention has no actor: neither counts.
+        // undated: the undated bucket of Wire (1 article, CHN once). The ambiguous mention has no actor: not counted.
         assertEquals(List.of(
+                        "CHN | Wire | 1 | 1 | 1.0 | null",
                         "CHN | Wire | 2 | 3 | 1.0 | 2024-03-01",
                         "USA | Daily | 1 | 1 | 1.0 | 2024-03-01",
                         "USA | Wire | 1 | 1 | 0.5 | 2024-03-01"),

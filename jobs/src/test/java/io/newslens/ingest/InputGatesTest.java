@@ -41,7 +41,7 @@ class InputGatesTest {
                 "inputs[0] (a.jsonl): 33 of 35 dates could not be read (94.3%, more than ingest.warn_undated_share 5.0%);"
                         + " commonest forms: 99/99/9999 x33 (e.g. '21/09/2016'); say the form with inputs[0].date_format"
                         + " (e.g. dd/MM/yyyy)"), w);
-        IngestOptions lenient = new IngestOptions(null, null, null, null, null, 0.5, 0.95);
+        IngestOptions lenient = new IngestOptions(null, null, null, null, null, 0.5, 0.95, null);
         assertEquals(List.of(), InputGates.check(List.of(InputSpec.of("a.jsonl")),
                 Map.of(0, counts(100, 6, 94, 2, 33, Map.of())), lenient, i -> "x"));
     }

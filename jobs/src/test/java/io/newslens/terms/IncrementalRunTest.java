@@ -89,13 +89,13 @@ class IncrementalRunTest {
             assertEquals(before.get(old), after.get(old), old + " untouched");
         }
         List<String> added = after.keySet().stream().filter(k -> !before.containsKey(k)).toList();
-        assertTrue(!added.isEmpty() && added.stream().allMatch(k -> k.startsWith("period_start=2020-01-05/")), added.toString());
+        assertTrue(!added.isEmpty() && added.stream().allMatch(k -> k.startsWith("period=2020-01-05/")), added.toString());
         Map<String, FileTime> trendingAfter = partitionFiles(out.resolve("trending_terms"));
         for (String old : trendingBefore.keySet()) {
             assertEquals(trendingBefore.get(old), trendingAfter.get(old), old + " untouched");
         }
         JsonNode m = TestRuns.manifest(out);
-        assertEquals("[\"period_start=2020-01-05\"]", m.path("reports").path("term_frequencies").path("replaced_partitions").toString());
+        assertEquals("[\"period=2020-01-05\"]", m.path("reports").path("term_frequencies").path("replaced_partitions").toString());
         assertEquals("2020-01-05", m.path("since").asText(), m.toString().substring(0, 200));
 
         Path full = dir.resolve("full");

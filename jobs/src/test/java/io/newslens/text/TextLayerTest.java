@@ -38,13 +38,38 @@ class TextLayerTest {
     void englishChunksDropStopWordsAndNeverJoinAcrossThem() {
         List<List<String>> chunks = tokenizer.chunks(
                 "The Bank of England's governor said rates would rise. Markets fell 3% in London.", "en");
-        assertEquals(List.of(List.of("bank"), List.of("england", "governor", "said", "rates"), List.of("rise"),
+        // "said" and "would" are news function words: each ends a chunk.
+        assertEquals(List.of(List.of("bank"), List.of("england", "governor"), List.of("rates"), List.of("rise"),
                 List.of("markets", "fell"), List.of("london")), chunks);
     }
 
     @Test
+    void linksAddressesAndHandlesAreNotProse() {
+        // Each cut is a chunk break: no "watch today" bigram across the link.
+        assertEquals(List.of(List.of("watch"), List.of("today"), List.of("write"), List.of("follow"), List.of("updates")),
+                tokenizer.chunks("Watch http://politi.co/2dXyZ1m today. Write to news.desk@example.org or follow @CNNPolitics "
+                        + "for updates pic.twitter.com/1m75ubx", "en"));
+        assertEquals(List.of(List.of("story"), List.of("ends")), tokenizer.chunks("Story cnn.it/2abc ends", "en"));
+        assertEquals(List.of(List.of("visit"), List.of("homepage")), tokenizer.chunks("Visit www.bbc.co.uk homepage", "en"));
+        // A missing space after a full stop is not a web address: nothing is cut.
+        assertEquals(List.of(List.of("vote", "ended.in", "talks", "resume")), tokenizer.chunks("The vote ended.In talks resume", "en"));
+    }
+
+    @Test
+    void newsFunctionWordsAreStopWordsUnlessTurnedOff() {
+        String text = "Officials said the talks will also resume, according to Reuters.";
+        assertEquals(List.of(List.of("officials"), List.of("talks"), List.of("resume"), List.of("reuters")),
+                tokenizer.chunks(text, "en"));
+        Tokenizer plain = new Tokenizer(new TextOptions(null, null, null, null, null, false));
+        assertEquals(List.of(List.of("officials", "said"), List.of("talks", "will", "also", "resume", "according"),
+                List.of("reuters")), plain.chunks(text, "en"));
+        // Kept on purpose: Theresa May and the US (lower-cased).
+        assertEquals(List.of(List.of("theresa", "may", "met", "us", "envoy")), tokenizer.chunks("Theresa May met US envoy", "en"));
+    }
+
+    @Test
     void stemmingAndExtraStopWordsAreOptions() {
-        Tokenizer t = new Tokenizer(new TextOptions(null, true, null, null, List.of("said")));
+        Tokenizer t = new Tokenizer(new TextOptions(null, true, null, null, List.of("said"), false));
         assertEquals(List.of(List.of("market"), List.of("rate", "rise")), t.chunks("Markets said rates rising.", "en"));
     }
 

@@ -160,9 +160,15 @@ class TopicsRunTest {
         assertEquals(0, all.exitCode(), all.stderr());
         assertTrue(Files.notExists(out.resolve("topics")) && Files.isDirectory(out.resolve("actor_mentions")));
         assertTrue(TestRuns.manifest(out).path("counts").path("topics").path("skipped").asText().startsWith("no language has"));
-        // No dated article: the period-partitioned reports are empty, but still a readable file with every column.
+        // No dated article: term_frequencies is the undated bucket alone (period_start null, partition `undated`);
+        // trending_terms is empty, but still a readable file with every column; a warning says why.
         Dataset<Row> tf = spark.read().parquet(out.resolve("term_frequencies").toString());
-        assertEquals(0, tf.count());
-        assertTrue(java.util.Arrays.asList(tf.columns()).contains("period_start"));
+        assertEquals(tf.count(), tf.filter("period_start IS NULL AND period = 'undated'").count());
+        assertTrue(tf.count() > 0);
+        Dataset<Row> trending = spark.read().parquet(out.resolve("trending_terms").toString());
+        assertEquals(0, trending.count());
+        assertTrue(java.util.Arrays.asList(trending.columns()).contains("period_start"));
+        assertTrue(TestRuns.manifest(out).path("warnings").toString()
+                .contains("no analysed article has a date: empty reports: trending_terms"), all.stderr());
     }
 }

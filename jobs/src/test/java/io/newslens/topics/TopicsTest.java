@@ -1,6 +1,7 @@
 package io.newslens.topics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newslens.SparkTestSession;
@@ -85,9 +86,17 @@ class TopicsTest {
                 RowFactory.create("A", null, List.of(1.0, 0.0))), schema);
         Map<String, Row> rows = new HashMap<>();
         for (Row r : Topics.prevalence(weights).collectAsList()) {
-            rows.put(r.getString(0) + r.getInt(1), r);
+            rows.put(r.getString(0) + r.getInt(1) + "|" + r.getAs("period"), r);
         }
-        assertEquals(4, rows.size(), "undated articles are left out");
+        assertEquals(6, rows.size(), "January's four rows and the undated bucket of A");
+        Row undated = rows.get("A0|undated");
+        assertNull(undated.get(5), "period_start null");
+        assertEquals(1L, undated.getLong(2));
+        assertEquals(1.0, undated.getDouble(3), EPS);
+        assertEquals(1L, undated.getLong(4));
+        Map<String, Row> dated = new HashMap<>();
+        rows.forEach((k, v) -> dated.put(k.replace("|2020-01-01", ""), v));
+        rows = dated;
         assertEquals(2L, rows.get("A0").getLong(2));
         assertEquals(0.4, rows.get("A0").getDouble(3), EPS);
         assertEquals(0.6, rows.get("A1").getDouble(3), EPS);
