@@ -14,7 +14,8 @@ import java.util.List;
  */
 public final class ReportCatalog {
     public static final List<ReportSpec> ALL = java.util.stream.Stream.concat(
-                    java.util.stream.Stream.of(IngestReports.ARTICLES, IngestReports.QUARANTINE, TextReports.DUPLICATES),
+                    java.util.stream.Stream.of(IngestReports.ARTICLES, IngestReports.QUARANTINE, TextReports.DUPLICATES,
+                            TextReports.BOILERPLATE),
                     Stages.ALL.stream().flatMap(s -> s.reports().stream()))
             .toList();
 
@@ -37,7 +38,8 @@ public final class ReportCatalog {
         Stages.Stage stage = Stages.named(command);
         List<ReportSpec> stages = command.equals("ingest") ? List.of() : stage != null ? stage.reports() : ALL;
         return ALL.stream().filter(r -> r == IngestReports.ARTICLES || r == IngestReports.QUARANTINE
-                        || r == TextReports.DUPLICATES && !command.equals("ingest") || stages.contains(r))
+                        || (r == TextReports.DUPLICATES || r == TextReports.BOILERPLATE) && !command.equals("ingest")
+                        || stages.contains(r))
                 .map(ReportSpec::name).toList();
     }
 

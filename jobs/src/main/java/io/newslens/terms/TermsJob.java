@@ -28,7 +28,8 @@ public final class TermsJob {
             Dataset<Row> analysed = corpus.select(
                     col(Articles.ARTICLE_ID), col(Articles.SOURCE),
                     Terms.periodStart(col(Articles.PUBLISHED_DATE), t.period()).as(TermReports.PERIOD_START),
-                    TextLayer.chunks(col(Articles.TITLE), col(Articles.TEXT), col(Articles.LANGUAGE), config.text())
+                    TextLayer.chunks(col(Articles.TITLE), col(Articles.TEXT), col(Articles.LANGUAGE),
+                            io.newslens.text.Boilerplate.phrases(corpus), config.text())
                             .as("chunks"));
             // Every report below starts from doc_terms: tokenise once. All but article_terms need only its
             // cells (period × outlet × term), a fraction of its rows: aggregate once. doc_terms is kept only

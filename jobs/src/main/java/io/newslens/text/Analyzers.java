@@ -48,6 +48,13 @@ public final class Analyzers {
     /** English news function words (said, will, also, ...): see news-stopwords-en.txt. */
     public static final CharArraySet NEWS_STOP_WORDS = loadOwn("news-stopwords-en.txt");
 
+    /**
+     * News function words that are names when capitalised: the pronoun "us" (not the US), the modal "may" (not May),
+     * the adjective "new" (not New York). Removed only as written in lower case, before lower-casing.
+     */
+    public static final CharArraySet LOWER_CASE_ONLY_STOP_WORDS = CharArraySet.unmodifiableSet(
+            new CharArraySet(java.util.List.of("us", "may", "new"), false));
+
     /** smartcn's punctuation list plus newslens' list of Chinese function words (stopwords-zh.txt). */
     public static final CharArraySet CHINESE_STOP_WORDS = chineseStopWords();
 
@@ -82,12 +89,13 @@ public final class Analyzers {
 
     public static Analyzer forLanguage(String language, TextOptions options) {
         String lang = language == null ? "en" : language;
-        return CACHE.computeIfAbsent(lang + "|" + options.stem(), k -> create(lang, options.stem()));
+        return CACHE.computeIfAbsent(lang + "|" + options.stem() + "|" + options.newsStopWords(),
+                k -> create(lang, options.stem(), options.newsStopWords()));
     }
 
-    private static Analyzer create(String lang, boolean stem) {
+    private static Analyzer create(String lang, boolean stem, boolean news) {
         return switch (lang) {
-            case "en" -> english(stem);
+            case "en" -> english(stem, news);
             case "zh" -> new SmartChineseAnalyzer(CHINESE_STOP_WORDS);
             case "ja", "ko" -> new CJKAnalyzer();
             case "de" -> new GermanAnalyzer();
@@ -105,12 +113,15 @@ public final class Analyzers {
         };
     }
 
-    private static Analyzer english(boolean stem) {
+    private static Analyzer english(boolean stem, boolean news) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream result = new EnglishPossessiveFilter(source);
+                if (news) {
+                    result = new StopFilter(result, LOWER_CASE_ONLY_STOP_WORDS);
+                }
                 result = new LowerCaseFilter(result);
                 result = new StopFilter(result, ENGLISH_STOP_WORDS);
                 if (stem) {

@@ -47,6 +47,11 @@ public final class CorpusJob {
             Dataset<Row> corpus = config.ingest().keepDuplicates() ? articles
                     : articles.join(dups.select(col(Articles.ARTICLE_ID)), articles.col(Articles.ARTICLE_ID)
                             .equalTo(dups.col(Articles.ARTICLE_ID)), "left_anti");
+            if (config.text().boilerplate()) {
+                out.write(TextReports.BOILERPLATE, Boilerplate.detect(corpus, Boilerplate.SAMPLE_PER_OUTLET,
+                        config.text().boilerplateMinShare(), config.text().boilerplateMinRatio(), Boilerplate.MIN_ARTICLES), manifest);
+                corpus = Boilerplate.withPhrases(corpus, out.read(TextReports.BOILERPLATE.name()));
+            }
             long analysed = corpus.count();
             manifest.counts("corpus", java.util.Map.of("articles", articles.count(), "exact_duplicates", exactCount,
                     "near_duplicates", nearCount, "analysed", analysed,

@@ -67,8 +67,15 @@ public final class TextLayer {
 
     /** Chunks of tokens (see {@link Tokenizer}) of a title and body in the given language. */
     public static Column chunks(Column title, Column text, Column language, TextOptions options) {
-        UserDefinedFunction tokenize = udf((UDF2<String, String, List<List<String>>>) (s, lang) ->
-                Tokenizer.of(options).chunks(TextNormalizer.normalize(s), lang), CHUNKS_TYPE).withName("newslens_chunks");
-        return tokenize.apply(analysisText(title, text), language);
+        return chunks(title, text, language, lit(null).cast(DataTypes.createArrayType(DataTypes.StringType)), options);
+    }
+
+    /** As above, leaving out the occurrences of the article's outlet's boilerplate ({@link Boilerplate#phrases}). */
+    public static Column chunks(Column title, Column text, Column language, Column boilerplate, TextOptions options) {
+        UserDefinedFunction tokenize = udf((org.apache.spark.sql.api.java.UDF3<String, String, scala.collection.Seq<String>,
+                List<List<String>>>) (s, lang, phrases) -> Tokenizer.of(options).chunks(TextNormalizer.normalize(s), lang,
+                phrases == null ? null : new java.util.HashSet<>(scala.jdk.javaapi.CollectionConverters.asJava(phrases))),
+                CHUNKS_TYPE).withName("newslens_chunks");
+        return tokenize.apply(analysisText(title, text), language, boilerplate);
     }
 }

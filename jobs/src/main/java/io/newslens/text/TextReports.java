@@ -16,6 +16,21 @@ public final class TextReports {
                     + "`terms.near_duplicate_jaccard`).")
             .build();
 
+    public static final ReportSpec BOILERPLATE = ReportSpec.builder("boilerplate",
+                    "What the analysis leaves out as an outlet's boilerplate: word trigrams (lower case) in at least "
+                            + "`text.boilerplate_min_share` of the outlet's sampled articles and `text.boilerplate_min_ratio` "
+                            + "times as common there as in the other outlets' (one outlet alone: in half its articles). Their "
+                            + "occurrences are cut out of the term and topic analysis (articles.text keeps them). Up to 500 "
+                            + "articles per outlet are sampled (seeded by article id).")
+            .string("source", "Outlet.")
+            .string("phrase", "Three words, lower-cased, joined by a space; overlapping phrases cover longer passages.")
+            .column("articles", DataTypes.LongType, "Sampled articles of the outlet that contain it.")
+            .column("sampled_articles", DataTypes.LongType, "Articles of the outlet sampled.")
+            .column("share", DataTypes.DoubleType, "articles / sampled_articles.")
+            .column("share_elsewhere", DataTypes.DoubleType, "The same share over the other outlets' sampled articles "
+                    + "(null when the corpus has one outlet).")
+            .build();
+
     private TextReports() {
     }
 }

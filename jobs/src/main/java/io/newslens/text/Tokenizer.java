@@ -75,26 +75,61 @@ public final class Tokenizer {
                     // A bare domain: one of the link top-level domains, or any with a path ("cnn.it/2d"); not "end.It".
                     + "|\\b(?:[a-z0-9-]+\\.)+(?:com|org|net|gov|edu|co|io|ly|gl|ws|tv|fm|news|info)\\b(?:/\\S*)?"
                     + "|\\b(?:[a-z0-9-]+\\.)+[a-z]{2,6}/\\S+"
-                    + "|(?<![\\w@])@\\w{1,30}",
+                    + "|(?<![\\w@])@\\w{1,30}"
+                    // Clock times with their zone ("3:14 PM CET", "10 a.m. ET"): datelines, not words ("pm cet").
+                    + "|\\b\\d{1,2}(?::\\d{2}){1,2}\\s*(?:[ap]\\.?m\\b\\.?)?(?:\\s*(?:cet|cest|utc|gmt|bst|[a-z]{1,2}t)\\b)?"
+                    + "|\\b\\d{1,2}\\s*[ap]\\.?m\\b\\.?(?:\\s*(?:cet|cest|utc|gmt|bst|[a-z]{1,2}t)\\b)?",
             Pattern.CASE_INSENSITIVE);
 
     /** Chunks of tokens of an already normalised text, sentence by sentence, in order. */
     public List<List<String>> chunks(String text, String language) {
+        return chunks(text, language, null);
+    }
+
+    /** As {@link #chunks(String, String)}, with the occurrences of the outlet's boilerplate trigrams cut out too. */
+    public List<List<String>> chunks(String text, String language, java.util.Collection<String> boilerplate) {
         Analyzer analyzer = Analyzers.forLanguage(language, options);
         boolean cjk = Analyzers.isCjk(language);
+        List<int[]> cuts = cuts(text, boilerplate);
         List<List<String>> chunks = new ArrayList<>();
+        int c = 0;
         for (int[] s : sentences(text, language)) {
-            java.util.regex.Matcher noise = NOT_PROSE.matcher(text).region(s[0], s[1]);
             int from = s[0];
-            while (from < s[1]) {
-                int to = noise.find() ? noise.start() : s[1];
+            while (c < cuts.size() && cuts.get(c)[1] <= from) {
+                c++;
+            }
+            for (int k = c; k < cuts.size() && cuts.get(k)[0] < s[1]; k++) {
+                int to = Math.max(from, cuts.get(k)[0]);
                 if (to > from) {
                     tokenize(analyzer, text.substring(from, to), cjk, chunks);
                 }
-                from = to < s[1] ? noise.end() : s[1];
+                from = Math.max(from, Math.min(cuts.get(k)[1], s[1]));
+            }
+            if (s[1] > from) {
+                tokenize(analyzer, text.substring(from, s[1]), cjk, chunks);
             }
         }
         return chunks;
+    }
+
+    /** What is cut out of the analysis, as sorted, merged [start, end) spans: not prose, and boilerplate. */
+    static List<int[]> cuts(String text, java.util.Collection<String> boilerplate) {
+        List<int[]> spans = new ArrayList<>(Boilerplate.spans(text, boilerplate));
+        java.util.regex.Matcher m = NOT_PROSE.matcher(text);
+        while (m.find()) {
+            spans.add(new int[] {m.start(), m.end()});
+        }
+        spans.sort(java.util.Comparator.comparingInt(a -> a[0]));
+        List<int[]> merged = new ArrayList<>();
+        for (int[] sp : spans) {
+            int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && sp[0] <= last[1]) {
+                last[1] = Math.max(last[1], sp[1]);
+            } else {
+                merged.add(new int[] {sp[0], sp[1]});
+            }
+        }
+        return merged;
     }
 
     /** Appends the chunks of one stretch of prose. */

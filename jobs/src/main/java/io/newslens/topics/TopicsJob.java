@@ -67,7 +67,8 @@ public final class TopicsJob {
             Dataset<Row> docs = corpus.select(col(Articles.ARTICLE_ID), col(Articles.SOURCE), language.as(TopicReports.LANGUAGE),
                             Periods.start(col(Articles.PUBLISHED_DATE), o.period()).as(TopicReports.PERIOD_START),
                             Topics.modelTokens(TextLayer.chunks(col(Articles.TITLE), col(Articles.TEXT),
-                                    col(Articles.LANGUAGE), config.text()), language, minTokenLength).as(Topics.TOKENS))
+                                    col(Articles.LANGUAGE), io.newslens.text.Boilerplate.phrases(corpus), config.text()),
+                                    language, minTokenLength).as(Topics.TOKENS))
                     .filter(size(col(Topics.TOKENS)).gt(0))
                     // LDA iterates over these partitions: spread them over every core (the corpus may arrive in
                     // one partition after adaptive coalescing, which would leave one core fitting alone).

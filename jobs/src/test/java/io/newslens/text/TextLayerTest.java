@@ -50,6 +50,10 @@ class TextLayerTest {
                 tokenizer.chunks("Watch http://politi.co/2dXyZ1m today. Write to news.desk@example.org or follow @CNNPolitics "
                         + "for updates pic.twitter.com/1m75ubx", "en"));
         assertEquals(List.of(List.of("story"), List.of("ends")), tokenizer.chunks("Story cnn.it/2abc ends", "en"));
+        // Clock times and their zones are datelines: no "pm cet" term.
+        assertEquals(List.of(List.of("chris", "spillane"), List.of("talks"), List.of("resume")),
+                tokenizer.chunks("11/19/16, 3:14 PM CET BY Chris Spillane. Talks at 10 a.m. ET resume", "en"));
+        assertEquals(List.of(List.of("amendments")), tokenizer.chunks("5 amendments", "en"), "not a time");
         assertEquals(List.of(List.of("visit"), List.of("homepage")), tokenizer.chunks("Visit www.bbc.co.uk homepage", "en"));
         // A missing space after a full stop is not a web address: nothing is cut.
         assertEquals(List.of(List.of("vote", "ended.in", "talks", "resume")), tokenizer.chunks("The vote ended.In talks resume", "en"));
@@ -60,16 +64,17 @@ class TextLayerTest {
         String text = "Officials said the talks will also resume, according to Reuters.";
         assertEquals(List.of(List.of("officials"), List.of("talks"), List.of("resume"), List.of("reuters")),
                 tokenizer.chunks(text, "en"));
-        Tokenizer plain = new Tokenizer(new TextOptions(null, null, null, null, null, false));
+        Tokenizer plain = new Tokenizer(new TextOptions(null, null, null, null, null, false, null, null, null));
         assertEquals(List.of(List.of("officials", "said"), List.of("talks", "will", "also", "resume", "according"),
                 List.of("reuters")), plain.chunks(text, "en"));
-        // Kept on purpose: Theresa May and the US (lower-cased).
-        assertEquals(List.of(List.of("theresa", "may", "met", "us", "envoy")), tokenizer.chunks("Theresa May met US envoy", "en"));
+        // The pronoun, the modal and the adjective go; Theresa May, the US and New York stay.
+        assertEquals(List.of(List.of("theresa", "may", "met", "us", "envoy"), List.of("new", "york"), List.of("talk")),
+                tokenizer.chunks("Theresa May met US envoy in New York. Two may tell us new talk.", "en"));
     }
 
     @Test
     void stemmingAndExtraStopWordsAreOptions() {
-        Tokenizer t = new Tokenizer(new TextOptions(null, true, null, null, List.of("said"), false));
+        Tokenizer t = new Tokenizer(new TextOptions(null, true, null, null, List.of("said"), false, null, null, null));
         assertEquals(List.of(List.of("market"), List.of("rate", "rise")), t.chunks("Markets said rates rising.", "en"));
     }
 
