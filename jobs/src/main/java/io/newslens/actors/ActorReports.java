@@ -129,6 +129,28 @@ public final class ActorReports {
     }
 
     /** This stage's reports, in the order it writes them. */
-    public static final java.util.List<ReportSpec> ALL = java.util.List.of(ACTORS, ACTOR_MENTIONS, ACTOR_ATTENTION, CO_MENTIONS, NETWORK_NODES, NETWORK_EDGES, CANDIDATES,
+    public static final ReportSpec CO_MENTION_KWIC = ReportSpec.builder("co_mention_kwic",
+                    "The sentences behind co_mentions: for every pair with a sentence-scope row over all periods, up to "
+                            + "`actors.kwic_examples` sentences naming both (one per article, chosen by a hash of the article id). "
+                            + "Offsets as in actor_mentions; the match runs from the first actor's mention to the other's end.")
+            .string("actor_a", "First actor (actor_a < actor_b).")
+            .string("actor_b", "Second actor.")
+            .string("name_a", "actor_a's name.")
+            .string("name_b", "actor_b's name.")
+            .column("rank", DataTypes.IntegerType, "1 … `actors.kwic_examples` within the pair.")
+            .string("article_id", "Article.")
+            .string("source", "Outlet.")
+            .column("published_date", DataTypes.DateType, "The article's date (null when undated).")
+            .column("sentence_idx", DataTypes.IntegerType, "Sentence number, as in actor_mentions.")
+            .column("sentence_start", DataTypes.IntegerType, "Start offset of the sentence.")
+            .column("match_start", DataTypes.IntegerType, "Start of the earlier mention.")
+            .column("match_end", DataTypes.IntegerType, "End of the later mention (exclusive).")
+            .column("sentence_end", DataTypes.IntegerType, "End offset of the sentence (exclusive).")
+            .string("left", "Up to 100 characters of the sentence before the match.")
+            .string("match", "From the first mention to the end of the other, as written.")
+            .string("right", "Up to 100 characters of the sentence after the match.")
+            .build();
+
+    public static final java.util.List<ReportSpec> ALL = java.util.List.of(ACTORS, ACTOR_MENTIONS, ACTOR_ATTENTION, CO_MENTIONS, CO_MENTION_KWIC, NETWORK_NODES, NETWORK_EDGES, CANDIDATES,
             ARTICLE_TONE, ACTOR_TONE);
 }

@@ -54,7 +54,12 @@ public final class ActorText {
             "at", "for", "with", "as", "by", "after", "before", "while", "when", "if", "it", "there", "here", "also",
             "reuter", "reuters", "said", "says", "pct", "mln", "dlrs", "billion", "million");
 
-    public ActorText(String title, String dateline, String body, String language, LocalDate date, Matcher matcher) {
+    /** The text mentions' offsets refer to, and its sentences (title, dateline, then the body's). */
+    public record Layout(String text, List<Sentence> sentences) {
+    }
+
+    public static Layout layout(String title, String dateline, String body, String language) {
+        List<Sentence> sentences = new ArrayList<>();
         String t = TextNormalizer.normalize(title == null ? "" : title).strip();
         String d = TextNormalizer.normalize(dateline == null ? "" : dateline).strip();
         String b = TextNormalizer.normalize(body == null ? "" : body);
@@ -74,7 +79,13 @@ public final class ActorText {
             sentences.add(new Sentence(bodyStart + s[0], bodyStart + s[1], lead ? "lead" : "body"));
             lead = false;
         }
-        text = sb.toString();
+        return new Layout(sb.toString(), sentences);
+    }
+
+    public ActorText(String title, String dateline, String body, String language, LocalDate date, Matcher matcher) {
+        Layout layout = layout(title, dateline, body, language);
+        sentences.addAll(layout.sentences());
+        text = layout.text();
         for (Matcher.Found f : matcher.find(text)) {
             int idx = sentenceOf(f.start());
             mentions.add(new Mention(f, idx, idx < 0 ? "body" : sentences.get(idx).zone(), Matcher.codeOn(f, date)));

@@ -37,7 +37,7 @@ public final class ActorsJob {
                             Actors.analyse(col(Articles.TITLE), dateline, col(Articles.TEXT), col(Articles.LANGUAGE),
                                     col(Articles.PUBLISHED_DATE), shared, o).as(Actors.A));
             // Kept when another report reads the analysis again (a count alone prunes the analysing UDF).
-            if (out.wants(ActorReports.ACTOR_ATTENTION, ActorReports.CO_MENTIONS, ActorReports.NETWORK_NODES,
+            if (out.wants(ActorReports.ACTOR_ATTENTION, ActorReports.CO_MENTIONS, ActorReports.CO_MENTION_KWIC, ActorReports.NETWORK_NODES,
                     ActorReports.NETWORK_EDGES, ActorReports.CANDIDATES, ActorReports.ARTICLE_TONE, ActorReports.ACTOR_TONE)) {
                 analysed = analysed.persist(StorageLevel.MEMORY_AND_DISK());
             }
@@ -52,6 +52,14 @@ public final class ActorsJob {
                 if (network || out.wants(ActorReports.CO_MENTIONS)) {
                     out.write(ActorReports.CO_MENTIONS, Actors.coMentions(analysed, "article", o.minCount())
                             .unionByName(Actors.coMentions(analysed, "sentence", o.minCount())), manifest);
+                }
+                if (out.wants(ActorReports.CO_MENTION_KWIC)) {
+                    Dataset<Row> texts = corpus.select(col(Articles.ARTICLE_ID), col(Articles.TITLE), dateline.as("dateline"),
+                            col(Articles.TEXT), col(Articles.LANGUAGE), col(Articles.PUBLISHED_DATE));
+                    Dataset<Row> co = out.wants(ActorReports.CO_MENTIONS) || network ? out.read(ActorReports.CO_MENTIONS.name())
+                            : Actors.coMentions(analysed, "sentence", o.minCount());
+                    out.write(ActorReports.CO_MENTION_KWIC, CoMentionKwic.examples(mentions, co, out.read(ActorReports.ACTORS.name()),
+                            texts, o.kwicExamples()), manifest);
                 }
                 if (network) {
                     Dataset<Row> co = out.read(ActorReports.CO_MENTIONS.name());

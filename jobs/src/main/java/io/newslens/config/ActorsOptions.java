@@ -15,6 +15,7 @@ import java.util.List;
  * @param candidateMinCount     actor_candidates: phrases need at least this many articles
  * @param period                day, week or month
  * @param datelineField         the `extra` field holding a dateline ("WASHINGTON, March 3 -"), matched as its own zone
+ * @param kwicExamples          co_mention_kwic: example sentences per pair
  */
 public record ActorsOptions(
         List<String> dictionaries,
@@ -24,7 +25,8 @@ public record ActorsOptions(
         @JsonProperty("min_count") Integer minCount,
         @JsonProperty("candidate_min_count") Integer candidateMinCount,
         String period,
-        @JsonProperty("dateline_field") String datelineField) implements java.io.Serializable {
+        @JsonProperty("dateline_field") String datelineField,
+        @JsonProperty("kwic_examples") Integer kwicExamples) implements java.io.Serializable {
 
     public ActorsOptions {
         dictionaries = dictionaries == null ? List.of() : List.copyOf(dictionaries);
@@ -35,13 +37,14 @@ public record ActorsOptions(
         candidateMinCount = candidateMinCount == null ? 3 : candidateMinCount;
         period = period == null ? "month" : period;
         datelineField = datelineField == null ? "dateline" : datelineField;
+        kwicExamples = kwicExamples == null ? 3 : kwicExamples;
     }
 
     public static ActorsOptions defaults() {
-        return new ActorsOptions(null, null, null, null, null, null, null, null);
+        return new ActorsOptions(null, null, null, null, null, null, null, null, null);
     }
 
     public ActorsOptions withDictionaries(List<String> files) {
-        return new ActorsOptions(files, builtin, capitals, demonyms, minCount, candidateMinCount, period, datelineField);
+        return new ActorsOptions(files, builtin, capitals, demonyms, minCount, candidateMinCount, period, datelineField, kwicExamples);
     }
 }

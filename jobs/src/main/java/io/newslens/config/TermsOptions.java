@@ -20,6 +20,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param minCount            trending_terms and collocations: rows need at least this count
  * @param nearDuplicateJaccard two articles whose word 5-shingle sets have at least this Jaccard similarity are copies
  * @param minhashTables       MinHash LSH hash tables (more: fewer missed pairs, more work)
+ * @param kwicTerms           kwic: terms per keyness target and per trending period
+ * @param kwicExamples        kwic: example sentences per term and target
  */
 public record TermsOptions(
         @JsonProperty("ngram_max") Integer ngramMax,
@@ -37,7 +39,9 @@ public record TermsOptions(
         @JsonProperty("trending_z") Double trendingZ,
         @JsonProperty("min_count") Integer minCount,
         @JsonProperty("near_duplicate_jaccard") Double nearDuplicateJaccard,
-        @JsonProperty("minhash_tables") Integer minhashTables) {
+        @JsonProperty("minhash_tables") Integer minhashTables,
+        @JsonProperty("kwic_terms") Integer kwicTerms,
+        @JsonProperty("kwic_examples") Integer kwicExamples) {
 
     public TermsOptions {
         ngramMax = ngramMax == null ? 3 : ngramMax;
@@ -53,12 +57,14 @@ public record TermsOptions(
         minCount = minCount == null ? 5 : minCount;
         nearDuplicateJaccard = nearDuplicateJaccard == null ? 0.7 : nearDuplicateJaccard;
         minhashTables = minhashTables == null ? 5 : minhashTables;
+        kwicTerms = kwicTerms == null ? 5 : kwicTerms;
+        kwicExamples = kwicExamples == null ? 3 : kwicExamples;
     }
 
     /** Every period and every outlet against the rest: what an analyst compares first. */
     public static final java.util.List<String> DEFAULT_KEYNESS = java.util.List.of("each_period", "each_source");
 
     public static TermsOptions defaults() {
-        return new TermsOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new TermsOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

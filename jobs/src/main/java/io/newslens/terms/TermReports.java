@@ -97,9 +97,32 @@ public final class TermReports {
             .column("g2", DataTypes.DoubleType, "Log-likelihood G² of the 2×2 table (Dunning 1993).")
             .build();
 
+    public static final ReportSpec KWIC = ReportSpec.builder("kwic",
+                    "Keyword in context: for the `terms.kwic_terms` terms each keyness target over-uses most (by g2) and the "
+                            + "strongest bursts of each trending period, up to `terms.kwic_examples` sentences from the target's "
+                            + "articles (one per article, chosen by a hash of the article id). Offsets refer to the normalised "
+                            + "title, a blank line, then the normalised text.")
+            .string("kind", "`keyness` or `trending`.")
+            .string(TERM, "The term.")
+            .column(N, DataTypes.IntegerType, "Number of tokens in the term.")
+            .string("target", "The keyness target (an outlet or a period start) or the trending period start (yyyy-MM-dd).")
+            .column("rank", DataTypes.IntegerType, "1 … `terms.kwic_examples` within kind, term and target.")
+            .string("article_id", "Article.")
+            .string("source", "Outlet.")
+            .column("published_date", DataTypes.DateType, "The article's date (null when undated).")
+            .column("sentence_start", DataTypes.IntegerType, "Start offset of the sentence.")
+            .column("match_start", DataTypes.IntegerType, "Start offset of the term as written (the sentence end when a "
+                    + "stemmed term is not found as written).")
+            .column("match_end", DataTypes.IntegerType, "End offset of the term (exclusive).")
+            .column("sentence_end", DataTypes.IntegerType, "End offset of the sentence (exclusive).")
+            .string("left", "Up to 100 characters of the sentence before the term.")
+            .string("match", "The term as written.")
+            .string("right", "Up to 100 characters of the sentence after the term.")
+            .build();
+
     private TermReports() {
     }
 
     /** This stage's reports, in the order it writes them. */
-    public static final java.util.List<ReportSpec> ALL = java.util.List.of(TERM_FREQUENCIES, VOCABULARY, ARTICLE_TERMS, KEYNESS, TRENDING_TERMS, COLLOCATIONS);
+    public static final java.util.List<ReportSpec> ALL = java.util.List.of(TERM_FREQUENCIES, VOCABULARY, ARTICLE_TERMS, KEYNESS, TRENDING_TERMS, COLLOCATIONS, KWIC);
 }

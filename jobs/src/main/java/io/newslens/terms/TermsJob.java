@@ -68,6 +68,15 @@ public final class TermsJob {
                     out.write(TermReports.TRENDING_TERMS, Terms.trending(cells, vocabulary, t.trendingWindow(),
                             t.trendingZ(), t.minCount()), manifest, from);
                 }
+                if (out.wants(TermReports.KWIC)) {
+                    Dataset<Row> key = out.wants(TermReports.KEYNESS) ? out.read(TermReports.KEYNESS.name()) : null;
+                    Dataset<Row> trend = out.wants(TermReports.TRENDING_TERMS) ? out.read(TermReports.TRENDING_TERMS.name()) : null;
+                    if (key == null && trend == null) {
+                        key = keyness(cells, t);
+                    }
+                    out.write(TermReports.KWIC, Kwic.examples(corpus, Kwic.wanted(key, trend, t.kwicTerms()), t.kwicExamples(),
+                            t.period(), io.newslens.text.Boilerplate.phrases(corpus), config.text()), manifest);
+                }
                 if (out.wants(TermReports.COLLOCATIONS)) {
                     out.write(TermReports.COLLOCATIONS, Terms.collocations(cells, t.minCount()), manifest);
                 }

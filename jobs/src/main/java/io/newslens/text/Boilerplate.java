@@ -114,8 +114,9 @@ public final class Boilerplate {
                 .groupBy(col(Articles.SOURCE), col("phrase")).agg(count(lit(1)).as("articles"));
         Column all = sum("sampled_articles").over(Window.partitionBy());
         Dataset<Row> withTotals = sizes.withColumn("all_sampled", all);
-        Column elsewhere = col("phrase_articles").minus(col("articles"))
-                .divide(col("all_sampled").minus(col("sampled_articles")));
+        // Null when there is no other outlet (ANSI SQL: no division by zero).
+        Column elsewhere = org.apache.spark.sql.functions.when(col("all_sampled").gt(col("sampled_articles")),
+                col("phrase_articles").minus(col("articles")).divide(col("all_sampled").minus(col("sampled_articles"))));
         return df.withColumn("phrase_articles", sum("articles").over(Window.partitionBy(col("phrase"))))
                 .filter(col("articles").geq(minArticles))
                 .join(withTotals, Articles.SOURCE)

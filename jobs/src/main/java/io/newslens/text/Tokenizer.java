@@ -44,20 +44,34 @@ public final class Tokenizer {
      */
     public static List<int[]> sentences(String text, String language) {
         BreakIterator it = BreakIterator.getSentenceInstance(language == null ? Locale.ENGLISH : Locale.forLanguageTag(language));
-        it.setText(text);
         List<int[]> result = new ArrayList<>();
+        // A blank line (title and body, paragraphs without a full stop) always ends a sentence.
+        java.util.regex.Matcher para = PARAGRAPH_BREAK.matcher(text);
+        int from = 0;
+        while (from < text.length()) {
+            int to = para.find() ? para.start() : text.length();
+            sentences(it, text, from, to, result);
+            from = to < text.length() ? para.end() : to;
+        }
+        return result;
+    }
+
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
+
+    private static void sentences(BreakIterator it, String text, int from, int to, List<int[]> result) {
+        String paragraph = text.substring(from, to);
+        it.setText(paragraph);
         int start = it.first();
         for (int end = it.next(); end != BreakIterator.DONE; end = it.next()) {
-            String s = text.substring(start, end);
-            if (end < text.length() && ABBREVIATION_END.matcher(s).find()) {
+            String s = paragraph.substring(start, end);
+            if (end < paragraph.length() && ABBREVIATION_END.matcher(s).find()) {
                 continue;
             }
             if (!s.isBlank()) {
-                result.add(new int[] {start, end});
+                result.add(new int[] {from + start, from + end});
             }
             start = end;
         }
-        return result;
     }
 
     private static final Pattern ABBREVIATION_END = Pattern.compile(

@@ -133,8 +133,8 @@ class ActorsRunTest {
         // article_terms needs vocabulary; the actor stage always writes its dictionary and mentions; topics did not run.
         java.util.Set<String> written = new java.util.TreeSet<>();
         TestRuns.manifest(out).get("reports").fieldNames().forEachRemaining(written::add);
-        assertEquals(new java.util.TreeSet<>(List.of("articles", "quarantine", "duplicates", "term_frequencies", "vocabulary",
-                "article_terms", "actors", "actor_mentions")), written);
+        assertEquals(new java.util.TreeSet<>(List.of("articles", "quarantine", "duplicates", "boilerplate", "term_frequencies",
+                "vocabulary", "article_terms", "actors", "actor_mentions")), written);
         try (var listing = Files.list(out)) {
             assertEquals(written, listing.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("_") && !n.startsWith("."))
                     .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));

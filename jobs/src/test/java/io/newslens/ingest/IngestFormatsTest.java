@@ -82,7 +82,7 @@ class IngestFormatsTest {
 
         Row n = a.get("NP title");
         assertEquals("NP body.", n.getAs("text"));
-        assertEquals("www.example.com", n.getAs("source"), "source_domain is kept as given");
+        assertEquals("example.com", n.getAs("source"), "source_domain www.example.com: a host becomes its outlet's domain");
         assertEquals(Timestamp.from(Instant.parse("2021-03-04T06:06:07Z")), n.getAs("published_at"));
         assertEquals("en", n.getAs("language"));
         assertTrue(n.<String>getAs("article_id").startsWith("u"), "id from the URL's hash");

@@ -113,7 +113,7 @@ class IncrementalRunTest {
             assertEquals(0, a.exceptAll(b).count(), spec.name() + ": rows only in the incremental output");
             assertEquals(0, b.exceptAll(a).count(), spec.name() + ": rows only in the full recomputation");
         }
-        assertEquals(9, compared, "ingest, duplicates and the six term reports");
+        assertEquals(11, compared, "ingest (2), duplicates, boilerplate and the seven term reports");
         assertNotEquals(0, spark.read().parquet(out.resolve("term_frequencies").toString())
                 .filter("period_start = DATE'2020-01-05'").count());
     }

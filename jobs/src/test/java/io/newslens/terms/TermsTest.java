@@ -197,7 +197,7 @@ class TermsTest {
     @Test
     void keynessModesFromTheConfig() {
         TermsOptions bySource = new TermsOptions(null, null, null, null, null, null, List.of("source"), "A", null, 1,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
         Map<String, Row> s = byKey(TermsJob.keyness(docTerms, bySource).filter("n = 1"), "comparison", "term");
         // A has trade 3 of 7 unigrams; the rest (B) trade 1 of 1.
         Row trade = s.get("A vs rest|trade|");
@@ -210,7 +210,7 @@ class TermsTest {
 
         // each_source: every outlet against the rest, in one report; A's rows are those of 'source' A.
         TermsOptions eachSource = new TermsOptions(null, null, null, null, null, null, List.of("each_source"), null, null, 1,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
         Map<String, Row> e = byKey(TermsJob.keyness(docTerms, eachSource).filter("n = 1"), "comparison", "term");
         assertEquals(trade.<Double>getAs("g2"), e.get("A vs rest|trade|").<Double>getAs("g2"), EPS);
         Row bTrade = e.get("B vs rest|trade|");
@@ -222,12 +222,12 @@ class TermsTest {
         // The default compares periods and outlets at once: both kinds of rows, told apart by `comparison`.
         java.util.Set<String> comparisons = new java.util.TreeSet<>();
         TermsJob.keyness(docTerms, new TermsOptions(null, null, null, null, null, null, null, null, null, 1, null, null, null,
-                        null, null)).select("comparison").distinct().collectAsList()
+                        null, null, null, null)).select("comparison").distinct().collectAsList()
                 .forEach(r -> comparisons.add(r.getString(0)));
         assertTrue(comparisons.containsAll(Set.of("A vs rest", "B vs rest", "2020-01-01 vs rest", "2020-02-01 vs rest")), comparisons.toString());
 
         TermsOptions periods = new TermsOptions(null, null, null, null, null, null, List.of("periods"), "2020-02-01",
-                "2020-01-01", 1, null, null, null, null, null);
+                "2020-01-01", 1, null, null, null, null, null, null, null);
         Map<String, Row> p = byKey(TermsJob.keyness(docTerms, periods).filter("n = 1"), "term");
         assertEquals("2020-02-01 vs 2020-01-01", p.get("trade|").getAs("comparison"));
         // war (0 in Feb, 2 in Jan): G² = 2 · 2 · ln(8 / 7) = 0.53, an insignificant absence: no row.

@@ -47,6 +47,14 @@ class BoilerplateTest {
         assertEquals(1.0, r.getDouble(4), 1e-12);
         assertEquals(0.0, r.getDouble(5), 1e-12, "B never has it");
         // "met the white house": A 5/10 and B 5/10, a ratio of 1, far below 50.
+
+        // One outlet alone has no elsewhere: only what half its articles repeat counts (A's ten: yes; the 5 of 10
+        // "met the white house" articles: also half, so those three trigrams count too).
+        List<Row> alone = Boilerplate.detect(SparkTestSession.get().createDataFrame(rows.subList(0, 10), schema), 500, 0.1, 50, 5)
+                .orderBy("phrase").collectAsList();
+        assertEquals(List.of("met the white", "story continued below", "the white house"),
+                alone.stream().map(x -> x.getString(1)).toList());
+        assertEquals(null, alone.get(0).get(5), "share_elsewhere null");
     }
 
     @Test

@@ -83,6 +83,10 @@ class TextLayerTest {
         String text = "Mr. Smith went to Washington. He met the U.S. president! Did he? 他说。我们走了。";
         List<String> got = Tokenizer.sentences(text, "en").stream().map(b -> text.substring(b[0], b[1]).strip()).toList();
         assertEquals(List.of("Mr. Smith went to Washington.", "He met the U.S. president!", "Did he?", "他说。", "我们走了。"), got);
+        // A blank line ends a sentence: a title without a full stop is not glued to the body's first sentence.
+        String titled = "Geneva meeting\n\nTalks resumed. More later";
+        assertEquals(List.of("Geneva meeting", "Talks resumed. ", "More later"),
+                Tokenizer.sentences(titled, "en").stream().map(b -> titled.substring(b[0], b[1])).toList());
     }
 
     @Test

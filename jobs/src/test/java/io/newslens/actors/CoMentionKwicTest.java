@@ -1,0 +1,54 @@
+package io.newslens.actors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.newslens.SparkTestSession;
+import java.sql.Date;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/** The sentence behind a co-mention pair, with offsets worked out by hand. */
+class CoMentionKwicTest {
+    private final SparkSession spark = SparkTestSession.get();
+
+    @Test
+    void aPairsSentenceWithItsNamesOffsetsAndContext() {
+        // "Talks\n\n" is 7 characters: the body's first sentence "China and the United States met. " is [7, 40);
+        // China [7, 12), the United States [21, 34). Japan is named with China too, but CHN-JPN is no co_mentions pair.
+        StructType t = new StructType().add("article_id", DataTypes.StringType).add("title", DataTypes.StringType)
+                .add("dateline", DataTypes.StringType).add("text", DataTypes.StringType).add("language", DataTypes.StringType)
+                .add("published_date", DataTypes.DateType);
+        Dataset<Row> texts = spark.createDataFrame(List.of(RowFactory.create("a1", "Talks", null,
+                "China and the United States met. Japan and China did not.", "en", Date.valueOf("2024-03-01"))), t);
+        StructType m = new StructType().add("article_id", DataTypes.StringType).add("actor_id", DataTypes.StringType)
+                .add("sentence_idx", DataTypes.IntegerType).add("char_start", DataTypes.IntegerType)
+                .add("char_end", DataTypes.IntegerType).add("source", DataTypes.StringType);
+        Dataset<Row> mentions = spark.createDataFrame(List.of(RowFactory.create("a1", "CHN", 1, 7, 12, "Wire"),
+                RowFactory.create("a1", "USA", 1, 21, 34, "Wire"), RowFactory.create("a1", "JPN", 2, 40, 45, "Wire"),
+                RowFactory.create("a1", "CHN", 2, 50, 55, "Wire")), m);
+        StructType c = new StructType().add("scope", DataTypes.StringType).add("period", DataTypes.StringType)
+                .add("actor_a", DataTypes.StringType).add("actor_b", DataTypes.StringType);
+        Dataset<Row> co = spark.createDataFrame(List.of(RowFactory.create("sentence", "all", "CHN", "USA"),
+                RowFactory.create("article", "all", "CHN", "JPN")), c);
+        StructType a = new StructType().add("actor_id", DataTypes.StringType).add("name", DataTypes.StringType);
+        Dataset<Row> actors = spark.createDataFrame(List.of(RowFactory.create("CHN", "China"),
+                RowFactory.create("USA", "United States"), RowFactory.create("JPN", "Japan")), a);
+
+        List<Row> rows = CoMentionKwic.examples(mentions, co, actors, texts, 3).collectAsList();
+        assertEquals(1, rows.size(), rows.toString());
+        Row r = rows.get(0);
+        assertEquals("CHN|USA|China|United States|1|a1|Wire|2024-03-01|1",
+                String.join("|", r.getString(0), r.getString(1), r.getString(2), r.getString(3), String.valueOf(r.getInt(4)),
+                        r.getString(5), r.getString(6), String.valueOf(r.getDate(7)), String.valueOf(r.getInt(8))));
+        assertEquals(List.of(7, 7, 34, 40), List.of(r.getInt(9), r.getInt(10), r.getInt(11), r.getInt(12)));
+        assertEquals("", r.getString(13));
+        assertEquals("China and the United States", r.getString(14));
+        assertEquals(" met.", r.getString(15));
+    }
+}
