@@ -32,6 +32,7 @@ public final class ActorReports {
                             + "line (when the article has one), then the normalised body.")
             .string("article_id", "Article.")
             .string("actor_id", "The actor; null when the alias is shared by several actors and the article does not say which (see `candidates`).")
+            .string("name", "The actor's name (from the dictionary).")
             .string("actor_code", "The actor's code on the article's date (a dated role, else its CAMEO code).")
             .string("country_code", "The actor's country.")
             .string("matched_text", "The text as written.")
@@ -49,6 +50,7 @@ public final class ActorReports {
                     "How much attention each actor gets per period and outlet; undated articles form their own bucket "
                             + "(period_start null).")
             .string("actor_id", "Actor.")
+            .string("name", "The actor's name.")
             .string("source", "Outlet.")
             .column("articles", DataTypes.LongType, "Articles mentioning it.")
             .column("mentions", DataTypes.LongType, "Mentions.")
@@ -63,6 +65,8 @@ public final class ActorReports {
             .string("period", "`all`, or the period's first day (yyyy-MM-dd).")
             .string("actor_a", "First actor (actor_a < actor_b).")
             .string("actor_b", "Second actor.")
+            .string("name_a", "actor_a's name.")
+            .string("name_b", "actor_b's name.")
             .column("count", DataTypes.LongType, "Units mentioning both.")
             .column("count_a", DataTypes.LongType, "Units mentioning actor_a.")
             .column("count_b", DataTypes.LongType, "Units mentioning actor_b.")
@@ -88,6 +92,8 @@ public final class ActorReports {
             .string("scope", "`article` or `sentence`.")
             .string("actor_a", "One end.")
             .string("actor_b", "Other end.")
+            .string("name_a", "actor_a's name.")
+            .string("name_b", "actor_b's name.")
             .column("count", DataTypes.LongType, "Co-mentions (the edge weight in the GEXF file).")
             .column("npmi", DataTypes.DoubleType, "NPMI.")
             .column("jaccard", DataTypes.DoubleType, "Jaccard.")
@@ -106,6 +112,8 @@ public final class ActorReports {
     public static final ReportSpec ARTICLE_TONE = ReportSpec.builder("article_tone",
                     "Lexicon tone of each article: the mean VADER valence (−4 to +4) of its words found in the lexicon.")
             .string("article_id", "Article.")
+            .string("title", "The article's title.")
+            .string("url", "The article's URL (null when the input has none).")
             .column("tone", DataTypes.DoubleType, "Mean valence; null when no lexicon word occurs, and for articles not in English "
                     + "(the lexicon's language).")
             .column("tone_words", DataTypes.IntegerType, "Lexicon words found.")
@@ -118,6 +126,9 @@ public final class ActorReports {
                     "Tone around each actor in each article: the mean of the tones of the sentences mentioning it.")
             .string("article_id", "Article.")
             .string("actor_id", "Actor.")
+            .string("name", "The actor's name.")
+            .string("title", "The article's title.")
+            .string("url", "The article's URL (null when the input has none).")
             .column("sentences", DataTypes.IntegerType, "Sentences mentioning it.")
             .column("tone", DataTypes.DoubleType, "Mean over those sentences that hold a lexicon word of their mean valence; null if none does "
                     + "(always for articles not in English).")
@@ -128,7 +139,6 @@ public final class ActorReports {
     private ActorReports() {
     }
 
-    /** This stage's reports, in the order it writes them. */
     public static final ReportSpec CO_MENTION_KWIC = ReportSpec.builder("co_mention_kwic",
                     "The sentences behind co_mentions: for every pair with a sentence-scope row over all periods, up to "
                             + "`actors.kwic_examples` sentences naming both (one per article, chosen by a hash of the article id). "
@@ -151,6 +161,7 @@ public final class ActorReports {
             .string("right", "Up to 100 characters of the sentence after the match.")
             .build();
 
+    /** This stage's reports, in the order it writes them. */
     public static final java.util.List<ReportSpec> ALL = java.util.List.of(ACTORS, ACTOR_MENTIONS, ACTOR_ATTENTION, CO_MENTIONS, CO_MENTION_KWIC, NETWORK_NODES, NETWORK_EDGES, CANDIDATES,
             ARTICLE_TONE, ACTOR_TONE);
 }

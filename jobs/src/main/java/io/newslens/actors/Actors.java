@@ -250,4 +250,23 @@ public final class Actors {
         return rows;
     }
 
+
+    /** The report with the actor's name from the dictionary next to an actor id column (null for an unknown id). */
+    public static Dataset<Row> named(Dataset<Row> report, Dataset<Row> actors, String idColumn, String nameColumn) {
+        // The dictionary: a few thousand rows, broadcast.
+        Dataset<Row> names = org.apache.spark.sql.functions.broadcast(
+                actors.select(col("actor_id").as("_name_id"), col("name").as(nameColumn)));
+        return report.join(names, report.col(idColumn).equalTo(names.col("_name_id")), "left").drop("_name_id");
+    }
+
+    /** The report with each article's title and URL. */
+    public static Dataset<Row> titled(Dataset<Row> report, Dataset<Row> articles) {
+        Dataset<Row> t = articles.select(col(ARTICLE_ID).as("_title_id"), col("title"), col("url"));
+        return report.join(t, report.col(ARTICLE_ID).equalTo(t.col("_title_id")), "left").drop("_title_id");
+    }
+
+    /** The columns of a report's declaration, in its order. */
+    public static Dataset<Row> conform(Dataset<Row> report, io.newslens.report.ReportSpec spec) {
+        return report.select(spec.columnNames().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+    }
 }

@@ -43,15 +43,21 @@ public final class ActorsJob {
             }
             try {
                 // Always written when the stage runs: the manifest's counts, attention and the network start from it.
-                out.write(ActorReports.ACTOR_MENTIONS, Actors.mentions(analysed), manifest);
+                Dataset<Row> dict = out.read(ActorReports.ACTORS.name());
+                out.write(ActorReports.ACTOR_MENTIONS, Actors.conform(Actors.named(Actors.mentions(analysed), dict, "actor_id", "name"),
+                        ActorReports.ACTOR_MENTIONS), manifest);
                 Dataset<Row> mentions = out.read(ActorReports.ACTOR_MENTIONS.name());
+                Dataset<Row> titles = corpus.select(col(Articles.ARTICLE_ID), col(Articles.TITLE), col(Articles.URL));
                 if (out.wants(ActorReports.ACTOR_ATTENTION)) {
-                    out.write(ActorReports.ACTOR_ATTENTION, Actors.attention(mentions, analysed), manifest);
+                    out.write(ActorReports.ACTOR_ATTENTION, Actors.conform(Actors.named(Actors.attention(mentions, analysed), dict,
+                            "actor_id", "name"), ActorReports.ACTOR_ATTENTION), manifest);
                 }
                 boolean network = out.wants(ActorReports.NETWORK_NODES, ActorReports.NETWORK_EDGES);
                 if (network || out.wants(ActorReports.CO_MENTIONS)) {
-                    out.write(ActorReports.CO_MENTIONS, Actors.coMentions(analysed, "article", o.minCount())
-                            .unionByName(Actors.coMentions(analysed, "sentence", o.minCount())), manifest);
+                    out.write(ActorReports.CO_MENTIONS, Actors.conform(Actors.named(Actors.named(
+                            Actors.coMentions(analysed, "article", o.minCount())
+                                    .unionByName(Actors.coMentions(analysed, "sentence", o.minCount())),
+                            dict, "actor_a", "name_a"), dict, "actor_b", "name_b"), ActorReports.CO_MENTIONS), manifest);
                 }
                 if (out.wants(ActorReports.CO_MENTION_KWIC)) {
                     Dataset<Row> texts = corpus.select(col(Articles.ARTICLE_ID), col(Articles.TITLE), dateline.as("dateline"),
@@ -64,7 +70,8 @@ public final class ActorsJob {
                 if (network) {
                     Dataset<Row> co = out.read(ActorReports.CO_MENTIONS.name());
                     out.write(ActorReports.NETWORK_NODES, Actors.nodes(mentions, out.read(ActorReports.ACTORS.name())), manifest);
-                    out.write(ActorReports.NETWORK_EDGES, Actors.edges(co), manifest);
+                    out.write(ActorReports.NETWORK_EDGES, Actors.conform(Actors.named(Actors.named(Actors.edges(co), dict,
+                            "actor_a", "name_a"), dict, "actor_b", "name_b"), ActorReports.NETWORK_EDGES), manifest);
                     // Streamed, a partition at a time, from the written reports into the file.
                     Dataset<Row> nodes = out.read(ActorReports.NETWORK_NODES.name()).orderBy("actor_id");
                     Dataset<Row> edges = co.filter(col("scope").equalTo("article")).orderBy("actor_a", "actor_b", "period");
@@ -76,10 +83,12 @@ public final class ActorsJob {
                     out.write(ActorReports.CANDIDATES, Actors.candidates(analysed, o.candidateMinCount()), manifest);
                 }
                 if (out.wants(ActorReports.ARTICLE_TONE)) {
-                    out.write(ActorReports.ARTICLE_TONE, Actors.articleTone(analysed), manifest);
+                    out.write(ActorReports.ARTICLE_TONE, Actors.conform(Actors.titled(Actors.articleTone(analysed), titles),
+                            ActorReports.ARTICLE_TONE), manifest);
                 }
                 if (out.wants(ActorReports.ACTOR_TONE)) {
-                    out.write(ActorReports.ACTOR_TONE, Actors.actorTone(analysed), manifest);
+                    out.write(ActorReports.ACTOR_TONE, Actors.conform(Actors.titled(Actors.named(Actors.actorTone(analysed), dict,
+                            "actor_id", "name"), titles), ActorReports.ACTOR_TONE), manifest);
                 }
 
                 Row totals = mentions.selectExpr("count(*)", "count(actor_id)", "count(DISTINCT article_id)").first();

@@ -78,6 +78,24 @@ class ActorReportValuesTest {
     }
 
     @Test
+    void reportsCarryNamesTitlesAndUrls() {
+        org.apache.spark.sql.SparkSession spark = io.newslens.SparkTestSession.get();
+        Dataset<Row> dict = spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create("CHN", "China"),
+                        org.apache.spark.sql.RowFactory.create("USA", "United States")),
+                new org.apache.spark.sql.types.StructType().add("actor_id", "string").add("name", "string"));
+        Dataset<Row> articles = spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create("a1", "Trade talks", "https://x.com/1"),
+                        org.apache.spark.sql.RowFactory.create("a2", "Chips", null)),
+                new org.apache.spark.sql.types.StructType().add("article_id", "string").add("title", "string").add("url", "string"));
+        Dataset<Row> tone = spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create("a1", "CHN"),
+                        org.apache.spark.sql.RowFactory.create("a2", "USA"), org.apache.spark.sql.RowFactory.create("a2", (Object) null)),
+                new org.apache.spark.sql.types.StructType().add("article_id", "string").add("actor_id", "string"));
+        assertEquals(List.of("a1 | CHN | China | Trade talks | https://x.com/1", "a2 | USA | United States | Chips | null",
+                        "a2 | null | null | Chips | null"),
+                rows(Actors.titled(Actors.named(tone, dict, "actor_id", "name"), articles)
+                        .select("article_id", "actor_id", "name", "title", "url").orderBy("article_id", "name")));
+    }
+
+    @Test
     void articleToneIsTheMeanValenceOfItsLexiconWords() {
         // a1 1.0 / 4 = 0.25; a2 has no lexicon word: null; a3 3.0 / 2 = 1.5; a4 1.0 / 1.
         assertEquals(List.of(

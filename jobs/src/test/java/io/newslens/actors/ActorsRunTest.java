@@ -108,8 +108,10 @@ class ActorsRunTest {
                     report + " has the user's actor");
         }
         Dataset<Row> co = spark.read().parquet(out.resolve("co_mentions").toString());
-        assertEquals(2L, co.filter("scope = 'article' AND period = 'all' AND actor_a = 'ACME_AI' AND actor_b = 'CHN'")
-                .first().getLong(4));
+        Row acmeChina = co.filter("scope = 'article' AND period = 'all' AND actor_a = 'ACME_AI' AND actor_b = 'CHN'").first();
+        assertEquals(2L, acmeChina.<Long>getAs("count"));
+        assertEquals("Acme AI", acmeChina.getAs("name_a"), "the user's actor's name next to its id");
+        assertEquals("China", acmeChina.getAs("name_b"));
         assertTrue(spark.read().parquet(out.resolve("actor_network_edges").toString())
                 .filter("actor_a = 'ACME_AI' OR actor_b = 'ACME_AI'").count() > 0);
         assertEquals(mine(dictionary), spark.read().parquet(out.resolve("actors").toString())
