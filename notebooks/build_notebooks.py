@@ -4,15 +4,13 @@ import os
 import nbformat as nbf
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SETUP = """import matplotlib
-matplotlib.use("Agg") if __import__("os").environ.get("NEWSLENS_FIGURES") else None
-import matplotlib.pyplot as plt
+SETUP = """import matplotlib.pyplot as plt
 import pandas as pd
 # Chinese topic labels need a CJK font; matplotlib falls back along this list (fonts-wqy-zenhei on Debian).
 plt.rcParams["font.family"] = ["DejaVu Sans", "WenQuanYi Zen Hei", "Noto Sans CJK SC"]
 from newslens_reports import OUT, figure, manifest, report
 pd.set_option("display.width", 140)
-print("reports in", OUT)"""
+print("reports in", __import__("os").path.relpath(OUT, __import__("os").path.dirname(__import__("os").getcwd())))"""
 
 NOTEBOOKS = {
     "00_overview": [
@@ -48,55 +46,87 @@ unigrams = tf[tf["n"] == 1]
 top = unigrams.groupby("term")["count"].sum().nlargest(15)
 ax = top.sort_values().plot.barh(title="Top words (all outlets, all periods)")
 figure(ax.figure, "terms_top")"""),
-        ("code", """# Trend: the monthly share of the top words in the outlet with the most months.
-source = unigrams.groupby("source")["period_start"].nunique().idxmax()
-words = unigrams[unigrams["source"] == source].groupby("term")["count"].sum().nlargest(5).index
-trend = (unigrams[(unigrams["source"] == source) & unigrams["term"].isin(words)]
-         .pivot_table(index="period_start", columns="term", values="share_of_tokens", aggfunc="sum").fillna(0))
-assert len(trend) >= 2, "a trend needs two periods"
-ax = trend.plot(marker="o", title=f"Share of tokens by month: {source}")
-ax.set_xlabel("period"); ax.set_ylabel("share of tokens")
-figure(ax.figure, "terms_trend")"""),
+        ("code", """# Trend: in the outlet with the most dated periods, the five of its 50 commonest words whose monthly share
+# varies most. Undated articles (period_start null) are their own bucket and have no place on a time axis.
+dated = unigrams.dropna(subset=["period_start"])
+if dated["period_start"].nunique() < 2:
+    print("No trend: fewer than two dated periods; undated articles form the bucket with period_start null")
+else:
+    source = dated.groupby("source")["period_start"].nunique().idxmax()
+    mine = dated[dated["source"] == source]
+    common = mine.groupby("term")["count"].sum().nlargest(50).index
+    # 0 where the outlet has articles but not the word; a gap (no line) in months without its articles.
+    shares = mine[mine["term"].isin(common)].pivot_table(index="period_start", columns="term", values="share_of_tokens",
+                                                          aggfunc="sum").fillna(0)
+    words = (shares.std() / shares.mean()).nlargest(5).index
+    shares = shares.reindex(pd.date_range(shares.index.min(), shares.index.max(), freq="MS"))
+    ax = shares[words].plot(marker="o", title=f"Share of tokens by month: {source}")
+    ax.set_xlabel("period"); ax.set_ylabel("share of tokens")
+    figure(ax.figure, "terms_trend")"""),
         ("code", """keyness = report("keyness")
 assert {"target", "reference", "term", "n", "g2", "log_ratio", "p_value"} <= set(keyness.columns)
 target = keyness.groupby("target")["g2"].count().idxmax()
 key = keyness[(keyness["target"] == target) & (keyness["log_ratio"] > 0) & (keyness["n"] == 1)].nlargest(12, "g2")
 ax = key.sort_values("g2").plot.barh(x="term", y="g2", legend=False, title=f"Key words of {target} (G²)")
 figure(ax.figure, "terms_keyness")"""),
+        ("code", """# Keyword in context: the sentences behind that outlet's or period's key words.
+kwic = report("kwic")
+assert {"kind", "term", "target", "article_id", "source", "left", "match", "right"} <= set(kwic.columns)
+pd.set_option("display.max_colwidth", 80)
+kwic[(kwic["kind"] == "keyness") & (kwic["target"] == target)].head(8)[["term", "source", "published_date", "left", "match", "right"]]"""),
         ("code", """trending = report("trending_terms")
 assert {"term", "n", "count", "z_score", "burst", "period_start"} <= set(trending.columns)
-trending[trending["burst"]].sort_values("z_score", ascending=False).head(15)[["period_start", "term", "count", "expected", "z_score"]]"""),
+if trending.empty:
+    print("trending_terms is empty: it needs dated articles in several periods (see the run's warnings)")
+else:
+    display(trending[trending["burst"]].sort_values("z_score", ascending=False).head(15)[["period_start", "term", "count", "expected", "z_score"]])"""),
     ],
     "02_topics": [
-        ("md", "# Topics\nTop words per topic, prevalence over time and by outlet, coherence per topic."),
+        ("md", "# Topics\nOne model per language. Top words per topic, prevalence over time and by outlet, how each topic's words change\nfrom period to period, coherence per topic."),
         ("code", SETUP),
         ("code", """topics, summary = report("topics"), report("topic_summary")
 assert {"topic_id", "rank", "term", "weight"} <= set(topics.columns)
 assert {"topic_id", "label", "prevalence", "coherence_npmi", "coherence_umass", "exclusivity", "effective_words"} <= set(summary.columns)
-assert abs(summary["prevalence"].sum() - 1) < 1e-6
+# One model per language: each model's prevalences sum to 1.
+assert (summary.groupby("language")["prevalence"].sum() - 1).abs().max() < 1e-6
 words = topics[topics["rank"] <= 8].sort_values("rank").groupby("topic_id")["term"].apply(" ".join)
-summary.set_index("topic_id").join(words.rename("top words"))[["prevalence", "coherence_npmi", "top words"]].round(3)"""),
+summary.set_index("topic_id").join(words.rename("top words"))[["language", "label", "prevalence", "coherence_npmi", "top words"]].round(3)"""),
         ("code", """prevalence = report("topic_prevalence")
 assert {"source", "topic_id", "articles", "mean_weight", "articles_dominant", "period_start"} <= set(prevalence.columns)
 labels = summary.set_index("topic_id")["label"]
 # Over time (all outlets): weight each outlet's mean by its articles.
 prevalence["weighted"] = prevalence["mean_weight"] * prevalence["articles"]
-by_period = prevalence.groupby(["period_start", "topic_id"])[["weighted", "articles"]].sum()
-heat = (by_period["weighted"] / by_period["articles"]).unstack("topic_id").fillna(0)
-heat.index = [d.strftime("%Y-%m") for d in heat.index]
-fig, ax = plt.subplots(figsize=(10, 4))
-im = ax.imshow(heat.T.values, aspect="auto", cmap="viridis")
-ax.set_yticks(range(len(heat.columns)), [f"{t}: {labels[t]}" for t in heat.columns], fontsize=8)
-ax.set_xticks(range(len(heat.index)), heat.index, rotation=45, fontsize=8)
-ax.set_title("Topic prevalence by month"); fig.colorbar(im, ax=ax, label="mean weight")
-figure(fig, "topics_heatmap_time")"""),
+dated = prevalence.dropna(subset=["period_start"])  # undated articles: the period_start-null bucket
+if dated.empty:
+    print("No topics over time: no article is dated; prevalence by outlet below covers every article")
+else:
+    by_period = dated.groupby(["period_start", "topic_id"])[["weighted", "articles"]].sum()
+    heat = (by_period["weighted"] / by_period["articles"]).unstack("topic_id").fillna(0)
+    heat.index = [d.strftime("%Y-%m") for d in heat.index]
+    fig, ax = plt.subplots(figsize=(10, 4))
+    im = ax.imshow(heat.T.values, aspect="auto", cmap="viridis")
+    ax.set_yticks(range(len(heat.columns)), [f"{t}: {labels[t]}" for t in heat.columns], fontsize=8)
+    ax.set_xticks(range(len(heat.index)), heat.index, rotation=45, fontsize=8)
+    ax.set_title("Topic prevalence by month"); fig.colorbar(im, ax=ax, label="mean weight")
+    figure(fig, "topics_heatmap_time")"""),
+        ("code", """# Topics over time: where did a topic's words change most? (topic_terms_by_period; undated articles are not in it)
+by_period = report("topic_terms_by_period")
+assert {"topic_id", "period_start", "rank", "term", "weight", "shift", "new_in_period"} <= set(by_period.columns)
+if by_period.empty:
+    print("no dated articles: topic_terms_by_period is empty")
+else:
+    top5 = by_period[by_period["rank"] <= 5].sort_values("rank").groupby(["topic_id", "period_start"])
+    shifts = top5.agg(words=("term", " ".join), shift=("shift", "first")).reset_index()
+    shifts["label"] = shifts["topic_id"].map(summary.set_index("topic_id")["label"])
+    display(shifts.dropna(subset=["shift"]).sort_values("shift", ascending=False).head(8).round(2))
+"""),
         ("code", """by_source = prevalence.groupby(["source", "topic_id"])[["weighted", "articles"]].sum()
 outlet = (by_source["weighted"] / by_source["articles"]).unstack("topic_id").fillna(0)
 fig, ax = plt.subplots(figsize=(10, 4))
 im = ax.imshow(outlet.values, aspect="auto", cmap="magma")
 ax.set_yticks(range(len(outlet.index)), outlet.index, fontsize=8)
 ax.set_xticks(range(len(outlet.columns)), outlet.columns)
-ax.set_xlabel("topic"); ax.set_title("Topic prevalence by outlet (dated articles)"); fig.colorbar(im, ax=ax)
+ax.set_xlabel("topic"); ax.set_title("Topic prevalence by outlet (all articles)"); fig.colorbar(im, ax=ax)
 figure(fig, "topics_heatmap_outlet")"""),
         ("code", """ax = summary.sort_values("coherence_npmi").plot.barh(x="label", y="coherence_npmi", legend=False,
                                                      title="Coherence (NPMI) per topic", figsize=(7, 4))
@@ -109,9 +139,20 @@ figure(ax.figure, "topics_coherence")"""),
 assert {"actor_id", "source", "articles", "mentions", "share_of_articles", "period_start"} <= set(attention.columns)
 names = nodes.set_index("actor_id")["name"]
 top = nodes.nlargest(6, "articles")["actor_id"]
-over_time = (attention[attention["actor_id"].isin(top)].groupby(["period_start", "actor_id"])["articles"].sum()
-             .unstack("actor_id").fillna(0).rename(columns=names))
-ax = over_time.plot(marker="o", title="Articles mentioning each actor, by month")
+dated = attention[attention["actor_id"].isin(top)].dropna(subset=["period_start"])
+if dated["period_start"].nunique() < 2:
+    # Undated (or one-period) corpus: attention by outlet instead of over time.
+    by_outlet = (attention[attention["actor_id"].isin(top)].groupby(["source", "name"])["articles"].sum()
+                 .unstack("name").fillna(0))
+    ax = by_outlet.plot.barh(title="Articles mentioning each actor, by outlet", figsize=(8, 5))
+else:
+    # 0 in a month with articles but no mention of the actor; a gap in months without articles at all.
+    months = sorted(attention["period_start"].dropna().unique())
+    over_time = (dated.groupby(["period_start", "actor_id"])["articles"].sum().unstack("actor_id")
+                 .reindex(months).fillna(0)
+                 .reindex(pd.date_range(months[0], months[-1], freq="MS"))
+                 .rename(columns=names))
+    ax = over_time.plot(marker="o", title="Articles mentioning each actor, by month")
 figure(ax.figure, "actors_attention")"""),
         ("code", """co = report("co_mentions")
 assert {"scope", "period", "actor_a", "actor_b", "count", "count_a", "count_b", "n", "pmi", "npmi", "jaccard", "g2"} <= set(co.columns)
@@ -132,9 +173,17 @@ nx.draw_networkx_nodes(g, pos, ax=ax, node_size=[40 + 8 * size.get(n, 1) for n i
 nx.draw_networkx_labels(g, pos, ax=ax, labels={n: names.get(n, n) for n in g.nodes}, font_size=9)
 ax.set_title("Top 30 actors co-mentioned in the same article (node: articles; edge width: NPMI)"); ax.axis("off")
 figure(fig, "actors_network")"""),
-        ("code", """strongest = edges[edges["count"] >= 3].sort_values("npmi", ascending=False).head(15).copy()
-strongest["a"], strongest["b"] = strongest["actor_a"].map(names), strongest["actor_b"].map(names)
-strongest[["a", "b", "count", "npmi", "jaccard", "g2"]].round(3)"""),
+        ("code", """strongest = edges[edges["count"] >= 3].sort_values("npmi", ascending=False).head(15)
+strongest[["name_a", "name_b", "count", "npmi", "jaccard", "g2"]].round(3)"""),
+        ("code", """# The sentences behind the most frequent sentence-level pair.
+kwic = report("co_mention_kwic")
+assert {"actor_a", "actor_b", "name_a", "name_b", "article_id", "left", "match", "right"} <= set(kwic.columns)
+pd.set_option("display.max_colwidth", 80)
+pairs = co[(co["scope"] == "sentence") & (co["period"] == "all")].nlargest(1, "count")
+if len(pairs):
+    p = pairs.iloc[0]
+    print(p["name_a"], "+", p["name_b"], ":", p["count"], "sentences")
+    display(kwic[(kwic["actor_a"] == p["actor_a"]) & (kwic["actor_b"] == p["actor_b"])][["source", "published_date", "left", "match", "right"]])"""),
         ("code", """tone = report("actor_tone")
 assert {"article_id", "actor_id", "sentences", "tone"} <= set(tone.columns)
 mean_tone = tone.dropna(subset=["tone"]).groupby("actor_id")["tone"].agg(["mean", "count"])

@@ -47,7 +47,10 @@ public record TermsOptions(
         ngramMax = ngramMax == null ? 3 : ngramMax;
         period = period == null ? "month" : period;
         minDf = minDf == null ? 5 : minDf;
-        maxDf = maxDf == null ? 0.5 : maxDf;
+        // No upper cut for term reports: a focused corpus's own key words (an election's candidates) occur in most
+        // of its articles and must reach article_terms and trending_terms; idf already weighs them down. Topic models
+        // prune with topics.max_df, where it helps.
+        maxDf = maxDf == null ? 1.0 : maxDf;
         maxVocabulary = maxVocabulary == null ? 50_000 : maxVocabulary;
         topK = topK == null ? 10 : topK;
         keyness = keyness == null ? DEFAULT_KEYNESS : java.util.List.copyOf(new java.util.LinkedHashSet<>(keyness));

@@ -27,7 +27,7 @@ public final class TermReports {
 
     public static final ReportSpec VOCABULARY = ReportSpec.builder("vocabulary",
                     "Every term of the analysed corpus with its document frequency and idf, and whether pruning kept it "
-                            + "(the vocabulary topic models use).")
+                            + "(the vocabulary of article_terms and trending_terms; topic models prune their own).")
             .string(TERM, "The term.")
             .column(N, DataTypes.IntegerType, "Number of tokens in the term.")
             .column("count", DataTypes.LongType, "Occurrences in the corpus.")

@@ -58,5 +58,19 @@ class SparkSubmitIT {
         for (String png : java.util.List.of("terms_trend", "topics_heatmap_time", "actors_network")) {
             assertTrue(Files.size(repo.resolve("jobs/target/notebooks/figures/" + png + ".png")) > 10_000, png + ".png drawn");
         }
+
+        // An undated corpus (the sample's BuzzFeed-Webis slice: nine outlets, no dates), run in this JVM: the core
+        // reports are filled, a warning names the period reports that stay empty, and every notebook still runs.
+        Path undated = dir.resolve("undated");
+        io.newslens.TestRuns.Result r = io.newslens.TestRuns.run("all", "--input", repo.resolve("data/sample/buzzfeed-2016.csv").toString(),
+                "--output", undated.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode u = new ObjectMapper().readTree(undated.resolve("_manifest.json").toFile());
+        assertTrue(u.path("warnings").toString().contains("no analysed article has a date: empty reports: trending_terms"), u.path("warnings").toString());
+        for (String report : java.util.List.of("term_frequencies", "keyness", "collocations", "topic_prevalence", "actor_attention", "kwic")) {
+            assertTrue(u.path("reports").path(report).path("rows").asLong() > 0, report + " filled on an undated corpus");
+        }
+        assertEquals(4, NotebookRunner.runAll(repo, undated, repo.resolve("jobs/target/notebooks-undated")).size(),
+                "the four notebooks run on the undated reports");
     }
 }
