@@ -130,7 +130,51 @@ public final class Matcher {
             }
         }
         List<Found> kept = longestFirst(raw);
-        return resolve(kept, targetsOf(kept));
+        return surnames(text, resolve(kept, targetsOf(kept)));
+    }
+
+    /**
+     * A person named in full ("Gina Raimondo") is also each later bare surname ("Raimondo said") of the same article,
+     * unless two persons named there share it (then nobody's) or a longer match already covers the word. The
+     * dictionary need not list surnames: coverage then does not depend on which people were curated with one.
+     */
+    static List<Found> surnames(String text, List<Found> found) {
+        Map<String, Found> bySurname = new HashMap<>();
+        Set<String> shared = new HashSet<>();
+        for (Found f : found) {
+            if (f.actor() == null || !"person".equals(f.actor().type())) {
+                continue;
+            }
+            String[] words = f.text().trim().split("\\s+");
+            String surname = words[words.length - 1];
+            if (words.length < 2 || surname.length() < 3 || !Character.isUpperCase(surname.charAt(0))
+                    || !surname.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')) {
+                continue;
+            }
+            Found earlier = bySurname.putIfAbsent(surname, f);
+            if (earlier != null && !earlier.actor().actorId().equals(f.actor().actorId())) {
+                shared.add(surname);
+            }
+        }
+        shared.forEach(bySurname::remove);
+        if (bySurname.isEmpty()) {
+            return found;
+        }
+        List<Found> out = new ArrayList<>(found);
+        for (Map.Entry<String, Found> e : bySurname.entrySet()) {
+            String surname = e.getKey();
+            Found full = e.getValue();
+            for (int at = text.indexOf(surname, full.end()); at >= 0; at = text.indexOf(surname, at + surname.length())) {
+                int end = at + surname.length();
+                boolean word = (at == 0 || !isWordChar(text.charAt(at - 1))) && (end == text.length() || !isWordChar(text.charAt(end)));
+                int s = at;
+                if (word && found.stream().noneMatch(f -> s < f.end() && f.start() < end)) {
+                    out.add(new Found(at, end, surname, full.actor(), null, List.of(full.actor().actorId())));
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(Found::start));
+        return out;
     }
 
     private Map<Found, List<Target>> targetsOf(List<Found> found) {

@@ -40,6 +40,21 @@ class MatcherTest {
     }
 
     @Test
+    void aLaterBareSurnameIsThePersonNamedInFull() {
+        ActorText a = read("", "Clinton was not yet named. Hillary Clinton spoke in Ohio on Monday. Later, Clinton said jobs "
+                + "mattered, and Clinton's aides agreed; Clintonism is a word.", null);
+        List<ActorText.Mention> hillary = a.mentions.stream()
+                .filter(m -> m.found().actor() != null && m.found().actor().actorId().equals("PHX_HILLARY_CLINTON")).toList();
+        // The full name, then the two bare surnames after it (the possessive too); not the one before it, not "Clintonism".
+        assertEquals(List.of("Hillary Clinton", "Clinton", "Clinton"), hillary.stream().map(m -> m.found().text()).toList());
+        String body = a.text;
+        assertEquals("Clinton said", body.substring(hillary.get(1).found().start(), hillary.get(1).found().start() + 12));
+        // Two persons of one surname in the article: the bare surname is nobody's.
+        ActorText both = read("", "Hillary Clinton and Bill Clinton met. Clinton spoke first.", null);
+        assertEquals(List.of("PHX_HILLARY_CLINTON", "PHX_BILL_CLINTON"), ids(both));
+    }
+
+    @Test
     void metonymsCanBeSwitchedOff() {
         ActorText a = new ActorText("", null, "Washington and Beijing talked; Chinese officials agreed.", "en", null,
                 new Matcher(DICTIONARY, false, false));

@@ -41,10 +41,17 @@ final class NotebookRunner {
 
     /** Runs each notebook; returns the executed copies. Throws with nbconvert's output when a cell fails. */
     static List<Path> runAll(Path repo, Path reports, Path target) throws IOException, InterruptedException {
+        return run(repo, reports, target, "");
+    }
+
+    /** As {@link #runAll}, for the notebooks whose file name starts with one of the given prefixes ("" = all). */
+    static List<Path> run(Path repo, Path reports, Path target, String... prefixes) throws IOException, InterruptedException {
         Files.createDirectories(target);
         List<Path> notebooks;
         try (Stream<Path> s = Files.list(repo.resolve("notebooks"))) {
-            notebooks = s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
+            notebooks = s.filter(p -> p.toString().endsWith(".ipynb"))
+                    .filter(p -> java.util.Arrays.stream(prefixes).anyMatch(x -> p.getFileName().toString().startsWith(x)))
+                    .sorted().toList();
         }
         List<Path> executed = new ArrayList<>();
         for (Path nb : notebooks) {
