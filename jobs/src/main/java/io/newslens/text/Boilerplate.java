@@ -67,6 +67,20 @@ public final class Boilerplate {
         return new ArrayList<>(grams);
     }
 
+    /** Distinct word bigrams and trigrams of a normalised text (a trigram is only boilerplate if its bigrams are too). */
+    static List<String> bigramsAndTrigrams(String text) {
+        List<int[]> w = words(text);
+        Set<String> grams = new LinkedHashSet<>();
+        for (int i = 0; i + 1 < w.size(); i++) {
+            grams.add((text.substring(w.get(i)[0], w.get(i)[1]) + " " + text.substring(w.get(i + 1)[0], w.get(i + 1)[1]))
+                    .toLowerCase(Locale.ROOT));
+            if (i + 2 < w.size()) {
+                grams.add(gram(text, w, i));
+            }
+        }
+        return new ArrayList<>(grams);
+    }
+
     private static String gram(String text, List<int[]> w, int i) {
         return (text.substring(w.get(i)[0], w.get(i)[1]) + " " + text.substring(w.get(i + 1)[0], w.get(i + 1)[1]) + " "
                 + text.substring(w.get(i + 2)[0], w.get(i + 2)[1])).toLowerCase(Locale.ROOT);
@@ -95,8 +109,8 @@ public final class Boilerplate {
         return spans;
     }
 
-    private static final UserDefinedFunction TRIGRAMS = udf((UDF1<String, List<String>>) s ->
-            trigrams(TextNormalizer.normalize(s)), DataTypes.createArrayType(DataTypes.StringType)).withName("newslens_trigrams");
+    private static final UserDefinedFunction GRAMS = udf((UDF1<String, List<String>>) s ->
+            bigramsAndTrigrams(TextNormalizer.normalize(s)), DataTypes.createArrayType(DataTypes.StringType)).withName("newslens_boilerplate_grams");
 
     /**
      * The boilerplate report: {@code source, phrase, articles, sampled_articles, share, share_elsewhere}.
@@ -110,21 +124,36 @@ public final class Boilerplate {
                 .filter(col("_r").leq(samplePerOutlet));
         Dataset<Row> sizes = sample.groupBy(col(Articles.SOURCE)).agg(count(lit(1)).as("sampled_articles"));
         Dataset<Row> df = sample.select(col(Articles.SOURCE),
-                        explode(TRIGRAMS.apply(TextLayer.analysisText(col(Articles.TITLE), col(Articles.TEXT)))).as("phrase"))
+                        explode(GRAMS.apply(TextLayer.analysisText(col(Articles.TITLE), col(Articles.TEXT)))).as("phrase"))
                 .groupBy(col(Articles.SOURCE), col("phrase")).agg(count(lit(1)).as("articles"));
         Column all = sum("sampled_articles").over(Window.partitionBy());
         Dataset<Row> withTotals = sizes.withColumn("all_sampled", all);
         // Null when there is no other outlet (ANSI SQL: no division by zero).
         Column elsewhere = org.apache.spark.sql.functions.when(col("all_sampled").gt(col("sampled_articles")),
                 col("phrase_articles").minus(col("articles")).divide(col("all_sampled").minus(col("sampled_articles"))));
-        return df.withColumn("phrase_articles", sum("articles").over(Window.partitionBy(col("phrase"))))
+        Dataset<Row> shares = df.withColumn("phrase_articles", sum("articles").over(Window.partitionBy(col("phrase"))))
                 .filter(col("articles").geq(minArticles))
                 .join(withTotals, Articles.SOURCE)
                 .withColumn("share", col("articles").divide(col("sampled_articles")))
+                .withColumn("share_elsewhere", elsewhere);
+        // A trigram's two bigrams must be rare elsewhere too: "(CNN) Donald Trump" opens many CNN articles, but
+        // "donald trump" is everybody's, so those words stay.
+        Column words = org.apache.spark.sql.functions.split(col("phrase"), " ");
+        Dataset<Row> bigrams = shares.filter(org.apache.spark.sql.functions.size(words).equalTo(2))
+                .select(col(Articles.SOURCE).as("b_source"), col("phrase").as("b_phrase"), col("share_elsewhere").as("b_elsewhere"));
+        Column first = org.apache.spark.sql.functions.concat_ws(" ", words.getItem(0), words.getItem(1));
+        Column second = org.apache.spark.sql.functions.concat_ws(" ", words.getItem(1), words.getItem(2));
+        Dataset<Row> b1 = bigrams.toDF("b1_source", "b1_phrase", "b1_elsewhere");
+        Dataset<Row> b2 = bigrams.toDF("b2_source", "b2_phrase", "b2_elsewhere");
+        Column elsewhereMax = org.apache.spark.sql.functions.greatest(col("share_elsewhere"),
+                org.apache.spark.sql.functions.coalesce(col("b1_elsewhere"), col("share_elsewhere")),
+                org.apache.spark.sql.functions.coalesce(col("b2_elsewhere"), col("share_elsewhere")));
+        return shares.filter(org.apache.spark.sql.functions.size(words).equalTo(3))
+                .join(b1, col(Articles.SOURCE).equalTo(col("b1_source")).and(first.equalTo(col("b1_phrase"))), "left")
+                .join(b2, col(Articles.SOURCE).equalTo(col("b2_source")).and(second.equalTo(col("b2_phrase"))), "left")
                 // A single-outlet corpus has no elsewhere (null): there only what half the articles repeat counts.
-                .withColumn("share_elsewhere", elsewhere)
                 .filter(org.apache.spark.sql.functions.when(col("share_elsewhere").isNull(), col("share").geq(Math.max(minShare, ALONE_MIN_SHARE)))
-                        .otherwise(col("share").geq(minShare).and(col("share").geq(col("share_elsewhere").multiply(minRatio)))))
+                        .otherwise(col("share").geq(minShare).and(col("share").geq(elsewhereMax.multiply(minRatio)))))
                 .select(col(Articles.SOURCE), col("phrase"), col("articles"), col("sampled_articles"), col("share"),
                         col("share_elsewhere"));
     }

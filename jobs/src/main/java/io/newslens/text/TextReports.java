@@ -19,7 +19,8 @@ public final class TextReports {
     public static final ReportSpec BOILERPLATE = ReportSpec.builder("boilerplate",
                     "What the analysis leaves out as an outlet's boilerplate: word trigrams (lower case) in at least "
                             + "`text.boilerplate_min_share` of the outlet's sampled articles and `text.boilerplate_min_ratio` "
-                            + "times as common there as in the other outlets' (one outlet alone: in half its articles). Their "
+                            + "times as common there as in the other outlets', as both its word pairs must be (one outlet alone: in half its "
+                            + "articles). Their "
                             + "occurrences are cut out of the term and topic analysis (articles.text keeps them). Up to 500 "
                             + "articles per outlet are sampled (seeded by article id).")
             .string("source", "Outlet.")

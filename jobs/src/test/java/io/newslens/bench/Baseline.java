@@ -92,8 +92,9 @@ public final class Baseline {
                 Instant published = publishedRaw == null ? null : DateParser.parse(publishedRaw, ZoneOffset.UTC);
                 LocalDate date = published == null ? null : published.atZone(ZoneOffset.UTC).toLocalDate();
                 String source = fields.getOrDefault("source", "");
-                if (date != null) {
-                    String prefix = date.withDayOfMonth(1) + "\t" + source + "\t";
+                {
+                    // Undated articles are term_frequencies' bucket with a null period_start.
+                    String prefix = (date == null ? "null" : date.withDayOfMonth(1).toString()) + "\t" + source + "\t";
                     for (List<String> chunk : tokenizer.chunks(analysis, language)) {
                         for (int n = 1; n <= 3; n++) {
                             for (int i = 0; i + n <= chunk.size(); i++) {

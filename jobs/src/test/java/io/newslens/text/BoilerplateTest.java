@@ -31,7 +31,10 @@ class BoilerplateTest {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String source = i < 10 ? "A" : "B";
-            String text = word(100 * i + 1) + " " + word(100 * i + 2) + ". " + (i < 10 ? "Story Continued Below " : "")
+            // A's articles open with "(Acme) Donald Trump", and half of B's name Donald Trump: a dateline of A
+            // before everybody's words, not boilerplate.
+            String lead = i < 10 ? "(Acme) Donald Trump " : i % 2 == 0 ? "Donald Trump " : "";
+            String text = lead + word(100 * i + 1) + " " + word(100 * i + 2) + ". " + (i < 10 ? "Story Continued Below " : "")
                     + word(100 * i + 3) + " " + (i % 2 == 0 ? "met the White House " : "") + word(100 * i + 4) + ".";
             rows.add(RowFactory.create("a" + i, source, "", text));
         }
@@ -46,13 +49,14 @@ class BoilerplateTest {
         assertEquals(10L, r.getLong(3));
         assertEquals(1.0, r.getDouble(4), 1e-12);
         assertEquals(0.0, r.getDouble(5), 1e-12, "B never has it");
-        // "met the white house": A 5/10 and B 5/10, a ratio of 1, far below 50.
+        // "met the white house": A 5/10 and B 5/10, a ratio of 1, far below 50. "acme donald trump": A 10/10, nowhere
+        // else, but its bigram "donald trump" is in 5 of B's 10.
 
         // One outlet alone has no elsewhere: only what half its articles repeat counts (A's ten: yes; the 5 of 10
         // "met the white house" articles: also half, so those three trigrams count too).
         List<Row> alone = Boilerplate.detect(SparkTestSession.get().createDataFrame(rows.subList(0, 10), schema), 500, 0.1, 50, 5)
                 .orderBy("phrase").collectAsList();
-        assertEquals(List.of("met the white", "story continued below", "the white house"),
+        assertEquals(List.of("acme donald trump", "met the white", "story continued below", "the white house"),
                 alone.stream().map(x -> x.getString(1)).toList());
         assertEquals(null, alone.get(0).get(5), "share_elsewhere null");
     }
