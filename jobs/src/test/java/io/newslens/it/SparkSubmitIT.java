@@ -21,10 +21,9 @@ class SparkSubmitIT {
 
     @Test
     void shadedJarRunsTheSampleThroughSparkSubmit() throws Exception {
-        Path out = dir.resolve("out");
-        Path log = dir.resolve("submit.log");
-        SparkSubmitProcess.runToSuccess(log, "local[2]", "all", "--config", "data/sample/newslens.yaml",
-                "--output", out.toString());
+        SampleRun.Result run = SampleRun.local();
+        Path out = run.output();
+        Path log = run.log();
         JsonNode m = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile());
         assertEquals("succeeded", m.path("status").asText());
         assertEquals(380, m.path("counts").path("ingest").path("records_read").asLong());
