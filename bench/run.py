@@ -312,7 +312,9 @@ def newslens_lda_settings(n):
         return (f"online, {n['iterations']} mini-batch iterations of {n['subsampling_rate']:.0%} "
                 f"+ {n['batch_iterations']} full-corpus steps")
     if n.get("optimizer") == "gibbs":
-        return f"Gibbs, {n['iterations']} sweeps, partitions synchronised every 10, α optimised"
+        starts = n.get("starts", 1)
+        start = f"best of {starts} starts after 40 sweeps, " if starts > 1 else ""
+        return f"Gibbs, {n['iterations']} sweeps, {start}partitions synchronised every 10, α optimised"
     return f"{n['optimizer']}, {n['iterations']} iterations"
 
 

@@ -241,8 +241,8 @@ public final class ConfigLoader {
         if (t.minDf() < 1 || t.maxVocabulary() < 1 || t.minTokenLength() < 1 || t.topTerms() < 1) {
             throw new ConfigException("topics", "min_df, max_vocabulary, min_token_length and top_terms must be positive");
         }
-        if (t.maxFitArticles() < 1 || t.minArticlesPerLanguage() < 1 || t.stabilitySeeds() < 0) {
-            throw new ConfigException("topics", "max_fit_articles and min_articles_per_language must be positive, stability_seeds 0 or more");
+        if (t.maxFitArticles() < 1 || t.minArticlesPerLanguage() < 1 || t.starts() < 1 || t.stabilitySeeds() < 0) {
+            throw new ConfigException("topics", "max_fit_articles, min_articles_per_language and starts must be positive, stability_seeds 0 or more");
         }
         if (!(t.maxDf() > 0 && t.maxDf() <= 1)) {
             throw new ConfigException("topics.max_df", "must be a share in (0, 1], got " + t.maxDf());

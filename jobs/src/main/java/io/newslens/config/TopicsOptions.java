@@ -33,6 +33,8 @@ import java.util.List;
  * @param stabilitySeeds           refits with other seeds to measure each topic's stability (0 = off)
  * @param maxFitArticles           a language model is fitted on a random sample of at most this many articles (seeded);
  *                                 every article is scored
+ * @param starts                   gibbs: independent random starts, each sampled for 40 sweeps; the one with the highest
+ *                                 likelihood continues (1 = a single chain)
  */
 public record TopicsOptions(
         List<Integer> k,
@@ -56,7 +58,8 @@ public record TopicsOptions(
         String period,
         @JsonProperty("min_articles_per_language") Integer minArticlesPerLanguage,
         @JsonProperty("stability_seeds") Integer stabilitySeeds,
-        @JsonProperty("max_fit_articles") Integer maxFitArticles) {
+        @JsonProperty("max_fit_articles") Integer maxFitArticles,
+        Integer starts) {
 
     public TopicsOptions {
         k = k == null || k.isEmpty() ? List.of(20) : List.copyOf(k);
@@ -80,24 +83,25 @@ public record TopicsOptions(
         minArticlesPerLanguage = minArticlesPerLanguage == null ? 50 : minArticlesPerLanguage;
         stabilitySeeds = stabilitySeeds == null ? 0 : stabilitySeeds;
         maxFitArticles = maxFitArticles == null ? 200_000 : maxFitArticles;
+        starts = starts == null ? 3 : starts;
     }
 
     public static TopicsOptions defaults() {
         return new TopicsOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     public TopicsOptions withK(List<Integer> newK) {
         return new TopicsOptions(newK, optimizer, iterations, batchIterations, docConcentration, topicConcentration,
                 optimizeDocConcentration, subsamplingRate, learningOffset, learningDecay, seed, minDf, maxDf,
                 maxVocabulary, minTokenLength, topTerms, articleTopicsMinWeight, heldOut, period, minArticlesPerLanguage,
-                stabilitySeeds, maxFitArticles);
+                stabilitySeeds, maxFitArticles, starts);
     }
 
     public TopicsOptions withSeed(long newSeed) {
         return new TopicsOptions(k, optimizer, iterations, batchIterations, docConcentration, topicConcentration,
                 optimizeDocConcentration, subsamplingRate, learningOffset, learningDecay, newSeed, minDf, maxDf,
                 maxVocabulary, minTokenLength, topTerms, articleTopicsMinWeight, heldOut, period, minArticlesPerLanguage,
-                stabilitySeeds, maxFitArticles);
+                stabilitySeeds, maxFitArticles, starts);
     }
 }

@@ -26,7 +26,9 @@ import org.apache.spark.storage.StorageLevel;
  * article's assignments. The document concentration α is learnt per topic as MALLET does (Minka's fixed point over
  * the articles' topic-count histograms, one step per synchronisation after {@value #BURN_IN} sweeps, Gamma(1.001,
  * 1) prior); β stays as given (learning it as MALLET does measured no better on Reuters-21578, docs/topics.md). The
- * topics are the mean of the sampler's states at the synchronisations of the second half.
+ * topics are the mean of the sampler's states at the synchronisations of the second half. Several random starts are
+ * sampled for {@value #START_SWEEPS} sweeps each and only the most likely continues: a chain stays near the mode its start
+ * leads to, and some modes are poor (docs/topics.md has the measurements).
  *
  * <p>Deterministic: each partition draws from a generator seeded by (seed, sweep, partition), so the same input,
  * partitions and seed give the same topics, also when a lost partition is recomputed. The driver holds the
@@ -36,6 +38,8 @@ import org.apache.spark.storage.StorageLevel;
 final class GibbsLda {
     static final int SWEEPS_PER_SYNC = 10;
     static final int BURN_IN = 50;
+    /** Sweeps of each random start before the most likely one is kept: before α is learnt, so all compare alike. */
+    static final int START_SWEEPS = 40;
     static final double ALPHA_SUM = 5.0;
     private static final double ALPHA_SHAPE = 1.001;
     private static final double ALPHA_SCALE = 1.0;
@@ -56,45 +60,129 @@ final class GibbsLda {
      *                  articles of ten words and keep their topics mixed)
      * @param beta      topic concentration
      * @param optimize  learn an asymmetric α during sampling
+     * @param starts    independent random starts, each sampled for {@value #START_SWEEPS} sweeps; the one with the
+     *                  highest likelihood continues (1 = a single chain)
      */
-    static LocalLDAModel fit(LDA lda, Dataset<Row> vectors, int sweeps, Double alpha, double beta, boolean optimize) {
+    static LocalLDAModel fit(LDA lda, Dataset<Row> vectors, int sweeps, Double alpha, double beta, boolean optimize,
+                             int starts) {
+        return fitChains(lda, vectors, sweeps, alpha, beta, optimize, starts).model();
+    }
+
+    /**
+     * A fit and how it was chosen: the start that continued, each start's log-likelihood after its
+     * {@value #START_SWEEPS} sweeps (after none with a single start), and the final state's.
+     */
+    record Fit(LocalLDAModel model, int start, double[] startLikelihoods, double likelihood) {
+    }
+
+    static Fit fitChains(LDA lda, Dataset<Row> vectors, int sweeps, Double alpha, double beta, boolean optimize,
+                         int starts) {
         int k = lda.getK();
-        long seed = lda.getSeed();
-        JavaRDD<Doc> docs = vectors.select(col(Topics.FEATURES)).javaRDD()
+        JavaRDD<Doc> words = vectors.select(col(Topics.FEATURES)).javaRDD()
                 .map(r -> tokens(((Vector) r.get(0)).toSparse())).filter(d -> d.words().length > 0)
-                .mapPartitionsWithIndex((Function2<Integer, Iterator<Doc>, Iterator<Doc>>) (part, it) -> {
-                    SplittableRandom random = new SplittableRandom(mix(seed, -1, part));
-                    List<Doc> out = new ArrayList<>();
-                    while (it.hasNext()) {
-                        int[] words = it.next().words();
-                        int[] topics = new int[words.length];
-                        for (int i = 0; i < topics.length; i++) {
-                            topics[i] = random.nextInt(k);
-                        }
-                        out.add(new Doc(words, topics));
-                    }
-                    return out.iterator();
-                }, true).persist(StorageLevel.MEMORY_AND_DISK());
+                .persist(StorageLevel.MEMORY_AND_DISK());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(vectors.sparkSession().sparkContext());
         int vocabSize = vectors.select(col(Topics.FEATURES)).first().<Vector>getAs(0).size();
-        double[] a = new double[k];
+        int maxLength = words.isEmpty() ? 0 : words.map(d -> d.words().length).reduce(Math::max);
         List<Broadcast<int[]>> used = new ArrayList<>();
+        Chain best = null;
         try {
-            double[] summed = new double[vocabSize * k];
-            int samples = 0;
-            int maxLength = docs.isEmpty() ? 0 : docs.map(d -> d.words().length).reduce(Math::max);
-            Counts counts = Counts.of(docs, k, vocabSize, maxLength);
+            int startSweeps = starts > 1 ? Math.min(START_SWEEPS, sweeps) : 0;
+            double[] startLikelihoods = new double[Math.max(1, starts)];
+            int chosen = 0;
+            for (int c = 0; c < startLikelihoods.length; c++) {
+                Chain chain = new Chain(words, chainSeed(lda.getSeed(), c), k, vocabSize, maxLength, alpha, beta);
+                chain.advance(sc, startSweeps, sweeps, optimize, used);
+                startLikelihoods[c] = logLikelihood(chain.counts, chain.a, beta, k, vocabSize);
+                if (best == null || startLikelihoods[c] > startLikelihoods[chosen]) {
+                    if (best != null) {
+                        best.docs.unpersist(false);
+                    }
+                    best = chain;
+                    chosen = c;
+                } else {
+                    chain.docs.unpersist(false);
+                }
+            }
+            words.unpersist(false);
+            best.advance(sc, sweeps - startSweeps, sweeps, optimize, used);
+            double[] lambda = new double[k * vocabSize];
+            for (int w = 0; w < vocabSize; w++) {
+                for (int t = 0; t < k; t++) {
+                    lambda[t * vocabSize + w] = (best.samples == 0 ? best.counts.wordTopic[w * k + t]
+                            : best.summed[w * k + t] / best.samples) + beta;
+                }
+            }
+            // gammaShape: MLlib's default (100), used only to start its variational inference when scoring
+            return new Fit(MllibLda.model(lda, new MllibLda.State(k, vocabSize, beta, best.a, lambda, 100.0), vectors.sparkSession()),
+                    chosen, startLikelihoods, logLikelihood(best.counts, best.a, beta, k, vocabSize));
+        } finally {
+            words.unpersist(false);
+            if (best != null) {
+                best.docs.unpersist(false);
+            }
+            used.forEach(x -> x.destroy(false));
+        }
+    }
+
+    /** Start c's seed: the fit's own for the first, so one start samples exactly as a single chain does. */
+    static long chainSeed(long seed, int start) {
+        return start == 0 ? seed : mix(seed, -1 - start, -1);
+    }
+
+    /** One Markov chain: every article's word topics (in an RDD), the corpus-wide counts, α, and the running mean. */
+    private static final class Chain {
+        final long seed;
+        final int k;
+        final int vocabSize;
+        final int maxLength;
+        final double beta;
+        JavaRDD<Doc> docs;
+        Counts counts;
+        double[] a;
+        double[] summed;
+        int samples;
+        int done;
+
+        Chain(JavaRDD<Doc> words, long seed, int k, int vocabSize, int maxLength, Double alpha, double beta) {
+            this.seed = seed;
+            this.k = k;
+            this.vocabSize = vocabSize;
+            this.maxLength = maxLength;
+            this.beta = beta;
+            docs = words.mapPartitionsWithIndex((Function2<Integer, Iterator<Doc>, Iterator<Doc>>) (part, it) -> {
+                SplittableRandom random = new SplittableRandom(mix(seed, -1, part));
+                List<Doc> out = new ArrayList<>();
+                while (it.hasNext()) {
+                    int[] w = it.next().words();
+                    int[] topics = new int[w.length];
+                    for (int i = 0; i < topics.length; i++) {
+                        topics[i] = random.nextInt(k);
+                    }
+                    out.add(new Doc(w, topics));
+                }
+                return out.iterator();
+            }, true).persist(StorageLevel.MEMORY_AND_DISK());
+            counts = Counts.of(docs, k, vocabSize, maxLength);
+            a = new double[k];
             java.util.Arrays.fill(a, alpha != null ? alpha : Math.min(ALPHA_SUM, 0.1 * meanLength(counts.lengthHistogram)) / k);
-            for (int done = 0; done < sweeps && maxLength > 0; ) {
-                int step = Math.min(SWEEPS_PER_SYNC, sweeps - done);
+        }
+
+        /** {@code n} more sweeps of a fit of {@code sweeps} in all. */
+        void advance(JavaSparkContext sc, int n, int sweeps, boolean optimize, List<Broadcast<int[]>> used) {
+            for (int end = done + n; done < end && maxLength > 0; ) {
+                int step = Math.min(SWEEPS_PER_SYNC, end - done);
                 Broadcast<int[]> wordTopic = sc.broadcast(counts.wordTopic);
                 Broadcast<int[]> topicTotal = sc.broadcast(counts.topicTotal);
                 double[] alphaNow = a.clone();
                 double betaNow = beta;
                 int first = done;
+                long chainSeed = seed;
+                int kNow = k;
+                int vocabNow = vocabSize;
                 JavaRDD<Doc> next = docs.mapPartitionsWithIndex((Function2<Integer, Iterator<Doc>, Iterator<Doc>>) (part, it) ->
-                        sample(it, wordTopic.value().clone(), topicTotal.value().clone(), alphaNow, betaNow, k, vocabSize,
-                                step, new SplittableRandom(mix(seed, first, part))), true)
+                        sample(it, wordTopic.value().clone(), topicTotal.value().clone(), alphaNow, betaNow, kNow, vocabNow,
+                                step, new SplittableRandom(mix(chainSeed, first, part))), true)
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 counts = Counts.of(next, k, vocabSize, maxLength);
                 docs.unpersist(false);
@@ -109,6 +197,9 @@ final class GibbsLda {
                 // The topics are the mean of the states at the synchronisations of the second half (less noise than the
                 // last state alone, as MALLET's users average samples)
                 if (2 * done >= sweeps) {
+                    if (summed == null) {
+                        summed = new double[vocabSize * k];
+                    }
                     for (int i = 0; i < summed.length; i++) {
                         summed[i] += counts.wordTopic[i];
                     }
@@ -118,18 +209,43 @@ final class GibbsLda {
                     a = learnAlpha(a, counts.topicHistogram, counts.lengthHistogram, k);
                 }
             }
-            double[] lambda = new double[k * vocabSize];
-            for (int w = 0; w < vocabSize; w++) {
-                for (int t = 0; t < k; t++) {
-                    lambda[t * vocabSize + w] = (samples == 0 ? counts.wordTopic[w * k + t] : summed[w * k + t] / samples) + beta;
+        }
+    }
+
+    /** The collapsed joint log-likelihood log p(w, z | α, β) of the current assignments. */
+    static double logLikelihood(Counts c, double[] alpha, double beta, int k, int vocabSize) {
+        // Topic-word part: Σ_t [lgamma(Vβ) − lgamma(n_t + Vβ) + Σ_w (lgamma(n_wt + β) − lgamma(β))]; zero counts add 0.
+        double ll = k * org.apache.commons.math3.special.Gamma.logGamma(vocabSize * beta);
+        for (int t = 0; t < k; t++) {
+            ll -= org.apache.commons.math3.special.Gamma.logGamma(c.topicTotal[t] + vocabSize * beta);
+        }
+        double lgBeta = org.apache.commons.math3.special.Gamma.logGamma(beta);
+        for (int n : c.wordTopic) {
+            if (n > 0) {
+                ll += org.apache.commons.math3.special.Gamma.logGamma(n + beta) - lgBeta;
+            }
+        }
+        double alpha0 = 0;
+        for (double x : alpha) {
+            alpha0 += x;
+        }
+        int width = c.lengthHistogram.length;
+        for (int n = 0; n < width; n++) {
+            if (c.lengthHistogram[n] > 0) {
+                ll += c.lengthHistogram[n] * (org.apache.commons.math3.special.Gamma.logGamma(alpha0)
+                        - org.apache.commons.math3.special.Gamma.logGamma(n + alpha0));
+            }
+        }
+        for (int t = 0; t < k; t++) {
+            for (int n = 1; n < width; n++) {
+                int h = c.topicHistogram[t * width + n];
+                if (h > 0) {
+                    ll += h * (org.apache.commons.math3.special.Gamma.logGamma(n + alpha[t])
+                            - org.apache.commons.math3.special.Gamma.logGamma(alpha[t]));
                 }
             }
-            // gammaShape: MLlib's default (100), used only to start its variational inference when scoring
-            return MllibLda.model(lda, new MllibLda.State(k, vocabSize, beta, a, lambda, 100.0), vectors.sparkSession());
-        } finally {
-            docs.unpersist(false);
-            used.forEach(x -> x.destroy(false));
         }
+        return ll;
     }
 
     static double meanLength(int[] lengthHistogram) {

@@ -127,7 +127,8 @@ public final class Topics {
         Optimizer optimizer = Optimizer.of("topics.optimizer", o.optimizer());
         if (optimizer == Optimizer.GIBBS) {
             double beta = o.topicConcentration() != null ? o.topicConcentration() : ONLINE_BETA;
-            return GibbsLda.fit(lda(o, k), vectors, o.iterations(), o.docConcentration(), beta, o.optimizeDocConcentration());
+            return GibbsLda.fit(lda(o, k), vectors, o.iterations(), o.docConcentration(), beta, o.optimizeDocConcentration(),
+                    o.starts());
         }
         LDAModel model = lda(o, k).fit(vectors.select(col(FEATURES)));
         if (model instanceof LocalLDAModel online && optimizer == Optimizer.ONLINE) {

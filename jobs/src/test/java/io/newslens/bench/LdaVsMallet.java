@@ -138,7 +138,7 @@ public final class LdaVsMallet {
         result.put("command", "java -DskipMallet=" + Boolean.getBoolean("skipMallet") + " -DfitShare="
                 + System.getProperty("fitShare", "1") + " ... io.newslens.bench.LdaVsMallet " + String.join(" ", args));
         result.put("newslens", Map.of("optimizer", o.optimizer(), "iterations", o.iterations(),
-                "batch_iterations", o.batchIterations(), "subsampling_rate", o.subsamplingRate(),
+                "batch_iterations", o.batchIterations(), "subsampling_rate", o.subsamplingRate(), "starts", o.starts(),
                 "fit_seconds", mean(runs, "newslens_fit_seconds"), "mean_npmi", mean(runs, "newslens_mean_npmi"),
                 "spark_version", spark.version(), "master", spark.sparkContext().master()));
         result.put("mallet", Map.of("version", "2.0.8", "iterations", 200, "threads", 2, "optimize_interval", 10,

@@ -2,6 +2,7 @@ package io.newslens.topics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newslens.SparkTestSession;
 import io.newslens.config.TopicsOptions;
@@ -77,11 +78,71 @@ class GibbsLdaTest {
         assertArrayEquals(new int[] {0, 1, 2, 0}, docs.get(0).topics(), "the cached input is never changed");
     }
 
+    /**
+     * One article [w0, w1], both words in topic 0; k = 2, V = 2, α = (1, 1), β = 1. By hand: p(w | z) = E[φ_00 φ_01]
+     * under Dirichlet(1, 1) = 1 · 1 / (2 · 3) = 1/6, p(z) = E[θ_0²] = 1 · 2 / (2 · 3) = 1/3, so log p(w, z) = log 1/18.
+     */
+    @Test
+    void theLikelihoodIsTheCollapsedJointComputedByHand() {
+        GibbsLda.Counts c = GibbsLda.Counts.of(org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(List.of(new GibbsLda.Doc(new int[] {0, 1}, new int[] {0, 0}))), 2, 2, 2);
+        assertEquals(Math.log(1.0 / 18), GibbsLda.logLikelihood(c, new double[] {1, 1}, 1.0, 2, 2), 1e-12);
+    }
+
+    /**
+     * Three starts: each start's likelihood after its sweeps is that of a single chain with the start's seed stopped
+     * there, the most likely continues, and the model is exactly that single chain's.
+     */
+    @Test
+    void theMostLikelyOfSeveralStartsContinues() {
+        Dataset<Row> vectors = plantedVectors();
+        TopicsOptions o = TopicsOptions.defaults().withSeed(5);
+        GibbsLda.Fit three = GibbsLda.fitChains(Topics.lda(o, 2), vectors, 60, null, 0.01, true, 3);
+        assertEquals(3, three.startLikelihoods().length);
+        for (int c = 0; c < 3; c++) {
+            GibbsLda.Fit alone = GibbsLda.fitChains(Topics.lda(o.withSeed(GibbsLda.chainSeed(5, c)), 2), vectors,
+                    GibbsLda.START_SWEEPS, null, 0.01, true, 1);
+            assertEquals(alone.likelihood(), three.startLikelihoods()[c], 1e-9 * Math.abs(alone.likelihood()), "start " + c);
+            assertTrue(three.startLikelihoods()[three.start()] >= three.startLikelihoods()[c], "start " + three.start() + " is the most likely");
+        }
+        GibbsLda.Fit chosen = GibbsLda.fitChains(Topics.lda(o.withSeed(GibbsLda.chainSeed(5, three.start())), 2), vectors,
+                60, null, 0.01, true, 1);
+        assertArrayEquals(chosen.model().topicsMatrix().toArray(), three.model().topicsMatrix().toArray());
+        assertEquals(5, GibbsLda.chainSeed(5, 0), "the first start is the fit's own seed");
+        vectors.unpersist();
+    }
+
     /** Two planted vocabularies: the sampler separates them, the same seed gives the same model, counts add up. */
     @Test
     void plantedTopicsAreFoundDeterministically() {
-        String[] sport = {"match", "goal", "team", "coach", "season", "league"};
-        String[] money = {"bank", "rates", "bond", "inflation", "market", "loan"};
+        Dataset<Row> vectors = plantedVectors();
+        List<String> vocabulary = new ArrayList<>(List.of(SPORT));
+        vocabulary.addAll(List.of(MONEY));
+        TopicsOptions o = TopicsOptions.defaults().withSeed(5);
+        assertEquals("gibbs", o.optimizer());
+        LDAModel first = Topics.fit(o, 2, vectors);
+        LDAModel again = Topics.fit(o, 2, vectors);
+        assertArrayEquals(first.topicsMatrix().toArray(), again.topicsMatrix().toArray(), "same input and seed, same model");
+
+        double[][] p = Topics.topicWordProbabilities(first);
+        Map<Integer, List<String>> top = Topics.topWordsByTopic(Topics.topWords(p, vocabulary.toArray(String[]::new), 6), 6);
+        Set<Set<String>> found = new HashSet<>();
+        top.values().forEach(words -> found.add(new HashSet<>(words)));
+        assertEquals(Set.of(Set.of(SPORT), Set.of(MONEY)), found);
+        // λ = counts + β: every one of the 60 × 30 occurrences is assigned once
+        double beta = MllibLda.state((org.apache.spark.ml.clustering.LocalLDAModel) first).eta();
+        double counted = java.util.Arrays.stream(first.topicsMatrix().toArray()).sum() - beta * 2 * vocabulary.size();
+        assertEquals(1800, counted, 1e-6);
+        vectors.unpersist();
+    }
+
+    private static final String[] SPORT = {"match", "goal", "team", "coach", "season", "league"};
+    private static final String[] MONEY = {"bank", "rates", "bond", "inflation", "market", "loan"};
+
+    /** 60 articles of 30 words, alternately from the sport and the money vocabulary, in two partitions (cached). */
+    private Dataset<Row> plantedVectors() {
+        String[] sport = SPORT;
+        String[] money = MONEY;
         SplittableRandom r = new SplittableRandom(3);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -97,22 +158,6 @@ class GibbsLdaTest {
         Dataset<Row> docs = spark.createDataFrame(rows, schema).repartition(2);
         List<String> vocabulary = new ArrayList<>(List.of(sport));
         vocabulary.addAll(List.of(money));
-        Dataset<Row> vectors = Topics.vectorizer(vocabulary).transform(docs).cache();
-        TopicsOptions o = TopicsOptions.defaults().withSeed(5);
-        assertEquals("gibbs", o.optimizer());
-        LDAModel first = Topics.fit(o, 2, vectors);
-        LDAModel again = Topics.fit(o, 2, vectors);
-        assertArrayEquals(first.topicsMatrix().toArray(), again.topicsMatrix().toArray(), "same input and seed, same model");
-
-        double[][] p = Topics.topicWordProbabilities(first);
-        Map<Integer, List<String>> top = Topics.topWordsByTopic(Topics.topWords(p, vocabulary.toArray(String[]::new), 6), 6);
-        Set<Set<String>> found = new HashSet<>();
-        top.values().forEach(words -> found.add(new HashSet<>(words)));
-        assertEquals(Set.of(Set.of(sport), Set.of(money)), found);
-        // λ = counts + β: every one of the 60 × 30 occurrences is assigned once
-        double beta = MllibLda.state((org.apache.spark.ml.clustering.LocalLDAModel) first).eta();
-        double counted = java.util.Arrays.stream(first.topicsMatrix().toArray()).sum() - beta * 2 * vocabulary.size();
-        assertEquals(1800, counted, 1e-6);
-        vectors.unpersist();
+        return Topics.vectorizer(vocabulary).transform(docs).cache();
     }
 }
