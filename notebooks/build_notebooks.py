@@ -155,8 +155,9 @@ else:
     ax = over_time.plot(marker="o", title="Articles mentioning each actor, by month")
 figure(ax.figure, "actors_attention")"""),
         ("code", """co = report("co_mentions")
-assert {"scope", "period", "actor_a", "actor_b", "count", "count_a", "count_b", "n", "pmi", "npmi", "jaccard", "g2"} <= set(co.columns)
-edges = co[(co["scope"] == "article") & (co["period"] == "all")]
+assert {"scope", "period", "outlet", "actor_a", "actor_b", "count", "count_a", "count_b", "n", "pmi", "npmi", "jaccard", "g2",
+        "tone", "tone_sentences"} <= set(co.columns)
+edges = co[(co["scope"] == "article") & (co["period"] == "all") & (co["outlet"] == "all")]
 assert len(edges) > 0
 # The 30 most mentioned actors and their pairs seen at least twice: a map of who appears with whom.
 size = nodes.set_index("actor_id")["articles"]
@@ -179,11 +180,16 @@ strongest[["name_a", "name_b", "count", "npmi", "jaccard", "g2"]].round(3)"""),
 kwic = report("co_mention_kwic")
 assert {"actor_a", "actor_b", "name_a", "name_b", "article_id", "left", "match", "right"} <= set(kwic.columns)
 pd.set_option("display.max_colwidth", 80)
-pairs = co[(co["scope"] == "sentence") & (co["period"] == "all")].nlargest(1, "count")
+sentence_pairs = co[(co["scope"] == "sentence") & (co["period"] == "all")]
+pairs = sentence_pairs[sentence_pairs["outlet"] == "all"].nlargest(1, "count")
 if len(pairs):
     p = pairs.iloc[0]
     print(p["name_a"], "+", p["name_b"], ":", p["count"], "sentences")
-    display(kwic[(kwic["actor_a"] == p["actor_a"]) & (kwic["actor_b"] == p["actor_b"])][["source", "published_date", "left", "match", "right"]])"""),
+    display(kwic[(kwic["actor_a"] == p["actor_a"]) & (kwic["actor_b"] == p["actor_b"])][["source", "published_date", "left", "match", "right"]])
+    # The same pair outlet by outlet: how often each names both in one sentence, how strongly against its own base
+    # rates (NPMI), and the tone of those sentences (English articles only).
+    by_outlet = sentence_pairs[(sentence_pairs["actor_a"] == p["actor_a"]) & (sentence_pairs["actor_b"] == p["actor_b"])]
+    display(by_outlet.set_index("outlet")[["count", "n", "npmi", "tone", "tone_sentences"]].sort_values("count", ascending=False).round(3))"""),
         ("code", """tone = report("actor_tone")
 assert {"article_id", "actor_id", "sentences", "tone"} <= set(tone.columns)
 mean_tone = tone.dropna(subset=["tone"]).groupby("actor_id")["tone"].agg(["mean", "count"])

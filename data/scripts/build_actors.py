@@ -15,7 +15,7 @@
 One actor per line: actor_id, name, type, country_code, cameo_code, aliases, demonyms, capitals, roles.
 Python standard library only; the output is sorted, so a rebuild is byte-identical.
 """
-import argparse, json, os
+import argparse, json, os, unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -163,11 +163,18 @@ def phoenix_people(path, taken):
     return actors
 
 
+def han(name):
+    """Every character a Han ideograph: 中国, 美国, 日本."""
+    return all(unicodedata.name(ch, "").startswith("CJK UNIFIED IDEOGRAPH") for ch in name)
+
+
 def clean(names):
+    """Names of at least three characters (two-letter Latin strings are codes, not names), or two Han characters:
+    most Chinese country names are two (中国, 美国, 日本, 英国), and a two-character Chinese word is a word."""
     out = []
     for n in names:
         n = (n or "").strip()
-        if len(n) >= 3 and n not in out:
+        if (len(n) >= 3 or len(n) == 2 and han(n)) and n not in out:
             out.append(n)
     return out
 

@@ -59,10 +59,12 @@ public final class ActorReports {
             .build();
 
     public static final ReportSpec CO_MENTIONS = ReportSpec.builder("co_mentions",
-                    "Pairs of actors mentioned in the same unit (article or sentence), per period and over all, with "
-                            + "association measures; pairs with `count` ≥ `actors.min_count`. Definitions in docs/actors.md.")
+                    "Pairs of actors mentioned in the same unit (article or sentence), per period and over all, per outlet "
+                            + "and over all, with association measures and the tone of the sentences naming both; pairs with "
+                            + "`count` ≥ `actors.min_count`. Definitions in docs/actors.md.")
             .string("scope", "`article` or `sentence`: the unit.")
             .string("period", "`all`, or the period's first day (yyyy-MM-dd).")
+            .string("outlet", "`all`, or one outlet (the articles' `source`; articles without one count under `all` only): counts and n within that outlet's units.")
             .string("actor_a", "First actor (actor_a < actor_b).")
             .string("actor_b", "Second actor.")
             .string("name_a", "actor_a's name.")
@@ -75,6 +77,10 @@ public final class ActorReports {
             .column("npmi", DataTypes.DoubleType, "pmi / −log2(count / n), in [−1, 1].")
             .column("jaccard", DataTypes.DoubleType, "count / (count_a + count_b − count).")
             .column("g2", DataTypes.DoubleType, "Log-likelihood G² of the 2×2 table (Dunning 1993).")
+            .column("tone", DataTypes.DoubleType, "Mean tone of the sentences (of this period and outlet) that name both actors: "
+                    + "the mean of each such sentence's mean VADER valence (−4 to +4), over those holding a lexicon word; null "
+                    + "if none does (always for articles not in English). The same for both scopes.")
+            .column("tone_sentences", DataTypes.LongType, "Sentences naming both actors that hold a lexicon word (the tone's support).")
             .build();
 
     public static final ReportSpec NETWORK_NODES = ReportSpec.builder("actor_network_nodes",
@@ -88,8 +94,10 @@ public final class ActorReports {
             .build();
 
     public static final ReportSpec NETWORK_EDGES = ReportSpec.builder("actor_network_edges",
-                    "Edges of the co-mention network: co_mentions over all periods, per scope.")
+                    "Edges of the co-mention network: co_mentions over all periods, per scope and outlet (`all` for "
+                            + "every outlet together, the GEXF file's edges).")
             .string("scope", "`article` or `sentence`.")
+            .string("outlet", "`all`, or one outlet.")
             .string("actor_a", "One end.")
             .string("actor_b", "Other end.")
             .string("name_a", "actor_a's name.")
@@ -98,6 +106,7 @@ public final class ActorReports {
             .column("npmi", DataTypes.DoubleType, "NPMI.")
             .column("jaccard", DataTypes.DoubleType, "Jaccard.")
             .column("g2", DataTypes.DoubleType, "G².")
+            .column("tone", DataTypes.DoubleType, "Mean tone of the sentences naming both (see co_mentions).")
             .build();
 
     public static final ReportSpec CANDIDATES = ReportSpec.builder("actor_candidates",

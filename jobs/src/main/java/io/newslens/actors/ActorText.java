@@ -86,7 +86,7 @@ public final class ActorText {
         Layout layout = layout(title, dateline, body, language);
         sentences.addAll(layout.sentences());
         text = layout.text();
-        for (Matcher.Found f : matcher.find(text)) {
+        for (Matcher.Found f : matcher.find(text, language)) {
             int idx = sentenceOf(f.start());
             mentions.add(new Mention(f, idx, idx < 0 ? "body" : sentences.get(idx).zone(), Matcher.codeOn(f, date)));
         }

@@ -134,55 +134,71 @@ public final class Actors {
             .withName("newslens_pairs");
 
     /**
-     * Units of a scope: period (yyyy-MM-dd, and each unit once more under `all`), actors (sorted, distinct, resolved
-     * only), plus the weight of the unit in n (1 article; its sentence count for the article-level stand-in row).
+     * Units of a scope: period (yyyy-MM-dd, and each unit once more under `all`), outlet (the source, and each unit once
+     * more under `all`), actors (sorted, distinct, resolved only), the weight of the unit in n (1 article; its sentence
+     * count for the article-level stand-in row), and for sentences their tone (null for the stand-in rows and articles).
      */
     static Dataset<Row> units(Dataset<Row> analysed, String scope) {
         Column periods = when(col(PERIOD_START).isNull(), array(lit("all")))
                 .otherwise(array(lit("all"), date_format(col(PERIOD_START), "yyyy-MM-dd")));
+        Column outlets = when(col(SOURCE).isNull(), array(lit("all"))).otherwise(array(lit("all"), col(SOURCE)));
         Column resolved = filter(col(A + ".mentions"), m -> m.getField("actor_id").isNotNull());
+        Dataset<Row> spread = analysed.withColumn("period", explode(periods)).withColumn("outlet", explode(outlets));
         if (scope.equals("article")) {
-            return analysed.select(explode(periods).as("period"),
+            return spread.select(col("period"), col("outlet"),
                     array_sort(array_distinct(transform(resolved, m -> m.getField("actor_id")))).as("actors"),
-                    lit(1L).as("weight"));
+                    lit(1L).as("weight"), lit(null).cast(DataTypes.DoubleType).as("tone"));
         }
         // Sentences: one row per sentence with actors, plus one row per article carrying the count of its other
         // sentences (no actors) so that n counts every sentence.
-        Dataset<Row> withActors = analysed.select(col(ARTICLE_ID), explode(periods).as("period"),
+        Dataset<Row> withActors = spread.select(col(ARTICLE_ID), col("period"), col("outlet"),
                         col(A + ".sentences").as("sentences"), resolved.as("resolved"))
-                .select(col(ARTICLE_ID), col("period"), col("sentences"), explode(col("resolved")).as("m"))
-                .groupBy(col(ARTICLE_ID), col("period"), col("sentences"), col("m.sentence_idx"))
-                .agg(array_sort(collect_set(col("m.actor_id"))).as("actors"));
-        Dataset<Row> rest = withActors.groupBy(col(ARTICLE_ID), col("period"), col("sentences"))
+                .select(col(ARTICLE_ID), col("period"), col("outlet"), col("sentences"), explode(col("resolved")).as("m"))
+                .groupBy(col(ARTICLE_ID), col("period"), col("outlet"), col("sentences"), col("m.sentence_idx"))
+                .agg(array_sort(collect_set(col("m.actor_id"))).as("actors"),
+                        org.apache.spark.sql.functions.first(col("m.sentence_tone"), true).as("tone"));
+        Dataset<Row> rest = withActors.groupBy(col(ARTICLE_ID), col("period"), col("outlet"), col("sentences"))
                 .agg(count(lit(1)).as("with_actors"));
-        Dataset<Row> empty = analysed.select(col(ARTICLE_ID), explode(periods).as("period"), col(A + ".sentences").as("sentences"))
-                .join(rest.select(col(ARTICLE_ID), col("period"), col("with_actors")), new String[] {ARTICLE_ID, "period"}, "left")
-                .select(col("period"), lit(null).cast(DataTypes.createArrayType(DataTypes.StringType)).as("actors"),
-                        col("sentences").minus(org.apache.spark.sql.functions.coalesce(col("with_actors"), lit(0L))).cast("long").as("weight"));
-        return withActors.select(col("period"), col("actors"), lit(1L).as("weight")).unionByName(empty);
+        String[] key = {ARTICLE_ID, "period", "outlet"};
+        Dataset<Row> empty = spread.select(col(ARTICLE_ID), col("period"), col("outlet"), col(A + ".sentences").as("sentences"))
+                .join(rest.select(col(ARTICLE_ID), col("period"), col("outlet"), col("with_actors")), key, "left")
+                .select(col("period"), col("outlet"), lit(null).cast(DataTypes.createArrayType(DataTypes.StringType)).as("actors"),
+                        col("sentences").minus(org.apache.spark.sql.functions.coalesce(col("with_actors"), lit(0L))).cast("long").as("weight"),
+                        lit(null).cast(DataTypes.DoubleType).as("tone"));
+        return withActors.select(col("period"), col("outlet"), col("actors"), lit(1L).as("weight"), col("tone")).unionByName(empty);
     }
 
     /** co_mentions of one scope (article or sentence). */
     public static Dataset<Row> coMentions(Dataset<Row> analysed, String scope, int minCount) {
         // Not cached: it is cheap to derive from the persisted analysis, and a cache here would outlive the job.
         Dataset<Row> units = units(analysed, scope);
-        Dataset<Row> n = units.groupBy("period").agg(sum("weight").as("n"));
+        Dataset<Row> n = units.groupBy("period", "outlet").agg(sum("weight").as("n"));
         Dataset<Row> singles = units.filter(col("actors").isNotNull())
-                .select(col("period"), explode(col("actors")).as("actor")).groupBy("period", "actor").agg(count(lit(1)).as("c"));
+                .select(col("period"), col("outlet"), explode(col("actors")).as("actor"))
+                .groupBy("period", "outlet", "actor").agg(count(lit(1)).as("c"));
         Dataset<Row> pairs = units.filter(size(col("actors")).geq(2))
-                .select(col("period"), explode(PAIRS.apply(col("actors"))).as("p"))
-                .groupBy(col("period"), col("p.a").as("actor_a"), col("p.b").as("actor_b")).agg(count(lit(1)).as("count"))
+                .select(col("period"), col("outlet"), explode(PAIRS.apply(col("actors"))).as("p"))
+                .groupBy(col("period"), col("outlet"), col("p.a").as("actor_a"), col("p.b").as("actor_b")).agg(count(lit(1)).as("count"))
                 .filter(col("count").geq(minCount));
-        Dataset<Row> sa = singles.select(col("period"), col("actor").as("actor_a"), col("c").as("count_a"));
-        Dataset<Row> sb = singles.select(col("period"), col("actor").as("actor_b"), col("c").as("count_b"));
-        Dataset<Row> joined = pairs.join(sa, new String[] {"period", "actor_a"}).join(sb, new String[] {"period", "actor_b"}).join(n, new String[] {"period"});
+        // The tone of a pair: its sentences' tones, whatever the scope counts
+        Dataset<Row> sentences = scope.equals("sentence") ? units : units(analysed, "sentence");
+        Dataset<Row> tones = sentences.filter(size(col("actors")).geq(2))
+                .select(col("period"), col("outlet"), explode(PAIRS.apply(col("actors"))).as("p"), col("tone"))
+                .groupBy(col("period"), col("outlet"), col("p.a").as("actor_a"), col("p.b").as("actor_b"))
+                .agg(avg("tone").as("tone"), count(col("tone")).as("tone_sentences"));
+        Dataset<Row> sa = singles.select(col("period"), col("outlet"), col("actor").as("actor_a"), col("c").as("count_a"));
+        Dataset<Row> sb = singles.select(col("period"), col("outlet"), col("actor").as("actor_b"), col("c").as("count_b"));
+        Dataset<Row> joined = pairs.join(sa, new String[] {"period", "outlet", "actor_a"}).join(sb, new String[] {"period", "outlet", "actor_b"})
+                .join(n, new String[] {"period", "outlet"})
+                .join(tones, new String[] {"period", "outlet", "actor_a", "actor_b"}, "left");
         Column c = col("count").cast("double");
         Column ca = col("count_a").cast("double");
         Column cb = col("count_b").cast("double");
         Column nn = col("n").cast("double");
-        return joined.select(lit(scope).as("scope"), col("period"), col("actor_a"), col("actor_b"), col("count"), col("count_a"),
-                col("count_b"), col("n"), Association.pmi(c, ca, cb, nn).as("pmi"), Association.npmi(c, ca, cb, nn).as("npmi"),
-                c.divide(ca.plus(cb).minus(c)).as("jaccard"), Association.g2(c, ca, cb, nn).as("g2"));
+        return joined.select(lit(scope).as("scope"), col("period"), col("outlet"), col("actor_a"), col("actor_b"), col("count"),
+                col("count_a"), col("count_b"), col("n"), Association.pmi(c, ca, cb, nn).as("pmi"), Association.npmi(c, ca, cb, nn).as("npmi"),
+                c.divide(ca.plus(cb).minus(c)).as("jaccard"), Association.g2(c, ca, cb, nn).as("g2"), col("tone"),
+                org.apache.spark.sql.functions.coalesce(col("tone_sentences"), lit(0L)).as("tone_sentences"));
     }
 
     /** actor_candidates: phrases in at least {@code minArticles} articles, with their usual company. */
@@ -234,7 +250,7 @@ public final class Actors {
     /** actor_network_edges from co_mentions. */
     public static Dataset<Row> edges(Dataset<Row> coMentions) {
         return coMentions.filter(col("period").equalTo("all"))
-                .select("scope", "actor_a", "actor_b", "count", "npmi", "jaccard", "g2");
+                .select("scope", "outlet", "actor_a", "actor_b", "count", "npmi", "jaccard", "g2", "tone");
     }
 
     /** The dictionary as rows of the {@code actors} report. */

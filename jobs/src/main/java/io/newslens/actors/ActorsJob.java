@@ -74,7 +74,8 @@ public final class ActorsJob {
                             "actor_a", "name_a"), dict, "actor_b", "name_b"), ActorReports.NETWORK_EDGES), manifest);
                     // Streamed, a partition at a time, from the written reports into the file.
                     Dataset<Row> nodes = out.read(ActorReports.NETWORK_NODES.name()).orderBy("actor_id");
-                    Dataset<Row> edges = co.filter(col("scope").equalTo("article")).orderBy("actor_a", "actor_b", "period");
+                    Dataset<Row> edges = co.filter(col("scope").equalTo("article").and(col("outlet").equalTo("all")))
+                            .orderBy("actor_a", "actor_b", "period");
                     out.artifact(ActorReports.NETWORK_GEXF);
                     out.writeText(ActorReports.NETWORK_GEXF,
                             w -> Gexf.write(nodes.toLocalIterator(), edges.toLocalIterator(), o.period(), w));

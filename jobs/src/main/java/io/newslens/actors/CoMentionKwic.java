@@ -47,7 +47,7 @@ public final class CoMentionKwic {
 
     /**
      * @param mentions   actor_mentions
-     * @param coMentions co_mentions (its sentence-scope pairs over all periods are used)
+     * @param coMentions co_mentions (its sentence-scope pairs over all periods and outlets are used)
      * @param actors     the actors report, for names
      * @param texts      article_id, title, dateline, text, language, published_date
      */
@@ -60,7 +60,7 @@ public final class CoMentionKwic {
                 col("m.char_start").as("a_start"), col("m.char_end").as("a_end"));
         Dataset<Row> b = first.select(col("article_id").as("b_article"), col("sentence_idx").as("b_sentence"),
                 col("actor_id").as("actor_b"), col("m.char_start").as("b_start"), col("m.char_end").as("b_end"));
-        Dataset<Row> pairs = coMentions.filter(col("scope").equalTo("sentence").and(col("period").equalTo("all")))
+        Dataset<Row> pairs = coMentions.filter(col("scope").equalTo("sentence").and(col("period").equalTo("all")).and(col("outlet").equalTo("all")))
                 .select(col("actor_a").as("p_a"), col("actor_b").as("p_b"));
         Dataset<Row> together = a.join(b, col("article_id").equalTo(col("b_article")).and(col("sentence_idx").equalTo(col("b_sentence")))
                         .and(col("actor_a").lt(col("actor_b"))))

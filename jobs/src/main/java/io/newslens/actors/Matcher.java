@@ -29,7 +29,8 @@ import org.ahocorasick.trie.Trie;
  */
 public final class Matcher {
     /** One way to reach an actor: the alias, what kind of alias it is, whether case must match exactly. */
-    record Target(Dictionary.Actor actor, String alias, String metonym, boolean exactCase) {
+    /** @param languages the article languages the alias is matched in; null = every language */
+    record Target(Dictionary.Actor actor, String alias, String metonym, boolean exactCase, Set<String> languages) {
     }
 
     /** A mention found in a text: [start, end) character offsets. */
@@ -65,7 +66,50 @@ public final class Matcher {
                 add(a, a.capitals(), "capital");
             }
         }
+        addLocalNames(dictionary);
         trie = Trie.builder().ignoreCase().addKeywords(byAlias.keySet()).build();
+    }
+
+    /**
+     * Languages whose country names (CLDR, from the JDK) every country actor gets: those detected by default but English,
+     * whose names the dictionary has (curated: CLDR's "Myanmar (Burma)" or "St. Lucia" only add false matches).
+     */
+    static final List<String> NAME_LANGUAGES = io.newslens.config.TextOptions.DEFAULT_LANGUAGES.stream()
+            .filter(l -> !l.equals("en")).toList();
+
+    /**
+     * Each country's name in each of {@link #NAME_LANGUAGES} from CLDR (the JDK's {@code Locale.getDisplayCountry}),
+     * matched only in articles of that language ("Vereinigte Staaten" in German articles, "États-Unis" in French
+     * ones), unless the dictionary already has the name for every language. Names need three characters or two Han
+     * characters, as the dictionary's.
+     */
+    private void addLocalNames(Dictionary dictionary) {
+        Map<String, String> alpha2 = new HashMap<>();
+        for (String cc : Locale.getISOCountries()) {
+            alpha2.put(new Locale("", cc).getISO3Country(), cc);
+        }
+        for (Dictionary.Actor a : dictionary.actors()) {
+            String cc = "country".equals(a.type()) && a.countryCode() != null ? alpha2.get(a.countryCode()) : null;
+            if (cc == null) {
+                continue;
+            }
+            for (String language : NAME_LANGUAGES) {
+                String name = new Locale("", cc).getDisplayCountry(Locale.forLanguageTag(language));
+                if (name.equals(cc) || name.length() < 3 && !twoHan(name)) {
+                    continue;
+                }
+                List<Target> targets = byAlias.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+                if (targets.stream().anyMatch(t -> t.languages() == null)) {
+                    continue;  // the dictionary's own name, matched in every language
+                }
+                Target same = targets.stream().filter(t -> t.actor().actorId().equals(a.actorId())).findFirst().orElse(null);
+                if (same != null) {
+                    same.languages().add(language);
+                } else {
+                    targets.add(new Target(a, name, null, false, new java.util.TreeSet<>(Set.of(language))));
+                }
+            }
+        }
     }
 
     private void add(Dictionary.Actor actor, List<String> aliases, String metonym) {
@@ -73,7 +117,7 @@ public final class Matcher {
             String key = alias.toLowerCase(Locale.ROOT);
             List<Target> targets = byAlias.computeIfAbsent(key, k -> new ArrayList<>());
             if (targets.stream().noneMatch(t -> t.actor().actorId().equals(actor.actorId()))) {
-                targets.add(new Target(actor, alias, metonym, exactCase(alias)));
+                targets.add(new Target(actor, alias, metonym, exactCase(alias), null));
             }
         }
     }
@@ -95,6 +139,10 @@ public final class Matcher {
                 || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL);
     }
 
+    static boolean twoHan(String alias) {
+        return alias.length() == 2 && alias.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
     /** Does the text at [start, end) satisfy the alias's case rule and sit on token boundaries? */
     static boolean accepts(String text, int start, int end, Target t) {
         String found = text.substring(start, end);
@@ -111,16 +159,29 @@ public final class Matcher {
         return !Character.isUpperCase(first) || Character.isUpperCase(found.charAt(0));
     }
 
-    /** All mentions in {@code text}, in text order, resolved in the context of the whole text. */
+    /** All mentions in {@code text}, with the names of every language only. */
     public List<Found> find(String text) {
+        return find(text, null);
+    }
+
+    /** All mentions in {@code text} of the given language, in text order, resolved in the context of the whole text. */
+    public List<Found> find(String text, String language) {
         Collection<Emit> emits = trie.parseText(text);
         List<Found> raw = new ArrayList<>();
+        java.util.BitSet chineseWords = null;
         for (Emit e : emits) {
             int start = e.getStart();
             int end = e.getEnd() + 1;
             List<Target> accepted = new ArrayList<>();
             for (Target t : byAlias.get(e.getKeyword())) {
-                if (accepts(text, start, end, t)) {
+                if ((t.languages() == null || language != null && t.languages().contains(language)) && accepts(text, start, end, t)) {
+                    // A two-character Chinese name must be a word of its own: 中国 and 美国 yes, 海地 inside 沿海/地区 no.
+                    if (twoHan(t.alias())) {
+                        chineseWords = chineseWords != null ? chineseWords : io.newslens.text.Analyzers.chineseWordBoundaries(text);
+                        if (!chineseWords.get(start) || !chineseWords.get(end)) {
+                            continue;
+                        }
+                    }
                     accepted.add(t);
                 }
             }

@@ -137,6 +137,28 @@ public final class Analyzers {
         };
     }
 
+    /**
+     * Start and end offsets of smartcn's Chinese words in {@code text} (HMM segmentation, as the Chinese analyzer's):
+     * lets a two-character name such as 海地 (Haiti) be told from the middle of 沿海/地区.
+     */
+    public static java.util.BitSet chineseWordBoundaries(String text) {
+        java.util.BitSet bounds = new java.util.BitSet(text.length() + 1);
+        try (org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer words = new org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer()) {
+            words.setReader(new java.io.StringReader(text));
+            org.apache.lucene.analysis.tokenattributes.OffsetAttribute offset =
+                    words.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+            words.reset();
+            while (words.incrementToken()) {
+                bounds.set(offset.startOffset());
+                bounds.set(offset.endOffset());
+            }
+            words.end();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bounds;
+    }
+
     /** Languages whose words may be a single character (min_token_length does not apply). */
     public static boolean isCjk(String language) {
         return "zh".equals(language) || "ja".equals(language) || "ko".equals(language);

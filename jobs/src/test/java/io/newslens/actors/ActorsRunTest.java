@@ -59,19 +59,54 @@ class ActorsRunTest {
                 RowFactory.create("a4", "S", jan, "India voted.")));
         Map<String, Row> rows = new HashMap<>();
         for (Row r : Actors.coMentions(a, "article", 1).collectAsList()) {
-            rows.put(r.getString(1) + "/" + r.getString(2) + "/" + r.getString(3), r);
+            rows.put(r.<String>getAs("period") + "/" + r.<String>getAs("outlet") + "/" + r.<String>getAs("actor_a") + "/"
+                    + r.<String>getAs("actor_b"), r);
         }
-        assertEquals(2, rows.size(), "the pair under 'all' and under its month: " + rows.keySet());
-        Row r = rows.get("all/CHN/JPN");
-        assertEquals(List.of(2L, 3L, 2L, 4L), List.of(r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7)));
+        assertEquals(new java.util.TreeSet<>(List.of("all/all/CHN/JPN", "all/S/CHN/JPN", "2024-01-01/all/CHN/JPN", "2024-01-01/S/CHN/JPN")),
+                new java.util.TreeSet<>(rows.keySet()), "the pair under 'all' and its month, for every outlet and its one outlet");
+        Row r = rows.get("all/all/CHN/JPN");
+        assertEquals(List.of(2L, 3L, 2L, 4L), List.of(r.<Long>getAs("count"), r.<Long>getAs("count_a"), r.<Long>getAs("count_b"),
+                r.<Long>getAs("n")));
         double pmi = Math.log(4.0 / 3) / Math.log(2);
-        assertEquals(pmi, r.getDouble(8), EPS);
-        assertEquals(pmi, r.getDouble(9), EPS);
-        assertEquals(2.0 / 3, r.getDouble(10), EPS);
+        assertEquals(pmi, r.<Double>getAs("pmi"), EPS);
+        assertEquals(pmi, r.<Double>getAs("npmi"), EPS);
+        assertEquals(2.0 / 3, r.<Double>getAs("jaccard"), EPS);
         double g2 = 2 * (2 * Math.log(2 / 1.5) + Math.log(1 / 1.5) + Math.log(1 / 0.5));
         assertEquals(1.7260924, g2, 1e-6, "the hand computation itself");
-        assertEquals(g2, r.getDouble(11), EPS);
-        assertEquals(r.getLong(4), rows.get("2024-01-01/CHN/JPN").getLong(4));
+        assertEquals(g2, r.<Double>getAs("g2"), EPS);
+        assertEquals(r.<Long>getAs("count"), rows.get("2024-01-01/all/CHN/JPN").<Long>getAs("count"));
+        assertEquals(r.<Double>getAs("g2"), rows.get("2024-01-01/S/CHN/JPN").<Double>getAs("g2"), EPS, "one outlet: the same table");
+    }
+
+    /**
+     * Outlets and tone. Wire: a1 "China and Japan had good talks." (good +1.9), a2 "Japan met China. It was bad." (the pair's
+     * sentence holds no lexicon word); Post: a3 "China and Japan had bad talks." (bad −2.5), a4 "India voted.".
+     * Articles, every outlet: count 3, count_a 3, count_b 3, n 4; Wire: 2, 2, 2, n 2 (PMI log2(2·2/(2·2)) = 0); Post: 1, 1,
+     * 1, n 2 (PMI log2(1·2/(1·1)) = 1). Tone of the sentences naming both: every outlet (1.9 − 2.5) / 2 = −0.3 over 2
+     * toned sentences, Wire 1.9 over 1, Post −2.5 over 1; the same in both scopes. Sentences: n = 1 + 2 + 1 + 1 = 5, Wire 3, Post 2.
+     */
+    @Test
+    void coMentionsPerOutletWithTheToneOfTheSentencesNamingBoth() {
+        Date jan = Date.valueOf("2024-01-01");
+        Dataset<Row> a = analysed(List.of(RowFactory.create("a1", "Wire", jan, "China and Japan had good talks."),
+                RowFactory.create("a2", "Wire", jan, "Japan met China. It was bad."),
+                RowFactory.create("a3", "Post", jan, "China and Japan had bad talks."), RowFactory.create("a4", "Post", jan, "India voted.")));
+        Dataset<Row> co = Actors.coMentions(a, "article", 1).unionByName(Actors.coMentions(a, "sentence", 1))
+                .filter("period = 'all'").orderBy("scope", "outlet");
+        List<String> got = co.collectAsList().stream().map(r -> String.format(java.util.Locale.ROOT, "%s %s %s-%s %d %d %d %d pmi=%.6f tone=%.6f/%d",
+                r.<String>getAs("scope"), r.<String>getAs("outlet"), r.<String>getAs("actor_a"), r.<String>getAs("actor_b"),
+                r.<Long>getAs("count"), r.<Long>getAs("count_a"), r.<Long>getAs("count_b"), r.<Long>getAs("n"), r.<Double>getAs("pmi"),
+                r.<Double>getAs("tone"), r.<Long>getAs("tone_sentences"))).toList();
+        double pmiAll = Math.log(3.0 * 4 / (3 * 3)) / Math.log(2);
+        double pmiAllSentences = Math.log(3.0 * 5 / (3 * 3)) / Math.log(2);
+        double pmiWireSentences = Math.log(2.0 * 3 / (2 * 2)) / Math.log(2);
+        assertEquals(List.of(
+                String.format(java.util.Locale.ROOT, "article Post CHN-JPN 1 1 1 2 pmi=%.6f tone=%.6f/1", 1.0, -2.5),
+                String.format(java.util.Locale.ROOT, "article Wire CHN-JPN 2 2 2 2 pmi=%.6f tone=%.6f/1", 0.0, 1.9),
+                String.format(java.util.Locale.ROOT, "article all CHN-JPN 3 3 3 4 pmi=%.6f tone=%.6f/2", pmiAll, -0.3),
+                String.format(java.util.Locale.ROOT, "sentence Post CHN-JPN 1 1 1 2 pmi=%.6f tone=%.6f/1", 1.0, -2.5),
+                String.format(java.util.Locale.ROOT, "sentence Wire CHN-JPN 2 2 2 3 pmi=%.6f tone=%.6f/1", pmiWireSentences, 1.9),
+                String.format(java.util.Locale.ROOT, "sentence all CHN-JPN 3 3 3 5 pmi=%.6f tone=%.6f/2", pmiAllSentences, -0.3)), got);
     }
 
     /** The hand-written article: sentence scope counts every sentence in n (title + 3), pairs only within sentences. */
@@ -81,12 +116,14 @@ class ActorsRunTest {
                 + "to resume trade talks. The White House said the talks would start in May. Chinese officials welcomed "
                 + "the move, and us analysts expect growth in the U.S. economy.")));
         List<String> sentence = Actors.coMentions(a, "sentence", 1).orderBy("actor_a").collectAsList().stream()
-                .map(r -> r.getString(1) + " " + r.getString(2) + "-" + r.getString(3) + " " + r.getLong(4) + "/" + r.getLong(7)
-                        + String.format(java.util.Locale.ROOT, " pmi=%.9f npmi=%.9f", r.getDouble(8), r.getDouble(9))).toList();
+                .filter(r -> r.<String>getAs("outlet").equals("all"))
+                .map(r -> r.<String>getAs("period") + " " + r.<String>getAs("actor_a") + "-" + r.<String>getAs("actor_b") + " "
+                        + r.<Long>getAs("count") + "/" + r.<Long>getAs("n")
+                        + String.format(java.util.Locale.ROOT, " pmi=%.9f npmi=%.9f", r.<Double>getAs("pmi"), r.<Double>getAs("npmi"))).toList();
         // log2(1 · 3 / (1 · 1)) = log2 3 = 1.584962501; NPMI = log2 3 / −log2(1/3) = 1.
         assertEquals(List.of("all CHN-USA 1/3 pmi=1.584962501 npmi=1.000000000", "all CHN_GOV-USA_GOV 1/3 pmi=1.584962501 npmi=1.000000000"),
                 sentence, "no title here, so three sentences; undated, so only 'all'");
-        assertEquals(10, Actors.coMentions(a, "article", 1).count(), "five actors in one article: ten pairs");
+        assertEquals(20, Actors.coMentions(a, "article", 1).count(), "five actors in one article: ten pairs, for every outlet and its one");
     }
 
     @Test
@@ -108,7 +145,7 @@ class ActorsRunTest {
                     report + " has the user's actor");
         }
         Dataset<Row> co = spark.read().parquet(out.resolve("co_mentions").toString());
-        Row acmeChina = co.filter("scope = 'article' AND period = 'all' AND actor_a = 'ACME_AI' AND actor_b = 'CHN'").first();
+        Row acmeChina = co.filter("scope = 'article' AND period = 'all' AND outlet = 'all' AND actor_a = 'ACME_AI' AND actor_b = 'CHN'").first();
         assertEquals(2L, acmeChina.<Long>getAs("count"));
         assertEquals("Acme AI", acmeChina.getAs("name_a"), "the user's actor's name next to its id");
         assertEquals("China", acmeChina.getAs("name_b"));

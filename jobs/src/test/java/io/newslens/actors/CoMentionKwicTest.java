@@ -33,9 +33,11 @@ class CoMentionKwicTest {
                 RowFactory.create("a1", "USA", 1, 21, 34, "Wire"), RowFactory.create("a1", "JPN", 2, 40, 45, "Wire"),
                 RowFactory.create("a1", "CHN", 2, 50, 55, "Wire")), m);
         StructType c = new StructType().add("scope", DataTypes.StringType).add("period", DataTypes.StringType)
-                .add("actor_a", DataTypes.StringType).add("actor_b", DataTypes.StringType);
-        Dataset<Row> co = spark.createDataFrame(List.of(RowFactory.create("sentence", "all", "CHN", "USA"),
-                RowFactory.create("article", "all", "CHN", "JPN")), c);
+                .add("outlet", DataTypes.StringType).add("actor_a", DataTypes.StringType).add("actor_b", DataTypes.StringType);
+        // CHN-JPN is a sentence pair of one outlet only (not of every outlet together): no examples of its own.
+        Dataset<Row> co = spark.createDataFrame(List.of(RowFactory.create("sentence", "all", "all", "CHN", "USA"),
+                RowFactory.create("sentence", "all", "Wire", "CHN", "USA"), RowFactory.create("sentence", "all", "Wire", "CHN", "JPN"),
+                RowFactory.create("article", "all", "all", "CHN", "JPN")), c);
         StructType a = new StructType().add("actor_id", DataTypes.StringType).add("name", DataTypes.StringType);
         Dataset<Row> actors = spark.createDataFrame(List.of(RowFactory.create("CHN", "China"),
                 RowFactory.create("USA", "United States"), RowFactory.create("JPN", "Japan")), a);

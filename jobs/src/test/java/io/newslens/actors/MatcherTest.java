@@ -39,6 +39,75 @@ class MatcherTest {
         assertEquals(4, a.sentences.size(), "title + three body sentences");
     }
 
+    /**
+     * Two-character Chinese country names (most are two: 中国, 美国, 日本) are found where they are words of their own in
+     * smartcn's segmentation, and not inside another word: 沿海/地区 holds 海地 (Haiti), 内蒙古 holds 蒙古 (Mongolia).
+     */
+    @Test
+    void twoCharacterChineseNamesAreFoundAsWordsOnly() {
+        ActorText a = new ActorText("", null, "中国和美国在日本会谈，美国人说。沿海地区经济发展，内蒙古自治区。", "zh", null, MATCHER);
+        assertEquals(List.of("CHN", "USA", "JPN", "USA"), ids(a));
+        assertEquals(List.of("中国", "美国", "日本", "美国"), a.mentions.stream().map(m -> m.found().text()).toList());
+    }
+
+    /**
+     * Country names in the article's language (CLDR, from the JDK): a French article names the United States and China
+     * as « États-Unis » and « Chine », a Russian one Russia and China as Россия and Китай; the same French sentence read
+     * as English finds neither (the names are French only). The dictionary's own names stay in every language.
+     */
+    @Test
+    void countryNamesInTheArticlesLanguage() {
+        String french = "Les États-Unis et la Chine négocient.";
+        assertEquals(List.of("USA", "CHN"), ids(new ActorText("", null, french, "fr", null, MATCHER)));
+        assertEquals(List.of(), ids(new ActorText("", null, french, "en", null, MATCHER)));
+        assertEquals(List.of(), ids(new ActorText("", null, french, null, null, MATCHER)), "no language: no local names");
+        assertEquals(List.of("RUS", "CHN"), ids(new ActorText("", null, "Россия и Китай подписали соглашение.", "ru", null, MATCHER)));
+        assertEquals(List.of("DEU", "JPN", "CHN"), ids(new ActorText("", null, "Deutschland und Japan verhandeln über China.", "de", null, MATCHER)));
+        assertEquals(List.of("CHN"), ids(new ActorText("", null, "China grew.", "fr", null, MATCHER)), "the dictionary's name in every language");
+    }
+
+    /**
+     * The sample's 30 Chinese articles (data/sample/sogou-zh-2012.jsonl): every occurrence of 中国 and of 美国 in title or
+     * text is a mention of China or of the United States, except where smartcn makes it part of a longer word: 62
+     * occurrences, 58 found; the other 4 are the names 中国银行 (Bank of China) and 中国证监会 (the securities regulator).
+     */
+    @Test
+    void chinaAndTheUnitedStatesAreFoundInTheSamplesChineseArticles() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int occurrences = 0;
+        int found = 0;
+        java.util.Map<String, Integer> insideWords = new java.util.TreeMap<>();
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("data/sample/sogou-zh-2012.jsonl"))) {
+            com.fasterxml.jackson.databind.JsonNode article = json.readTree(line);
+            for (String text : List.of(article.path("title").asText(), article.path("text").asText())) {
+                java.util.BitSet words = io.newslens.text.Analyzers.chineseWordBoundaries(text);
+                java.util.Set<Integer> mentioned = new java.util.HashSet<>();
+                for (Matcher.Found f : MATCHER.find(text, "zh")) {
+                    if (f.actor() != null && (f.actor().actorId().equals("CHN") && f.text().equals("中国")
+                            || f.actor().actorId().equals("USA") && f.text().equals("美国"))) {
+                        mentioned.add(f.start());
+                    }
+                }
+                for (String name : List.of("中国", "美国")) {
+                    for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+                        occurrences++;
+                        if (mentioned.contains(i)) {
+                            found++;
+                        } else {
+                            assertTrue(!words.get(i) || !words.get(i + 2), "a word of its own, not found: " + text.substring(Math.max(0, i - 5), Math.min(text.length(), i + 7)));
+                            insideWords.merge(text.substring(Math.max(0, i - 2), Math.min(text.length(), i + 5)), 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf("sample zh: 中国/美国 %d occurrences, %d found, inside longer words %s%n", occurrences, found, insideWords);
+        assertEquals(occurrences, found + insideWords.values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(62, occurrences);
+        assertEquals(58, found, "not found: " + insideWords);
+        assertTrue(insideWords.keySet().stream().allMatch(w -> w.contains("中国银行") || w.contains("中国证监会")), insideWords.toString());
+    }
+
     @Test
     void aLaterBareSurnameIsThePersonNamedInFull() {
         ActorText a = read("", "Clinton was not yet named. Hillary Clinton spoke in Ohio on Monday. Later, Clinton said jobs "
