@@ -176,21 +176,17 @@ public final class Actors {
         Dataset<Row> singles = units.filter(col("actors").isNotNull())
                 .select(col("period"), col("outlet"), explode(col("actors")).as("actor"))
                 .groupBy("period", "outlet", "actor").agg(count(lit(1)).as("c"));
-        Dataset<Row> pairs = units.filter(size(col("actors")).geq(2))
-                .select(col("period"), col("outlet"), explode(PAIRS.apply(col("actors"))).as("p"))
-                .groupBy(col("period"), col("outlet"), col("p.a").as("actor_a"), col("p.b").as("actor_b")).agg(count(lit(1)).as("count"))
-                .filter(col("count").geq(minCount));
-        // The tone of a pair: its sentences' tones, whatever the scope counts
-        Dataset<Row> sentences = scope.equals("sentence") ? units : units(analysed, "sentence");
-        Dataset<Row> tones = sentences.filter(size(col("actors")).geq(2))
-                .select(col("period"), col("outlet"), explode(PAIRS.apply(col("actors"))).as("p"), col("tone"))
-                .groupBy(col("period"), col("outlet"), col("p.a").as("actor_a"), col("p.b").as("actor_b"))
-                .agg(avg("tone").as("tone"), count(col("tone")).as("tone_sentences"));
+        // Tone: the mean tone of the pair's sentences, for either scope (an article's tone is not about the pair).
+        Column tone = avg("tone").as("tone");
+        Column toned = count(col("tone")).as("tone_sentences");
+        Dataset<Row> pairs = scope.equals("sentence")
+                ? pairsOf(units).agg(count(lit(1)).as("count"), tone, toned).filter(col("count").geq(minCount))
+                : pairsOf(units).agg(count(lit(1)).as("count")).filter(col("count").geq(minCount))
+                        .join(pairsOf(units(analysed, "sentence")).agg(tone, toned), new String[] {"period", "outlet", "actor_a", "actor_b"}, "left");
         Dataset<Row> sa = singles.select(col("period"), col("outlet"), col("actor").as("actor_a"), col("c").as("count_a"));
         Dataset<Row> sb = singles.select(col("period"), col("outlet"), col("actor").as("actor_b"), col("c").as("count_b"));
         Dataset<Row> joined = pairs.join(sa, new String[] {"period", "outlet", "actor_a"}).join(sb, new String[] {"period", "outlet", "actor_b"})
-                .join(n, new String[] {"period", "outlet"})
-                .join(tones, new String[] {"period", "outlet", "actor_a", "actor_b"}, "left");
+                .join(n, new String[] {"period", "outlet"});
         Column c = col("count").cast("double");
         Column ca = col("count_a").cast("double");
         Column cb = col("count_b").cast("double");
@@ -199,6 +195,13 @@ public final class Actors {
                 col("count_a"), col("count_b"), col("n"), Association.pmi(c, ca, cb, nn).as("pmi"), Association.npmi(c, ca, cb, nn).as("npmi"),
                 c.divide(ca.plus(cb).minus(c)).as("jaccard"), Association.g2(c, ca, cb, nn).as("g2"), col("tone"),
                 org.apache.spark.sql.functions.coalesce(col("tone_sentences"), lit(0L)).as("tone_sentences"));
+    }
+
+    /** Every pair of a unit's actors (actor_a &lt; actor_b), grouped by period, outlet and pair. */
+    private static org.apache.spark.sql.RelationalGroupedDataset pairsOf(Dataset<Row> units) {
+        return units.filter(size(col("actors")).geq(2))
+                .select(col("period"), col("outlet"), explode(PAIRS.apply(col("actors"))).as("p"), col("tone"))
+                .groupBy(col("period"), col("outlet"), col("p.a").as("actor_a"), col("p.b").as("actor_b"));
     }
 
     /** actor_candidates: phrases in at least {@code minArticles} articles, with their usual company. */
