@@ -28,7 +28,7 @@ public final class ActorReports {
             .build();
 
     public static final ReportSpec ACTOR_MENTIONS = ReportSpec.builder("actor_mentions",
-                    "Every dictionary match. Offsets refer to the normalised title, a blank line, the dateline and a blank "
+                    "Every dictionary match and every mention resolved to one. Offsets refer to the normalised title, a blank line, the dateline and a blank "
                             + "line (when the article has one), then the normalised body.")
             .string("article_id", "Article.")
             .string("actor_id", "The actor; null when the alias is shared by several actors and the article does not say which (see `candidates`).")
@@ -37,6 +37,10 @@ public final class ActorReports {
             .string("country_code", "The actor's country.")
             .string("matched_text", "The text as written.")
             .string("metonym", "`capital` (read as the government), `demonym` (read as the country) or null.")
+            .string("origin", "`dictionary`: a dictionary alias matched here (also when the article's other mentions chose "
+                    + "among an ambiguous alias's actors); `resolved`: a later bare surname of a person the article named in full.")
+            .string("entity_type", "`PER` (person), `ORG` (company, party, government body, international organisation, group) "
+                    + "or `LOC` (country, place); null when the actor is not known (ambiguous).")
             .string("zone", "title, dateline, lead (first body sentence) or body.")
             .column("sentence_idx", DataTypes.IntegerType, "Sentence number in the article, from 0 (the title is sentence 0 when there is one).")
             .column("char_start", DataTypes.IntegerType, "Start offset (inclusive).")

@@ -51,7 +51,8 @@ public final class Actors {
     static final StructType MENTION = new StructType()
             .add("actor_id", DataTypes.StringType).add("actor_code", DataTypes.StringType)
             .add("country_code", DataTypes.StringType).add("matched_text", DataTypes.StringType)
-            .add("metonym", DataTypes.StringType).add("zone", DataTypes.StringType)
+            .add("metonym", DataTypes.StringType).add("origin", DataTypes.StringType).add("entity_type", DataTypes.StringType)
+            .add("zone", DataTypes.StringType)
             .add("sentence_idx", DataTypes.IntegerType).add("char_start", DataTypes.IntegerType)
             .add("char_end", DataTypes.IntegerType).add("candidates", DataTypes.createArrayType(DataTypes.StringType))
             .add("sentence_tone", DataTypes.DoubleType);
@@ -92,7 +93,8 @@ public final class Actors {
                 Matcher.Found found = m.found();
                 Dictionary.Actor actor = found.actor();
                 mentions.add(RowFactory.create(actor == null ? null : actor.actorId(), m.code(),
-                        actor == null ? null : actor.countryCode(), found.text(), found.metonym(), m.zone(), m.sentence(),
+                        actor == null ? null : actor.countryCode(), found.text(), found.metonym(), found.origin(),
+                        actor == null ? null : entityType(actor.type()), m.zone(), m.sentence(),
                         found.start(), found.end(), found.candidates(),
                         m.sentence() < 0 ? null : a.sentenceTone.get(m.sentence())));
             }
@@ -101,11 +103,20 @@ public final class Actors {
         return f.apply(title, dateline, text, language, date);
     }
 
+    /** The CoNLL entity type of an actor type: PER, ORG or LOC. */
+    static String entityType(String actorType) {
+        return switch (actorType) {
+            case "person" -> "PER";
+            case "country", "place" -> "LOC";
+            default -> "ORG";  // company, party, government body, igo, group
+        };
+    }
+
     /** actor_mentions. */
     public static Dataset<Row> mentions(Dataset<Row> analysed) {
         return analysed.select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START), explode(col(A + ".mentions")).as("m"))
                 .select(col(ARTICLE_ID), col("m.actor_id"), col("m.actor_code"), col("m.country_code"), col("m.matched_text"),
-                        col("m.metonym"), col("m.zone"), col("m.sentence_idx"), col("m.char_start"), col("m.char_end"),
+                        col("m.metonym"), col("m.origin"), col("m.entity_type"), col("m.zone"), col("m.sentence_idx"), col("m.char_start"), col("m.char_end"),
                         col("m.candidates"), col(SOURCE), col(PERIOD_START));
     }
 

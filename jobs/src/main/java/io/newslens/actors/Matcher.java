@@ -34,8 +34,13 @@ public final class Matcher {
     }
 
     /** A mention found in a text: [start, end) character offsets. */
-    public record Found(int start, int end, String text, Dictionary.Actor actor, String metonym, List<String> candidates) {
+    /** @param origin {@link #DICTIONARY} (an alias matched) or {@link #RESOLVED} (a later bare surname, see {@link #surnames}) */
+    public record Found(int start, int end, String text, Dictionary.Actor actor, String metonym, List<String> candidates,
+                        String origin) {
     }
+
+    public static final String DICTIONARY = "dictionary";
+    public static final String RESOLVED = "resolved";
 
     private static final Map<String, Matcher> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -187,7 +192,7 @@ public final class Matcher {
             }
             if (!accepted.isEmpty()) {
                 raw.add(new Found(start, end, text.substring(start, end), accepted.size() == 1 ? accepted.get(0).actor() : null,
-                        accepted.get(0).metonym(), accepted.stream().map(t -> t.actor().actorId()).toList()));
+                        accepted.get(0).metonym(), accepted.stream().map(t -> t.actor().actorId()).toList(), DICTIONARY));
             }
         }
         List<Found> kept = longestFirst(raw);
@@ -230,7 +235,7 @@ public final class Matcher {
                 boolean word = (at == 0 || !isWordChar(text.charAt(at - 1))) && (end == text.length() || !isWordChar(text.charAt(end)));
                 int s = at;
                 if (word && found.stream().noneMatch(f -> s < f.end() && f.start() < end)) {
-                    out.add(new Found(at, end, surname, full.actor(), null, List.of(full.actor().actorId())));
+                    out.add(new Found(at, end, surname, full.actor(), null, List.of(full.actor().actorId()), RESOLVED));
                 }
             }
         }
@@ -278,7 +283,7 @@ public final class Matcher {
                         .filter(t -> countries.contains(t.actor().countryCode())).toList();
                 if (supported.size() == 1) {
                     Target t = supported.get(0);
-                    f = new Found(f.start(), f.end(), f.text(), t.actor(), t.metonym(), f.candidates());
+                    f = new Found(f.start(), f.end(), f.text(), t.actor(), t.metonym(), f.candidates(), f.origin());
                 }
             }
             out.add(f);

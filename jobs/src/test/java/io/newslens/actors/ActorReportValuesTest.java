@@ -29,7 +29,7 @@ class ActorReportValuesTest {
     private static final Date MARCH = Date.valueOf("2024-03-01");
 
     private static Row mention(String actor, int sentence, Double tone) {
-        return RowFactory.create(actor, actor, actor, actor, null, "body", sentence, 0, 1, List.of(), tone);
+        return RowFactory.create(actor, actor, actor, actor, null, "dictionary", actor == null ? null : "LOC", "body", sentence, 0, 1, List.of(), tone);
     }
 
     private static Row article(String id, String source, Date period, List<Row> mentions, int sentences, double toneSum,

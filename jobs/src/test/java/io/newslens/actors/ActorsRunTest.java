@@ -78,6 +78,18 @@ class ActorsRunTest {
         assertEquals(r.<Double>getAs("g2"), rows.get("2024-01-01/S/CHN/JPN").<Double>getAs("g2"), EPS, "one outlet: the same table");
     }
 
+    /** actor_mentions says where each mention came from and its entity type (PER, ORG, LOC; null when ambiguous). */
+    @Test
+    void mentionsSayTheirOriginAndEntityType() {
+        Dataset<Row> a = analysed(List.of(RowFactory.create("m1", "S", null,
+                "Hillary Clinton visited the White House and China. Later, Clinton spoke.")));
+        List<String> got = Actors.mentions(a).orderBy("char_start").collectAsList().stream()
+                .map(r -> r.<String>getAs("matched_text") + " " + r.<String>getAs("actor_id") + " " + r.<String>getAs("origin") + " "
+                        + r.<String>getAs("entity_type")).toList();
+        assertEquals(List.of("Hillary Clinton PHX_HILLARY_CLINTON dictionary PER", "White House USA_WHITE_HOUSE dictionary ORG",
+                "China CHN dictionary LOC", "Clinton PHX_HILLARY_CLINTON resolved PER"), got);
+    }
+
     /**
      * Outlets and tone. Wire: a1 "China and Japan had good talks." (good +1.9), a2 "Japan met China. It was bad." (the pair's
      * sentence holds no lexicon word); Post: a3 "China and Japan had bad talks." (bad −2.5), a4 "India voted.".

@@ -118,6 +118,9 @@ class MatcherTest {
         assertEquals(List.of("Hillary Clinton", "Clinton", "Clinton"), hillary.stream().map(m -> m.found().text()).toList());
         String body = a.text;
         assertEquals("Clinton said", body.substring(hillary.get(1).found().start(), hillary.get(1).found().start() + 12));
+        assertEquals(List.of("dictionary", "resolved", "resolved"), hillary.stream().map(m -> m.found().origin()).toList());
+        assertEquals(List.of("dictionary"), a.mentions.stream().filter(m -> m.found().text().equals("Ohio"))
+                .map(m -> m.found().origin()).toList(), "Ohio is a dictionary alias");
         // Two persons of one surname in the article: the bare surname is nobody's.
         ActorText both = read("", "Hillary Clinton and Bill Clinton met. Clinton spoke first.", null);
         assertEquals(List.of("PHX_HILLARY_CLINTON", "PHX_BILL_CLINTON"), ids(both));
