@@ -88,7 +88,8 @@ public final class Analyzers {
     }
 
     public static Analyzer forLanguage(String language, TextOptions options) {
-        String lang = language == null ? "en" : language;
+        // Undetermined (too short to tell): analysed as English, news's most common language, as before detection said so
+        String lang = language == null || LanguageDetector.UNDETERMINED.equals(language) ? "en" : language;
         return CACHE.computeIfAbsent(lang + "|" + options.stem() + "|" + options.newsStopWords(),
                 k -> create(lang, options.stem(), options.newsStopWords()));
     }

@@ -39,7 +39,8 @@ public final class Articles {
                     + "configured `source`, else the URL's host.")
             .string(URL, "Article URL, if given.")
             .column(AUTHORS, DataTypes.createArrayType(DataTypes.StringType), "Authors (a JSON array, or a string split on semicolons or vertical bars); empty if none.")
-            .string(LANGUAGE, "ISO 639-1 language code: the input's, else detected (Lingua, among `text.languages`); null if undetectable.")
+            .string(LANGUAGE, "ISO 639-1 language code: the input's, else detected (Lingua, among `text.languages`); `und` when title and text "
+                    + "are too short to tell (fewer than 20 letters, Han script 10) or empty.")
             .column(LANGUAGE_CONFIDENCE, DataTypes.DoubleType, "Confidence (0-1) of a detected language; null when the input gave the language.")
             .string(INPUT_FILE, "The file the record came from.")
             .column(ENCODING_REPAIRED, DataTypes.BooleanType, "True when a few undecodable bytes were replaced by U+FFFD.")

@@ -79,19 +79,31 @@ public final class LanguageDetector {
         return null;
     }
 
-    /** The most likely language and its confidence (0..1); null language for text too short to tell. */
+    /** Undetermined (ISO 639-2's code): a text too short to tell, rather than a guess. */
+    public static final String UNDETERMINED = "und";
+    /**
+     * Fewer letters than this is too short to tell (a headline fragment, an HTML snippet's few words): Lingua's
+     * low-accuracy mode guesses on a few words, and sure of itself ("Hola mundo" came out Portuguese with confidence
+     * 1.0, IngestBadInputTest), so such texts get {@link #UNDETERMINED}. Han text is told by script at 10 letters.
+     */
+    static final int MIN_LETTERS = 20;
+
+    /** The most likely language and its confidence (0..1); {@link #UNDETERMINED} with confidence 0 for text too short to tell. */
     public static Result detect(String text, List<String> codes) {
         if (text == null || text.isBlank()) {
-            return new Result(null, 0.0);
+            return new Result(UNDETERMINED, 0.0);
         }
         String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
         Result byScript = byScript(sample, codes);
         if (byScript != null) {
             return byScript;
         }
+        if (sample.codePoints().filter(Character::isLetter).limit(MIN_LETTERS).count() < MIN_LETTERS) {
+            return new Result(UNDETERMINED, 0.0);
+        }
         SortedMap<Language, Double> values = detector(codes).computeLanguageConfidenceValues(sample);
         if (values.isEmpty()) {
-            return new Result(null, 0.0);
+            return new Result(UNDETERMINED, 0.0);
         }
         Language best = values.firstKey();
         return new Result(best.getIsoCode639_1().toString().toLowerCase(Locale.ROOT), values.get(best));

@@ -53,7 +53,7 @@ public final class TextLayer {
         }
         UserDefinedFunction detect = udf((UDF1<String, Row>) s -> {
             LanguageDetector.Result r = LanguageDetector.detect(TextNormalizer.normalize(s), languages);
-            return RowFactory.create(r.language(), r.language() == null ? null : r.confidence());
+            return RowFactory.create(r.language(), r.confidence());
         }, DETECTED).withName("newslens_detect_language");
         Column given = col(languageCol);
         Column detected = detect.apply(analysisText(col(titleCol), col(textCol)));

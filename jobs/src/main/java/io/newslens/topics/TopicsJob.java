@@ -41,7 +41,7 @@ public final class TopicsJob {
     static final int COHERENCE_WINDOW = 10;
     static final int DIVERSITY_WORDS = 25;
     /** Articles without a detected language are modelled as their own group. */
-    static final String UNDETERMINED = "und";
+    static final String UNDETERMINED = io.newslens.text.LanguageDetector.UNDETERMINED;
 
     private TopicsJob() {
     }

@@ -384,4 +384,34 @@ class IngestBadInputTest {
                 .collectAsList().stream().map(a -> a.<String>getAs("article_id")).toList();
         assertEquals(List.of("ok", "str"), accepted);
     }
+
+    /**
+     * Issue #16's second case: a short HTML fragment is kept as the input said (tags and all) in articles.text, and its
+     * language is `und` (its text, "Hola mundo", is too short to tell), as is a short plain text's; a text long enough
+     * is detected; an empty text is `und` too. Detection looks at the HTML's text, not its tags.
+     */
+    @Test
+    void aShortHtmlFragmentOrTextIsUndeterminedAndKeptAsGiven() throws IOException {
+        Path in = Files.writeString(dir.resolve("short.jsonl"), String.join("\n",
+                "{\"id\":\"html\",\"text\":\"<div class=\\\"post\\\"><p>Hola <b>mundo</b></p></div>\"}",
+                "{\"id\":\"short\",\"title\":\"\",\"text\":\"Markets rose.\"}",
+                "{\"id\":\"empty\",\"title\":\"Untitled\",\"text\":\"\"}",
+                "{\"id\":\"long\",\"text\":\"<p>Los mercados europeos subieron el lunes después de que el banco central anunciara nuevas medidas.</p>\"}") + "\n");
+        Path out = dir.resolve("short-out");
+        TestRuns.Result r = TestRuns.run("ingest", "--input", in.toString(), "--output", out.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        Map<String, String> got = new java.util.TreeMap<>();
+        String html = null;
+        for (Row a : SparkTestSession.get().read().parquet(out.resolve("articles").toString()).collectAsList()) {
+            got.put(a.getAs("article_id"), a.getAs("language") + " " + a.getAs("language_confidence"));
+            if (a.getAs("article_id").equals("html")) {
+                html = a.getAs("text");
+            }
+        }
+        assertEquals("<div class=\"post\"><p>Hola <b>mundo</b></p></div>", html, "articles.text keeps what the input said");
+        assertEquals("und 0.0", got.get("html"));
+        assertEquals("und 0.0", got.get("short"));
+        assertEquals("und 0.0", got.get("empty"), "a title of 8 letters alone is too short too");
+        assertTrue(got.get("long").startsWith("es "), got.toString());
+    }
 }

@@ -49,7 +49,7 @@ class IngestFormatsTest {
         Path csv = Files.createDirectories(dir.resolve("csv"));
         gzip(csv.resolve("export.csv.gz"), "guid;Headline;Body;Date\ng1;\"CSV; title\";\"CSV\nbody\";2021-03-04\n");
         Path txt = Files.createDirectories(dir.resolve("txt"));
-        gzip(txt.resolve("t1.txt.gz"), "Text title\nText body.\n");
+        gzip(txt.resolve("t1.txt.gz"), "Text title\nThe body of a plain text file.\n");
         Path config = Files.writeString(dir.resolve("c.yaml"), """
                 inputs:
                   - path: %s
@@ -94,7 +94,7 @@ class IngestFormatsTest {
         assertEquals(Timestamp.from(Instant.parse("2021-03-03T23:00:00Z")), c.getAs("published_at"), "midnight in Berlin");
 
         Row t = a.get("Text title");
-        assertEquals("Text body.\n", t.getAs("text"));
+        assertEquals("The body of a plain text file.\n", t.getAs("text"));
         assertEquals("Plain Texts", t.getAs("source"));
         assertEquals("en", t.getAs("language"), "detected");
         assertTrue(t.<Double>getAs("language_confidence") > 0.5);

@@ -109,7 +109,11 @@ class TextLayerTest {
         assertEquals("en", LanguageDetector.detect("The central bank raised interest rates on Thursday.", langs).language());
         assertEquals("zh", LanguageDetector.detect("公安机关销毁十余万非法枪支，跨国武器走私渐起", langs).language());
         assertEquals("de", LanguageDetector.detect("Die Bundesregierung hat am Donnerstag neue Regeln beschlossen.", langs).language());
-        assertEquals(null, LanguageDetector.detect("   ", langs).language());
+        assertEquals("und", LanguageDetector.detect("   ", langs).language());
+        // Fewer than 20 letters is too short to tell (18 here); 23 letters are detected.
+        assertEquals("und", LanguageDetector.detect("Markets rose sharply.", langs).language());
+        assertEquals("und", LanguageDetector.detect("Hola mundo", langs).language());
+        assertEquals("en", LanguageDetector.detect("Markets rose sharply today.", langs).language());
     }
 
     /** Accuracy on real corpora: all of sogou_zh with text (166 Chinese) and the first 500 Reuters articles with text. */
