@@ -28,13 +28,19 @@ import org.ahocorasick.trie.Trie;
  * </ul>
  */
 public final class Matcher {
-    /** One way to reach an actor: the alias, what kind of alias it is, whether case must match exactly. */
-    /** @param languages the article languages the alias is matched in; null = every language */
+    /**
+     * One way to reach an actor: the alias, what kind of alias it is, whether case must match exactly.
+     *
+     * @param languages the article languages the alias is matched in; null = every language
+     */
     record Target(Dictionary.Actor actor, String alias, String metonym, boolean exactCase, Set<String> languages) {
     }
 
-    /** A mention found in a text: [start, end) character offsets. */
-    /** @param origin {@link #DICTIONARY} (an alias matched) or {@link #RESOLVED} (a later bare surname, see {@link #surnames}) */
+    /**
+     * A mention found in a text: [start, end) character offsets.
+     *
+     * @param origin {@link #DICTIONARY} (an alias matched) or {@link #RESOLVED} (a later bare surname, see {@link #surnames})
+     */
     public record Found(int start, int end, String text, Dictionary.Actor actor, String metonym, List<String> candidates,
                         String origin) {
     }
