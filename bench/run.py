@@ -216,13 +216,17 @@ def main():
                     help="run the scale curve on --master instead of a one-machine standalone cluster (then the heap "
                          "figures include the executors)")
     ap.add_argument("--driver-memory", default="1g", help="driver heap of the scale curve's cluster runs (default 1g)")
+    ap.add_argument("--ner", action="store_true",
+                    help="only what entity recognition costs: `newslens actors` on the corpus with actors.recognise off "
+                         "and on, and the recognisers' tokens/s on one thread (CoNLL-2003 eng.testb, MSRA test)")
     ap.add_argument("--no-record", action="store_true", help="do not rewrite docs/benchmarks.md")
     ap.add_argument("--record-from", metavar="RESULT_JSON", help="only rewrite docs/benchmarks.md from an earlier result")
     args = ap.parse_args()
     if args.record_from:
         with open(args.record_from) as f:
             r = json.load(f)
-        record(r, "bench" if r.get("scale_curve") or r.get("baseline", {}).get("scale", 1) == 1 else "bench-large")
+        record(r, "bench-ner" if r.get("ner") else "bench-lda" if not r.get("scale_curve") and not r.get("baseline")
+               else "bench" if r.get("scale_curve") or r.get("baseline", {}).get("scale", 1) == 1 else "bench-large")
         return
     if not os.path.exists(args.corpus):
         sys.exit(f"bench: corpus not found: {args.corpus} (the default needs ../shared/corpora next to the repo)")
@@ -232,6 +236,11 @@ def main():
     result = {"date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), "command": command.strip(),
               "corpus": os.path.relpath(args.corpus, ROOT), "machine": machine(), "master": args.master}
     classpath = java_classpath()
+
+    if args.ner:
+        result["ner"] = ner_cost(args, work, classpath)
+        save(result, "bench-ner", args)
+        return
 
     scales = [int(x) for x in args.scales.split(",") if x]
     cluster = StandaloneCluster(work) if scales and not args.curve_local else None
@@ -290,20 +299,54 @@ def main():
         result["lda_vs_mallet"] = {k: lda[k] for k in ("articles", "vocabulary", "k", "seeds", "newslens", "mallet", "runs")}
         print(f"bench: LDA newslens {lda['newslens']} / MALLET {lda['mallet']}", flush=True)
 
+    # A baseline-only run on a scaled corpus, or an LDA-only run, has its own section, so the default run's
+    # figures stay.
+    if not scales and args.baseline_scale > 1:
+        save(result, "bench-large", args)
+    elif not scales and args.baseline_scale == 0 and not args.no_lda:
+        save(result, "bench-lda", args)
+    else:
+        save(result, "bench", args)
+
+
+def ner_cost(args, work, classpath):
+    """actors stage time and mentions with recognition off and on; the recognisers' own throughput."""
+    corpus, records, text_bytes = corpus_at(args.corpus, 1, work)
+    runs = {}
+    for recognise in ("false", "true"):
+        cfg = os.path.join(work, f"ner-{recognise}.yaml")
+        with open(cfg, "w") as f:
+            f.write(f"actors:\n  recognise: {recognise}\n")
+        out = os.path.join(work, f"out-ner-{recognise}")
+        manifest, wall = run_newslens(["actors", "--keep-duplicates", "--reports", "actor_mentions", "--config", cfg],
+                                      corpus, out, args.master)
+        stage = next(s for s in manifest["stages"] if s["name"] == "actors")
+        counts = manifest["counts"]["actors"]
+        runs[recognise] = {"actors_seconds": stage["seconds"], "mentions": counts["mentions"],
+                           "recognised_actors": counts.get("recognised_actors")}
+        print(f"bench: actors recognise={recognise}: {stage['seconds']:.1f} s, {counts['mentions']} mentions", flush=True)
+    shared = os.path.join(os.path.dirname(ROOT), "shared", "corpora")
+    throughput = {}
+    for lang, gold in (("en", "conll2003_en/eng.testb.gz"), ("zh", "msra_ner_zh/msra_test_bio.txt.gz")):
+        path = os.path.join(shared, gold)
+        if not os.path.exists(path):
+            continue
+        run = subprocess.run(["java", "-Xmx2g", "-cp", classpath, "io.newslens.actors.NerEvaluation", lang, path],
+                             cwd=ROOT, capture_output=True, text=True)
+        line = next(l for l in run.stdout.splitlines() if l.startswith("recogniser alone"))
+        throughput[lang] = {"gold": gold, "tokens_per_s_one_thread": float(line.split(", ")[-1].split(" ")[0]), "line": line}
+        print("bench: " + line, flush=True)
+    return {"records": records, "text_mb": round(text_bytes / 1e6, 1), "runs": runs, "throughput": throughput}
+
+
+def save(result, marker, args):
     os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
     name = datetime.datetime.now().strftime("%Y%m%dT%H%M%S") + ".json"
     with open(os.path.join(ROOT, "bench", "results", name), "w") as f:
         json.dump(result, f, indent=1)
     print(f"bench: wrote bench/results/{name}")
     if not args.no_record:
-        # A baseline-only run on a scaled corpus, or an LDA-only run, has its own section, so the default run's
-        # figures stay.
-        if not scales and args.baseline_scale > 1:
-            record(result, "bench-large")
-        elif not scales and args.baseline_scale == 0 and not args.no_lda:
-            record(result, "bench-lda")
-        else:
-            record(result, "bench")
+        record(result, marker)
 
 
 def newslens_lda_settings(n):
@@ -352,6 +395,22 @@ def record(r, marker):
             lines.append(f"- {name}: " + ", ".join(f"{x['stage']} {x['seconds']:.1f} s" for x in run["stages"]) + ".")
         lines += ["", f"Counts (term_frequencies, actor_mentions of `{b['verified_against']}`) verified equal to the "
                       f"baseline's: **{s.get('verified_equal')}**.", ""]
+    if r.get("ner"):
+        n = r["ner"]
+        off, on = n["runs"]["false"], n["runs"]["true"]
+        lines += ["### Entity recognition: what it costs", "",
+                  f"`newslens actors --keep-duplicates --reports actor_mentions` on {n['records']:,} records "
+                  f"({n['text_mb']} MB of text), `actors.recognise` off and on:", "",
+                  "| actors.recognise | actors stage seconds | MB/s | mentions | recognised actors |", "|---|---:|---:|---:|---:|",
+                  f"| false (dictionary only) | {off['actors_seconds']:.1f} | {n['text_mb'] / off['actors_seconds']:.2f} | {off['mentions']:,} | - |",
+                  f"| true (default) | {on['actors_seconds']:.1f} | {n['text_mb'] / on['actors_seconds']:.2f} | {on['mentions']:,} | {on['recognised_actors']:,} |",
+                  ""]
+        if n["throughput"]:
+            lines += ["| recogniser | gold set | tokens/s on one thread (after a warm-up pass) |", "|---|---|---:|"]
+            for lang, t in n["throughput"].items():
+                name = "OpenNLP name finder (ner-en.bin)" if lang == "en" else "HanLP portable 1.8.6 (characters)"
+                lines.append(f"| {lang}: {name} | {t['gold']} | {t['tokens_per_s_one_thread']:,.0f} |")
+            lines.append("")
     if r.get("lda_vs_mallet"):
         l = r["lda_vs_mallet"]
         seeds = l.get("seeds", [42])

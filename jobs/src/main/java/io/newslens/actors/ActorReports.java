@@ -14,31 +14,37 @@ public final class ActorReports {
             .add("valid_to", DataTypes.DateType).add("title", DataTypes.StringType);
 
     public static final ReportSpec ACTORS = ReportSpec.builder("actors",
-                    "The actor dictionary as this run used it: the shipped one (data/actors/) with the user's files on top.")
-            .string("actor_id", "Actor key (ISO alpha-3 for countries, `XXX_GOV` for governments, ...).")
+                    "The actors of this run: the dictionary as it was used (the shipped one, data/actors/, with the user's files on top) "
+                            + "and every recognised person, organisation and place it lacks (`origin` = `ner`, when `actors.recognise` is on).")
+            .string("actor_id", "Actor key (ISO alpha-3 for countries, `XXX_GOV` for governments, ...; `ner:per:gina-raimondo` "
+                    + "for a recognised entity: `ner:`, its type and its normalised name).")
             .string("name", "Canonical name.")
-            .string("type", "country, igo, government body, party, company, person, group or place (cities and states).")
+            .string("type", "country, igo, government body, party, company, person, group or place (cities and states); "
+                    + "recognised entities: person, organization or place.")
             .string("country_code", "ISO alpha-3 code of the actor's country (null for international organisations).")
             .string("cameo_code", "CAMEO-style code when no dated role applies.")
             .column("aliases", STRINGS, "Names matched for it.")
             .column("demonyms", STRINGS, "Demonyms read as the country when `actors.demonyms` is on.")
             .column("capitals", STRINGS, "Capitals read as the government when `actors.capitals` is on.")
             .column("roles", DataTypes.createArrayType(ROLE), "Dated codes: `code` from `valid_from` (inclusive) to `valid_to` (exclusive; null = open).")
-            .string("origin", "`newslens` or the user dictionary file it came from.")
+            .string("origin", "`newslens` or the user dictionary file it came from; `ner` for a recognised entity "
+                    + "(name: its most frequent written form; aliases: every form found, surnames and acronyms included).")
             .build();
 
     public static final ReportSpec ACTOR_MENTIONS = ReportSpec.builder("actor_mentions",
-                    "Every dictionary match and every mention resolved to one. Offsets refer to the normalised title, a blank line, the dateline and a blank "
+                    "Every dictionary match, every recognised entity the dictionary lacks, and every mention resolved to one. Offsets refer to the normalised title, a blank line, the dateline and a blank "
                             + "line (when the article has one), then the normalised body.")
             .string("article_id", "Article.")
             .string("actor_id", "The actor; null when the alias is shared by several actors and the article does not say which (see `candidates`).")
-            .string("name", "The actor's name (from the dictionary).")
+            .string("name", "The actor's name (from the `actors` report).")
             .string("actor_code", "The actor's code on the article's date (a dated role, else its CAMEO code).")
             .string("country_code", "The actor's country.")
             .string("matched_text", "The text as written.")
             .string("metonym", "`capital` (read as the government), `demonym` (read as the country) or null.")
             .string("origin", "`dictionary`: a dictionary alias matched here (also when the article's other mentions chose "
-                    + "among an ambiguous alias's actors); `resolved`: a later bare surname of a person the article named in full.")
+                    + "among an ambiguous alias's actors); `ner`: a person, organisation or place recognised by the statistical "
+                    + "model (English, Chinese) that no dictionary name covers; `resolved`: a later bare surname of a person, or the "
+                    + "acronym of an organisation (\"... Technology (NIST)\"), the article named in full.")
             .string("entity_type", "`PER` (person), `ORG` (company, party, government body, international organisation, group) "
                     + "or `LOC` (country, place); null when the actor is not known (ambiguous).")
             .string("zone", "title, dateline, lead (first body sentence) or body.")
@@ -114,12 +120,16 @@ public final class ActorReports {
             .build();
 
     public static final ReportSpec CANDIDATES = ReportSpec.builder("actor_candidates",
-                    "Frequent capitalised phrases of article bodies that no dictionary actor covers: what to add to a dictionary.")
-            .string("phrase", "The phrase.")
+                    "Names no dictionary actor covers, by the number of articles naming them: what to add to a dictionary. Recognised "
+                            + "entities (English, Chinese, `actors.recognise`) and, in other languages, capitalised phrases of article bodies.")
+            .string("phrase", "The name in full (a recognised entity's most frequent form).")
+            .string("actor_id", "The recognised entity's actor (`ner:...`, as in actor_mentions); null for a capitalised phrase.")
             .column("articles", DataTypes.LongType, "Articles it occurs in (at least `actors.candidate_min_count`).")
-            .column("mentions", DataTypes.LongType, "Occurrences.")
-            .string("suggested_type", "company, government body, party, group, person or unknown, from its words.")
-            .column("co_actors", STRINGS, "Up to 5 dictionary actors most often in the same articles.")
+            .column("mentions", DataTypes.LongType, "Occurrences, resolved surnames and acronyms included.")
+            .string("suggested_type", "Recognised entities: person, organization or place (the type recognised most often). "
+                    + "Phrases: company, government body, party, group, person or unknown, from its words.")
+            .column("aliases", STRINGS, "Alias suggestions: the surnames and acronyms resolved to it in articles that named it in full.")
+            .column("co_actors", STRINGS, "Up to 5 other actors most often in the same articles.")
             .build();
 
     public static final ReportSpec ARTICLE_TONE = ReportSpec.builder("article_tone",

@@ -30,11 +30,19 @@ public final class ActorText {
     public record Mention(Matcher.Found found, int sentence, String zone, String code) {
     }
 
+    /**
+     * A name no dictionary actor covers, one per occurrence: a recognised entity (type person, organization or
+     * place; {@code alias} is the surname or acronym when the occurrence was resolved to it) or, in a language
+     * without a recogniser, a capitalised phrase (type from its words).
+     */
+    public record Candidate(String phrase, String type, String alias, String actorId) {
+    }
+
     public final String text;
     public final List<Sentence> sentences = new ArrayList<>();
     public final List<Mention> mentions = new ArrayList<>();
-    /** Candidate proper-noun phrases (not in the dictionary), one entry per occurrence. */
-    public final List<String> candidates = new ArrayList<>();
+    /** Names not in the dictionary, one entry per occurrence. */
+    public final List<Candidate> candidates = new ArrayList<>();
     /** Mean lexicon valence per sentence (null: no lexicon word). */
     public final List<Double> sentenceTone = new ArrayList<>();
     public double toneSum;
@@ -83,10 +91,20 @@ public final class ActorText {
     }
 
     public ActorText(String title, String dateline, String body, String language, LocalDate date, Matcher matcher) {
+        this(title, dateline, body, language, date, matcher, false);
+    }
+
+    /** @param recognise also recognise people, organisations and places the dictionary lacks (en, zh: {@link EntityRecognizer}) */
+    public ActorText(String title, String dateline, String body, String language, LocalDate date, Matcher matcher,
+                     boolean recognise) {
         Layout layout = layout(title, dateline, body, language);
         sentences.addAll(layout.sentences());
         text = layout.text();
-        for (Matcher.Found f : matcher.find(text, language)) {
+        boolean recognising = recognise && EntityRecognizer.supports(language);
+        List<EntityRecognizer.Entity> entities = recognising
+                ? EntityRecognizer.find(text, sentences.stream().map(x -> new int[] {x.start(), x.end()}).toList(), language)
+                : List.of();
+        for (Matcher.Found f : matcher.find(text, language, entities)) {
             int idx = sentenceOf(f.start());
             mentions.add(new Mention(f, idx, idx < 0 ? "body" : sentences.get(idx).zone(), Matcher.codeOn(f, date)));
         }
@@ -107,7 +125,15 @@ public final class ActorText {
             toneSum += sum;
             toneWords += n;
         }
-        if (!Analyzers.isCjk(language)) {
+        if (recognising) {
+            for (Mention m : mentions) {
+                Dictionary.Actor a = m.found().actor();
+                if (a != null && Matcher.NER.equals(a.origin())) {
+                    candidates.add(new Candidate(a.name(), a.type(),
+                            Matcher.RESOLVED.equals(m.found().origin()) ? m.found().text() : null, a.actorId()));
+                }
+            }
+        } else if (!Analyzers.isCjk(language)) {
             findCandidates();
         }
     }
@@ -139,7 +165,7 @@ public final class ActorText {
                 if (phrase == null || overlapsMention(start, end)) {
                     continue;
                 }
-                candidates.add(phrase);
+                candidates.add(new Candidate(phrase, suggestType(phrase), null, null));
             }
         }
     }

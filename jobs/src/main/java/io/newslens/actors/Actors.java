@@ -60,7 +60,8 @@ public final class Actors {
             .add("mentions", DataTypes.createArrayType(MENTION))
             .add("sentences", DataTypes.IntegerType)
             .add("tone_sum", DataTypes.DoubleType).add("tone_words", DataTypes.IntegerType)
-            .add("candidates", DataTypes.createArrayType(DataTypes.StringType));
+            .add("candidates", DataTypes.createArrayType(new StructType().add("phrase", DataTypes.StringType)
+                    .add("type", DataTypes.StringType).add("alias", DataTypes.StringType).add("actor_id", DataTypes.StringType)));
 
     private Actors() {
     }
@@ -85,9 +86,10 @@ public final class Actors {
                                  org.apache.spark.broadcast.Broadcast<Dictionary> shared, ActorsOptions options) {
         boolean capitals = options.capitals();
         boolean demonyms = options.demonyms();
+        boolean recognise = options.recognise();
         UserDefinedFunction f = udf((UDF5<String, String, String, String, java.sql.Date, Row>) (t, d, b, lang, day) -> {
             LocalDate localDate = day == null ? null : day.toLocalDate();
-            ActorText a = new ActorText(t, d, b, lang, localDate, Matcher.of(shared, capitals, demonyms));
+            ActorText a = new ActorText(t, d, b, lang, localDate, Matcher.of(shared, capitals, demonyms), recognise);
             List<Row> mentions = new ArrayList<>();
             for (ActorText.Mention m : a.mentions) {
                 Matcher.Found found = m.found();
@@ -98,7 +100,8 @@ public final class Actors {
                         found.start(), found.end(), found.candidates(),
                         m.sentence() < 0 ? null : a.sentenceTone.get(m.sentence())));
             }
-            return RowFactory.create(mentions, a.sentences.size(), a.toneSum, a.toneWords, a.candidates);
+            List<Row> candidates = a.candidates.stream().map(c -> RowFactory.create(c.phrase(), c.type(), c.alias(), c.actorId())).toList();
+            return RowFactory.create(mentions, a.sentences.size(), a.toneSum, a.toneWords, candidates);
         }, ANALYSIS).withName("newslens_actors");
         return f.apply(title, dateline, text, language, date);
     }
@@ -215,25 +218,57 @@ public final class Actors {
                 .groupBy(col("period"), col("outlet"), col("p.a").as("actor_a"), col("p.b").as("actor_b"));
     }
 
-    /** actor_candidates: phrases in at least {@code minArticles} articles, with their usual company. */
+    /** actor_candidates: names in at least {@code minArticles} articles, with alias suggestions and their usual company. */
     public static Dataset<Row> candidates(Dataset<Row> analysed, int minArticles) {
-        Dataset<Row> occurrences = analysed.select(col(ARTICLE_ID), explode(col(A + ".candidates")).as("phrase"));
-        Dataset<Row> counted = occurrences.groupBy("phrase")
-                .agg(countDistinct(col(ARTICLE_ID)).as("articles"), count(lit(1)).as("mentions"))
+        // One key per candidate: the recognised entity's actor, else the phrase itself.
+        Dataset<Row> occurrences = analysed.select(col(ARTICLE_ID), explode(col(A + ".candidates")).as("c"))
+                .select(col(ARTICLE_ID), col("c.phrase").as("phrase"), col("c.type").as("type"), col("c.alias").as("alias"),
+                        col("c.actor_id").as("actor_id"),
+                        org.apache.spark.sql.functions.coalesce(col("c.actor_id"), org.apache.spark.sql.functions.concat(lit("phrase:"), col("c.phrase"))).as("key"));
+        Dataset<Row> counted = occurrences.groupBy("key")
+                .agg(countDistinct(col(ARTICLE_ID)).as("articles"), count(lit(1)).as("mentions"),
+                        org.apache.spark.sql.functions.max(col("actor_id")).as("actor_id"),
+                        array_sort(array_distinct(collect_list(col("alias")))).as("aliases"))
                 .filter(col("articles").geq(minArticles));
+        // Its phrase and type: the ones seen most often (ties: alphabetical), so one odd sentence does not decide.
+        Dataset<Row> named = occurrences.join(counted.select("key"), "key").groupBy("key", "phrase", "type").agg(count(lit(1)).as("n"))
+                .withColumn("r", row_number().over(Window.partitionBy("key").orderBy(col("n").desc(), col("phrase"), col("type"))))
+                .filter(col("r").equalTo(1)).select(col("key"), col("phrase"), col("type").as("suggested_type"));
         Dataset<Row> actorsOf = analysed.select(col(ARTICLE_ID), explode(array_distinct(transform(
                 filter(col(A + ".mentions"), m -> m.getField("actor_id").isNotNull()), m -> m.getField("actor_id")))).as("actor"));
-        Dataset<Row> together = occurrences.distinct().join(counted.select("phrase"), "phrase").join(actorsOf, ARTICLE_ID)
-                .groupBy("phrase", "actor").agg(count(lit(1)).as("c"))
-                .withColumn("r", row_number().over(Window.partitionBy("phrase").orderBy(col("c").desc(), col("actor"))))
+        Dataset<Row> together = occurrences.select(ARTICLE_ID, "key").distinct().join(counted.select("key"), "key")
+                .join(actorsOf, ARTICLE_ID)
+                .filter(col("actor").notEqual(col("key")))  // not itself
+                .groupBy("key", "actor").agg(count(lit(1)).as("c"))
+                .withColumn("r", row_number().over(Window.partitionBy("key").orderBy(col("c").desc(), col("actor"))))
                 .filter(col("r").leq(5))
-                .groupBy("phrase").agg(array_sort(collect_list(struct(col("r"), col("actor")))).as("top"));
-        UserDefinedFunction type = udf((UDF1<String, String>) ActorText::suggestType, DataTypes.StringType)
-                .withName("newslens_suggest_type");
-        return counted.join(together, new String[] {"phrase"}, "left")
-                .select(col("phrase"), col("articles"), col("mentions"), type.apply(col("phrase")).as("suggested_type"),
+                .groupBy("key").agg(array_sort(collect_list(struct(col("r"), col("actor")))).as("top"));
+        return counted.join(named, "key").join(together, new String[] {"key"}, "left")
+                .select(col("phrase"), col("actor_id"), col("articles"), col("mentions"), col("suggested_type"), col("aliases"),
                         org.apache.spark.sql.functions.coalesce(transform(col("top"), t -> t.getField("actor")),
                                 array().cast(DataTypes.createArrayType(DataTypes.StringType))).as("co_actors"));
+    }
+
+    /** The recognised actors of the analysed articles, as rows of the {@code actors} report (origin {@code ner}). */
+    public static Dataset<Row> recognisedActors(Dataset<Row> analysed) {
+        Dataset<Row> m = analysed.select(explode(col(A + ".mentions")).as("m"))
+                .filter(col("m.actor_id").startsWith(Matcher.RECOGNISED_PREFIX))
+                .select(col("m.actor_id").as("actor_id"), col("m.matched_text").as("text"), col("m.origin").as("origin"),
+                        col("m.entity_type").as("entity_type"));
+        // Its name: the form recognised most often (ties: the longest, then alphabetical).
+        Dataset<Row> names = m.filter(col("origin").equalTo(Matcher.NER)).groupBy("actor_id", "text", "entity_type")
+                .agg(count(lit(1)).as("n"))
+                .withColumn("r", row_number().over(Window.partitionBy("actor_id")
+                        .orderBy(col("n").desc(), org.apache.spark.sql.functions.length(col("text")).desc(), col("text"))))
+                .filter(col("r").equalTo(1)).select(col("actor_id"), col("text").as("name"), col("entity_type"));
+        Dataset<Row> aliases = m.groupBy("actor_id").agg(array_sort(collect_set(col("text"))).as("aliases"));
+        Column type = when(col("entity_type").equalTo("PER"), lit("person"))
+                .when(col("entity_type").equalTo("LOC"), lit("place")).otherwise(lit("organization"));
+        Column none = array().cast(DataTypes.createArrayType(DataTypes.StringType));
+        return names.join(aliases, "actor_id").select(col("actor_id"), col("name"), type.as("type"),
+                lit(null).cast("string").as("country_code"), lit(null).cast("string").as("cameo_code"), col("aliases"),
+                none.as("demonyms"), none.as("capitals"),
+                array().cast(ActorReports.ACTORS.schema().apply("roles").dataType()).as("roles"), lit(Matcher.NER).as("origin"));
     }
 
     public static Dataset<Row> articleTone(Dataset<Row> analysed) {

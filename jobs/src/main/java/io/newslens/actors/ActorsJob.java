@@ -28,20 +28,17 @@ public final class ActorsJob {
         SparkSession spark = corpus.sparkSession();
         try (RunManifest.Stage stage = manifest.stage("actors")) {
             Dictionary dictionary = Dictionary.load(o.builtin(), o.dictionaries());
-            out.write(ActorReports.ACTORS, spark.createDataFrame(Actors.dictionaryRows(dictionary), ActorReports.ACTORS.schema()),
-                    manifest);
             Column dateline = org.apache.spark.sql.functions.element_at(col(Articles.EXTRA), lit(o.datelineField()));
             org.apache.spark.broadcast.Broadcast<Dictionary> shared = Actors.share(dictionary);
             Dataset<Row> analysed = corpus.select(col(Articles.ARTICLE_ID), col(Articles.SOURCE),
                             Periods.start(col(Articles.PUBLISHED_DATE), o.period()).as(Actors.PERIOD_START),
                             Actors.analyse(col(Articles.TITLE), dateline, col(Articles.TEXT), col(Articles.LANGUAGE),
                                     col(Articles.PUBLISHED_DATE), shared, o).as(Actors.A));
-            // Kept when another report reads the analysis again (a count alone prunes the analysing UDF).
-            if (out.wants(ActorReports.ACTOR_ATTENTION, ActorReports.CO_MENTIONS, ActorReports.CO_MENTION_KWIC, ActorReports.NETWORK_NODES,
-                    ActorReports.NETWORK_EDGES, ActorReports.CANDIDATES, ActorReports.ARTICLE_TONE, ActorReports.ACTOR_TONE)) {
-                analysed = analysed.persist(StorageLevel.MEMORY_AND_DISK());
-            }
+            // Kept: the actors report (recognised actors) and actor_mentions read the analysis, and so may others.
+            analysed = analysed.persist(StorageLevel.MEMORY_AND_DISK());
             try {
+                Dataset<Row> known = spark.createDataFrame(Actors.dictionaryRows(dictionary), ActorReports.ACTORS.schema());
+                out.write(ActorReports.ACTORS, o.recognise() ? known.unionByName(Actors.recognisedActors(analysed)) : known, manifest);
                 // Always written when the stage runs: the manifest's counts, attention and the network start from it.
                 Dataset<Row> dict = out.read(ActorReports.ACTORS.name());
                 out.write(ActorReports.ACTOR_MENTIONS, Actors.conform(Actors.named(Actors.mentions(analysed), dict, "actor_id", "name"),
@@ -100,6 +97,8 @@ public final class ActorsJob {
                 counts.put("mentions", totals.getLong(0));
                 counts.put("mentions_ambiguous", totals.getLong(0) - totals.getLong(1));
                 counts.put("dictionary_actors", dictionary.actors().size());
+                counts.put("recognised_actors", out.read(ActorReports.ACTORS.name()).filter(col("origin").equalTo(Matcher.NER)).count());
+                counts.put("recognised", o.recognise());
                 counts.put("dictionary_files", new ArrayList<>(o.dictionaries()));
                 manifest.counts("actors", counts);
                 stage.count("articles", articles).count("mentions", totals.getLong(0))

@@ -39,7 +39,8 @@ public final class Matcher {
     /**
      * A mention found in a text: [start, end) character offsets.
      *
-     * @param origin {@link #DICTIONARY} (an alias matched) or {@link #RESOLVED} (a later bare surname, see {@link #surnames})
+     * @param origin {@link #DICTIONARY} (an alias matched), {@link #NER} (a recognised entity no dictionary name covers)
+     *               or {@link #RESOLVED} (a later bare surname or acronym of a name found earlier, see {@link #surnames})
      */
     public record Found(int start, int end, String text, Dictionary.Actor actor, String metonym, List<String> candidates,
                         String origin) {
@@ -47,6 +48,9 @@ public final class Matcher {
 
     public static final String DICTIONARY = "dictionary";
     public static final String RESOLVED = "resolved";
+    public static final String NER = "ner";
+    /** Actor ids of recognised entities start with this: {@code ner:per:gina-raimondo}. */
+    public static final String RECOGNISED_PREFIX = "ner:";
 
     private static final Map<String, Matcher> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -177,6 +181,19 @@ public final class Matcher {
 
     /** All mentions in {@code text} of the given language, in text order, resolved in the context of the whole text. */
     public List<Found> find(String text, String language) {
+        return find(text, language, List.of());
+    }
+
+    /**
+     * Dictionary mentions and recognised entities of one text, resolved in the context of the whole text: a
+     * dictionary name wins where it covers or crosses an entity (it links the actor and its code), unless the model
+     * reads a person or an organisation in context where the dictionary has a place ("Jordan said", "Barcelona
+     * won"); an entity longer than the
+     * dictionary names inside it ("White House Office of Science and Technology Policy", "Bank of China") is a name
+     * of its own and replaces them; every other entity becomes an actor of its own ({@link #recognisedActor}). Then
+     * later bare surnames and acronyms take the full form named earlier.
+     */
+    public List<Found> find(String text, String language, List<EntityRecognizer.Entity> recognised) {
         Collection<Emit> emits = trie.parseText(text);
         List<Found> raw = new ArrayList<>();
         java.util.BitSet chineseWords = null;
@@ -202,7 +219,171 @@ public final class Matcher {
             }
         }
         List<Found> kept = longestFirst(raw);
-        return surnames(text, resolve(kept, targetsOf(kept)));
+        List<Found> linked = resolve(kept, targetsOf(kept));
+        return acronyms(text, surnames(text, recognised.isEmpty() ? linked : merge(text, linked, recognised)));
+    }
+
+    /** Dictionary mentions with the recognised entities no dictionary name covers (see {@link #find(String, String, List)}). */
+    List<Found> merge(String text, List<Found> dictionary, List<EntityRecognizer.Entity> recognised) {
+        List<Found> out = new ArrayList<>(dictionary);
+        // Full names seen so far: a later one-word entity equal to their last word is left to surnames() to resolve.
+        Map<String, Integer> surnameFrom = new HashMap<>();
+        for (Found f : dictionary) {
+            if (f.actor() != null && "person".equals(f.actor().type())) {
+                String[] w = f.text().trim().split("\\s+");
+                if (w.length > 1) {
+                    surnameFrom.merge(w[w.length - 1], f.end(), Math::min);
+                }
+            }
+        }
+        for (EntityRecognizer.Entity e : recognised) {
+            String name = text.substring(e.start(), e.end());
+            String[] words = name.trim().split("\\s+");
+            if ("PER".equals(e.type()) && words.length > 1) {
+                surnameFrom.merge(words[words.length - 1], e.end(), Math::min);
+            }
+        }
+        for (EntityRecognizer.Entity e : recognised) {
+            String name = text.substring(e.start(), e.end());
+            List<Found> inside = new ArrayList<>();
+            boolean covered = false;
+            for (Found f : dictionary) {
+                if (f.start() < e.end() && e.start() < f.end()) {
+                    boolean same = f.start() == e.start() && f.end() == e.end();
+                    if (e.start() <= f.start() && f.end() <= e.end() && !same) {
+                        inside.add(f);
+                    } else if (same && f.actor() == null) {
+                        // An ambiguous alias: the model's type may leave one of its actors ("Singapore": the country).
+                        List<Target> typed = byAlias.getOrDefault(f.text().toLowerCase(Locale.ROOT), List.of()).stream()
+                                .filter(t -> f.candidates().contains(t.actor().actorId()) && t.metonym() == null
+                                        && Actors.entityType(t.actor().type()).equals(e.type())).toList();
+                        if (typed.size() == 1) {
+                            out.set(out.indexOf(f), new Found(f.start(), f.end(), f.text(), typed.get(0).actor(), null,
+                                    f.candidates(), f.origin()));
+                        }
+                        covered = true;
+                    } else if (same && !"LOC".equals(e.type()) && f.actor() != null && isPlace(f)) {
+                        // "Barcelona won", "Jordan said": the model reads a team or a person in context where the
+                        // dictionary only knows a place.
+                        inside.add(f);
+                    } else {
+                        covered = true;
+                    }
+                }
+            }
+            Integer fullNameEnd = surnameFrom.get(name);
+            if (covered || !name.contains(" ") && !hasHan(name) && fullNameEnd != null && fullNameEnd <= e.start()) {
+                continue;
+            }
+            // The longer name is the entity: "Bank of China" is a bank, not a mention of China.
+            out.removeAll(inside);
+            Dictionary.Actor actor = recognisedActor(name, e.type());
+            out.add(new Found(e.start(), e.end(), name, actor, null, List.of(actor.actorId()), NER));
+        }
+        out.sort(Comparator.comparingInt(Found::start).thenComparingInt(Found::end));
+        return out;
+    }
+
+    /** A country or place name, or a capital read as its government. */
+    private static boolean isPlace(Found f) {
+        return "country".equals(f.actor().type()) || "place".equals(f.actor().type()) || "capital".equals(f.metonym());
+    }
+
+    private static boolean hasHan(String s) {
+        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    /**
+     * The actor of a recognised entity absent from the dictionary: its id is stable across articles and runs,
+     * from its type and normalised name ({@code ner:per:gina-raimondo}, {@code ner:org:国家统计局}).
+     */
+    static Dictionary.Actor recognisedActor(String name, String entityType) {
+        String clean = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+        String key = clean.toLowerCase(Locale.ROOT).replaceAll("^the ", "").replaceAll("[\\s_]+", "-").replaceAll("[.'’]", "");
+        String type = switch (entityType) {
+            case "PER" -> "person";
+            case "LOC" -> "place";
+            default -> "organization";
+        };
+        return new Dictionary.Actor(RECOGNISED_PREFIX + entityType.toLowerCase(Locale.ROOT) + ":" + key, clean, type, null, null,
+                List.of(clean), List.of(), List.of(), List.of(), NER);
+    }
+
+    private static final java.util.regex.Pattern ACRONYM_AFTER = java.util.regex.Pattern.compile(
+            "^\\s*[(（]\\s*(\\p{Lu}[\\p{Lu}&]{1,7}|\\p{IsHan}{2,8})\\s*[)）]");
+
+    /**
+     * "National Institute of Standards and Technology (NIST) ... NIST", "世界卫生组织（世卫组织）... 世卫组织": a short
+     * form in brackets right after an organisation's name, made of its capitalised words' initials (Chinese: of its
+     * characters, in order), takes that organisation wherever it occurs later in the text (a recognised entity there
+     * gives way to it).
+     */
+    static List<Found> acronyms(String text, List<Found> found) {
+        Map<String, Found> byAcronym = new HashMap<>();
+        for (Found f : found) {
+            if (f.actor() == null || "person".equals(f.actor().type()) || "country".equals(f.actor().type())) {
+                continue;
+            }
+            java.util.regex.Matcher m = ACRONYM_AFTER.matcher(text.substring(f.end(), Math.min(text.length(), f.end() + 16)));
+            if (m.find() && (initialsMatch(f.text(), m.group(1)) || hasHan(m.group(1)) && abbreviates(f.text(), m.group(1)))) {
+                byAcronym.putIfAbsent(m.group(1), f);
+            }
+        }
+        if (byAcronym.isEmpty()) {
+            return found;
+        }
+        List<Found> out = new ArrayList<>();
+        for (Found f : found) {
+            Found full = byAcronym.get(f.text());
+            // A recognised entity or a dictionary name spelt like the acronym: the organisation named in full.
+            if (full != null && f != full && f.start() > full.end()
+                    && (f.actor() == null || NER.equals(f.origin()))) {
+                continue;
+            }
+            out.add(f);
+        }
+        for (Map.Entry<String, Found> e : byAcronym.entrySet()) {
+            String acronym = e.getKey();
+            Found full = e.getValue();
+            for (int at = text.indexOf(acronym, full.end()); at >= 0; at = text.indexOf(acronym, at + acronym.length())) {
+                int end = at + acronym.length();
+                int s = at;
+                // Chinese has no spaces: a Han short form counts wherever it occurs.
+                boolean word = hasHan(acronym)
+                        || (at == 0 || !isWordChar(text.charAt(at - 1))) && (end == text.length() || !isWordChar(text.charAt(end)));
+                if (word && out.stream().noneMatch(f -> s < f.end() && f.start() < end)) {
+                    out.add(new Found(at, end, acronym, full.actor(), null, List.of(full.actor().actorId()), RESOLVED));
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(Found::start).thenComparingInt(Found::end));
+        return out;
+    }
+
+    /** Is the Chinese short form shorter than the name and made of its characters, in order (世卫组织 of 世界卫生组织)? */
+    static boolean abbreviates(String name, String shortForm) {
+        if (shortForm.length() >= name.length()) {
+            return false;
+        }
+        int i = 0;
+        for (int j = 0; j < name.length() && i < shortForm.length(); j++) {
+            if (name.charAt(j) == shortForm.charAt(i)) {
+                i++;
+            }
+        }
+        return i == shortForm.length();
+    }
+
+    /** Are the acronym's letters the initials of the name's capitalised words, in order ("NIST", "AT&T" aside)? */
+    static boolean initialsMatch(String name, String acronym) {
+        StringBuilder initials = new StringBuilder();
+        for (String w : name.split("[\\s-]+")) {
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+                initials.append(w.charAt(0));
+            }
+        }
+        String letters = acronym.replace("&", "");
+        return initials.toString().equals(letters);
     }
 
     /**

@@ -16,6 +16,8 @@ import java.util.List;
  * @param period                day, week or month
  * @param datelineField         the `extra` field holding a dateline ("WASHINGTON, March 3 -"), matched as its own zone
  * @param kwicExamples          co_mention_kwic: example sentences per pair
+ * @param recognise             also recognise people, organisations and places the dictionary lacks (English and
+ *                              Chinese): each becomes an actor of its own ({@code ner:per:...})
  */
 public record ActorsOptions(
         List<String> dictionaries,
@@ -26,7 +28,8 @@ public record ActorsOptions(
         @JsonProperty("candidate_min_count") Integer candidateMinCount,
         String period,
         @JsonProperty("dateline_field") String datelineField,
-        @JsonProperty("kwic_examples") Integer kwicExamples) implements java.io.Serializable {
+        @JsonProperty("kwic_examples") Integer kwicExamples,
+        Boolean recognise) implements java.io.Serializable {
 
     public ActorsOptions {
         dictionaries = dictionaries == null ? List.of() : List.copyOf(dictionaries);
@@ -38,13 +41,14 @@ public record ActorsOptions(
         period = period == null ? "month" : period;
         datelineField = datelineField == null ? "dateline" : datelineField;
         kwicExamples = kwicExamples == null ? 3 : kwicExamples;
+        recognise = recognise == null || recognise;
     }
 
     public static ActorsOptions defaults() {
-        return new ActorsOptions(null, null, null, null, null, null, null, null, null);
+        return new ActorsOptions(null, null, null, null, null, null, null, null, null, null);
     }
 
     public ActorsOptions withDictionaries(List<String> files) {
-        return new ActorsOptions(files, builtin, capitals, demonyms, minCount, candidateMinCount, period, datelineField, kwicExamples);
+        return new ActorsOptions(files, builtin, capitals, demonyms, minCount, candidateMinCount, period, datelineField, kwicExamples, recognise);
     }
 }

@@ -33,19 +33,28 @@ class ActorReportValuesTest {
     }
 
     private static Row article(String id, String source, Date period, List<Row> mentions, int sentences, double toneSum,
-                               int toneWords, List<String> candidates) {
+                               int toneWords, List<Row> candidates) {
         return RowFactory.create(id, source, period, RowFactory.create(mentions, sentences, toneSum, toneWords, candidates));
     }
+
+    /** A candidate occurrence: phrase, type, alias (the resolved form) and the recognised actor's id. */
+    private static Row candidate(String phrase, String type, String alias, String actorId) {
+        return RowFactory.create(phrase, type, alias, actorId);
+    }
+
+    private static final Row ACME = candidate("Acme Corp", "company", null, null);
+    private static final String JANE = "ner:per:jane-doe";
 
     private static Dataset<Row> analysed() {
         StructType schema = new StructType().add(Actors.ARTICLE_ID, DataTypes.StringType).add(Actors.SOURCE, DataTypes.StringType)
                 .add(Actors.PERIOD_START, DataTypes.DateType).add(Actors.A, Actors.ANALYSIS);
         return SparkTestSession.get().createDataFrame(List.of(
                 article("a1", "Wire", MARCH, List.of(mention("CHN", 0, 0.5), mention("USA", 0, 0.5), mention("CHN", 1, -1.0)),
-                        2, 1.0, 4, List.of("Acme Corp")),
-                article("a2", "Wire", MARCH, List.of(mention("CHN", 0, null)), 1, 0.0, 0, List.of("Acme Corp", "Zed")),
+                        2, 1.0, 4, List.of(ACME, candidate("Jane Doe", "person", null, JANE), candidate("Jane Doe", "person", "Doe", JANE))),
+                article("a2", "Wire", MARCH, List.of(mention("CHN", 0, null)), 1, 0.0, 0,
+                        List.of(ACME, candidate("Zed", "unknown", null, null), candidate("Jane Doe", "organization", null, JANE))),
                 article("a3", "Daily", MARCH, List.of(mention("USA", 0, 2.0), mention(null, 0, 2.0)), 1, 3.0, 2,
-                        List.of("Acme Corp")),
+                        List.of(ACME, candidate("JANE DOE", "person", null, JANE))),
                 article("a4", "Wire", null, List.of(mention("CHN", 0, 1.0)), 1, 1.0, 1, List.of())), schema);
     }
 
@@ -122,9 +131,12 @@ class ActorReportValuesTest {
     void candidatesNeedEnoughArticlesAndListTheirCompany() {
         // "Acme Corp": 3 articles, 3 occurrences; with CHN in a1, a2 and USA in a1, a3: 2 each, ties by id.
         // "Zed": 1 article (a2, with CHN), under the minimum of 2.
-        assertEquals(List.of("Acme Corp | 3 | 3 | company | [CHN, USA]"), rows(Actors.candidates(analysed(), 2)));
-        assertEquals(Arrays.asList("Acme Corp | 3 | 3 | company | [CHN, USA]", "Zed | 1 | 1 | unknown | [CHN]"),
-                rows(Actors.candidates(analysed(), 1)));
+        // Jane Doe (one recognised actor, however written): a1 twice (once resolved from "Doe"), a2, a3 = 3 articles,
+        // 4 occurrences; "Jane Doe" 3 times against "JANE DOE" once, person 3 times against organization once.
+        String acme = "Acme Corp | null | 3 | 3 | company | [] | [CHN, USA]";
+        String jane = "Jane Doe | " + JANE + " | 3 | 4 | person | [Doe] | [CHN, USA]";
+        assertEquals(List.of(acme, jane), rows(Actors.candidates(analysed(), 2)));
+        assertEquals(Arrays.asList(acme, jane, "Zed | null | 1 | 1 | unknown | [] | [CHN]"), rows(Actors.candidates(analysed(), 1)));
     }
 
     @Test

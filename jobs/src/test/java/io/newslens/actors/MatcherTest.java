@@ -176,7 +176,8 @@ class MatcherTest {
     @Test
     void candidatesAreCapitalisedPhrasesOutsideTheDictionary() {
         ActorText a = read("", "Officials of Acme Robotics Corp met China's envoy. Later, Jane Doe of the Ministry of Silly Walks spoke.", null);
-        assertEquals(List.of("Acme Robotics Corp", "Jane Doe", "Ministry of Silly Walks"), a.candidates);
+        assertEquals(List.of("Acme Robotics Corp", "Jane Doe", "Ministry of Silly Walks"),
+                a.candidates.stream().map(ActorText.Candidate::phrase).toList());
         assertEquals("company", ActorText.suggestType("Acme Robotics Corp"));
         assertEquals("person", ActorText.suggestType("Jane Doe"));
         assertEquals("government body", ActorText.suggestType("Ministry of Silly Walks"));

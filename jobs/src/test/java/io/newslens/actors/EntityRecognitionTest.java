@@ -1,0 +1,180 @@
+package io.newslens.actors;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newslens.SparkTestSession;
+import io.newslens.config.ActorsOptions;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Named-entity recognition joined with the dictionary: hand-written English and Chinese articles whose person and
+ * organisation no dictionary lists, the merge rules on planted entities, ids, tokens and the scorer.
+ */
+class EntityRecognitionTest {
+    static final String EN_TITLE = "Chipmakers called in";
+    static final String EN_BODY = "Commerce Secretary Gina Raimondo met officials of the National Institute of Standards and "
+            + "Technology (NIST) in Gaithersburg on Tuesday. Raimondo said NIST would publish new guidance on artificial "
+            + "intelligence before talks with China.";
+    static final String ZH_BODY = "国家统计局局长康义在北京表示，世界卫生组织（世卫组织）的报告显示中国经济稳定。康义说，世卫组织和美国应当加强合作。";
+    static final String RAIMONDO = "ner:per:gina-raimondo";
+    static final String NIST = "ner:org:national-institute-of-standards-and-technology";
+
+    /** origin text -> actor (type), sentence. */
+    private static List<String> mentions(ActorText a) {
+        return a.mentions.stream().map(m -> m.found().origin() + " " + m.found().text() + " -> " + m.found().actor().actorId()
+                + " (" + Actors.entityType(m.found().actor().type()) + ") s" + m.sentence()).toList();
+    }
+
+    @Test
+    void anEnglishArticlesUnlistedPersonAndOrganisationAreActorsWithSurnameAndAcronymResolved() {
+        for (String id : List.of(RAIMONDO, NIST)) {
+            assertTrue(MatcherTest.DICTIONARY.actors().stream().noneMatch(x -> x.name().contains("Raimondo")
+                    || x.name().contains("Standards")), "neither is in the dictionary: " + id);
+        }
+        ActorText a = new ActorText(EN_TITLE, null, EN_BODY, "en", null, MatcherTest.MATCHER, true);
+        assertEquals(List.of(
+                "ner Gina Raimondo -> " + RAIMONDO + " (PER) s1",
+                "ner National Institute of Standards and Technology -> " + NIST + " (ORG) s1",
+                "resolved NIST -> " + NIST + " (ORG) s1",
+                "ner Gaithersburg -> ner:loc:gaithersburg (LOC) s1",
+                "resolved Raimondo -> " + RAIMONDO + " (PER) s2",
+                "resolved NIST -> " + NIST + " (ORG) s2",
+                "dictionary China -> CHN (LOC) s2"), mentions(a));
+        // Candidates: one per occurrence, the resolved ones carry their alias.
+        assertEquals(List.of("Gina Raimondo/null", "National Institute of Standards and Technology/null",
+                        "National Institute of Standards and Technology/NIST", "Gaithersburg/null", "Gina Raimondo/Raimondo",
+                        "National Institute of Standards and Technology/NIST"),
+                a.candidates.stream().map(c -> c.phrase() + "/" + c.alias()).toList());
+        ActorText off = new ActorText(EN_TITLE, null, EN_BODY, "en", null, MatcherTest.MATCHER, false);
+        assertEquals(List.of("CHN"), off.mentions.stream().map(m -> m.found().actor().actorId()).toList(), "actors.recognise off");
+    }
+
+    @Test
+    void aChineseArticlesUnlistedPersonAndOrganisationAreActorsWithTheBracketedShortFormResolved() {
+        ActorText a = new ActorText("", null, ZH_BODY, "zh", null, MatcherTest.MATCHER, true);
+        assertEquals(List.of(
+                "ner 国家统计局 -> ner:org:国家统计局 (ORG) s0",
+                "ner 康义 -> ner:per:康义 (PER) s0",
+                "ner 北京 -> ner:loc:北京 (LOC) s0",
+                "ner 世界卫生组织 -> ner:org:世界卫生组织 (ORG) s0",
+                "resolved 世卫组织 -> ner:org:世界卫生组织 (ORG) s0",
+                "dictionary 中国 -> CHN (LOC) s0",
+                "ner 康义 -> ner:per:康义 (PER) s1",
+                "resolved 世卫组织 -> ner:org:世界卫生组织 (ORG) s1",
+                "dictionary 美国 -> USA (LOC) s1"), mentions(a));
+    }
+
+    /** Both articles through the Spark analysis: the person and the organisation co-mentioned in a sentence. */
+    @Test
+    void theRecognisedActorsAreCoMentionedInASentenceAndListedAsActorsAndCandidates() {
+        StructType schema = new StructType().add("article_id", DataTypes.StringType).add("title", DataTypes.StringType)
+                .add("text", DataTypes.StringType).add("language", DataTypes.StringType);
+        Dataset<Row> analysed = SparkTestSession.get().createDataFrame(List.of(RowFactory.create("en1", EN_TITLE, EN_BODY, "en"),
+                        RowFactory.create("zh1", "", ZH_BODY, "zh")), schema)
+                .select(col("article_id"), lit("S").as("source"), lit(null).cast("date").as("period_start"),
+                        Actors.analyse(col("title"), lit(null).cast("string"), col("text"), col("language"), lit(null).cast("date"),
+                                Actors.share(MatcherTest.DICTIONARY), ActorsOptions.defaults()).as(Actors.A));
+        Map<String, Long> pairs = new java.util.TreeMap<>();
+        for (Row r : Actors.coMentions(analysed, "sentence", 1).filter("period = 'all' AND outlet = 'all'").collectAsList()) {
+            pairs.put(r.<String>getAs("actor_a") + " + " + r.<String>getAs("actor_b"), r.<Long>getAs("count"));
+        }
+        // en1 s1: Gina Raimondo, NIST (in full and its acronym), Gaithersburg; s2: Raimondo and NIST (both resolved),
+        // China. Sentence scope counts sentences: Raimondo with NIST in 2, with China in 1.
+        assertEquals(2L, pairs.get(NIST + " + " + RAIMONDO), pairs.toString());
+        assertEquals(1L, pairs.get("CHN + " + RAIMONDO), pairs.toString());
+        assertEquals(1L, pairs.get("ner:loc:gaithersburg + " + RAIMONDO), pairs.toString());
+        // zh1 s0: 国家统计局, 康义, 北京, 世界卫生组织 (also as 世卫组织), 中国; s1: 康义, 世卫组织 (resolved), 美国.
+        assertEquals(2L, pairs.get("ner:org:世界卫生组织 + ner:per:康义"), pairs.toString());
+        assertEquals(1L, pairs.get("USA + ner:per:康义"), pairs.toString());
+        Map<String, String> actors = new java.util.TreeMap<>();
+        for (Row r : Actors.recognisedActors(analysed).collectAsList()) {
+            actors.put(r.getString(0), r.getString(1) + " | " + r.getString(2) + " | " + r.getList(5) + " | " + r.getString(9));
+        }
+        assertEquals("Gina Raimondo | person | [Gina Raimondo, Raimondo] | ner", actors.get(RAIMONDO));
+        assertEquals("National Institute of Standards and Technology | organization | "
+                + "[NIST, National Institute of Standards and Technology] | ner", actors.get(NIST));
+        assertEquals("康义 | person | [康义] | ner", actors.get("ner:per:康义"));
+        assertEquals(7, actors.size(), actors.keySet().toString());
+        List<String> candidates = Actors.candidates(analysed, 1).orderBy("phrase").collectAsList().stream()
+                .map(r -> r.getString(0) + " | " + r.getString(1) + " | " + r.getLong(2) + " | " + r.getLong(3) + " | " + r.getString(4)
+                        + " | " + r.getList(5)).toList();
+        assertTrue(candidates.contains("Gina Raimondo | " + RAIMONDO + " | 1 | 2 | person | [Raimondo]"), candidates.toString());
+        assertTrue(candidates.contains("National Institute of Standards and Technology | " + NIST + " | 1 | 3 | organization | [NIST]"),
+                candidates.toString());
+        assertTrue(candidates.contains("世界卫生组织 | ner:org:世界卫生组织 | 1 | 3 | organization | [世卫组织]"), candidates.toString());
+    }
+
+    private static List<String> merged(String text, EntityRecognizer.Entity... entities) {
+        return MatcherTest.MATCHER.find(text, "en", List.of(entities)).stream()
+                .map(f -> f.origin() + " " + f.text() + " -> " + (f.actor() == null ? null : f.actor().actorId())).toList();
+    }
+
+    @Test
+    void theDictionaryLinksWhereItAgreesAndTheLongerOrInContextReadingWinsElsewhere() {
+        assertEquals(List.of("dictionary China -> CHN"), merged("China said so.", new EntityRecognizer.Entity(0, 5, "LOC")));
+        assertEquals(List.of("ner Bank of China -> ner:org:bank-of-china"),
+                merged("Bank of China said so.", new EntityRecognizer.Entity(0, 13, "ORG")), "the longer name is the entity");
+        assertEquals(List.of("ner Jordan -> ner:per:jordan"), merged("Jordan said so.", new EntityRecognizer.Entity(0, 6, "PER")),
+                "a person in context where the dictionary has a country");
+        assertEquals(List.of("ner Barcelona -> ner:org:barcelona"), merged("Barcelona won 2-0.", new EntityRecognizer.Entity(0, 9, "ORG")));
+        assertEquals(List.of("dictionary WTO -> IGO_WTO"), merged("WTO said so.", new EntityRecognizer.Entity(0, 3, "LOC")),
+                "a wrong place reading does not undo an organisation the dictionary knows");
+        // A later one-word entity equal to a full name's surname is the same person, not a new actor.
+        assertEquals(List.of("ner Jane Doe -> ner:per:jane-doe", "resolved Doe -> ner:per:jane-doe"),
+                merged("Jane Doe spoke. Doe left.", new EntityRecognizer.Entity(0, 8, "PER"), new EntityRecognizer.Entity(16, 19, "ORG")));
+    }
+
+    @Test
+    void recognisedActorIdsComeFromTypeAndNormalisedName() {
+        assertEquals("ner:org:white-house-office", Matcher.recognisedActor("The  White House Office", "ORG").actorId());
+        assertEquals("ner:org:us-steel", Matcher.recognisedActor("U.S. Steel", "ORG").actorId());
+        assertEquals("ner:per:oneill", Matcher.recognisedActor("O'Neill", "PER").actorId());
+        assertEquals("ner:loc:北京", Matcher.recognisedActor("北京", "LOC").actorId());
+        assertEquals("place", Matcher.recognisedActor("北京", "LOC").type());
+        assertTrue(Matcher.initialsMatch("National Institute of Standards and Technology", "NIST"));
+        assertFalse(Matcher.initialsMatch("World Health Organization", "WTO"));
+        assertTrue(Matcher.abbreviates("世界卫生组织", "世卫组织"));
+        assertFalse(Matcher.abbreviates("世界卫生组织", "卫世"));
+        assertFalse(Matcher.abbreviates("世卫", "世卫"));
+    }
+
+    @Test
+    void tokensAreTheOnesTheModelWasTrainedOn() {
+        assertEquals(List.of("Gina", "Raimondo", ",", "the", "U.S.", "envoy", ",", "said", "Germany", "'s", "Siemens", "Corp.",
+                        "did", "n't", "pay", "$", "3.5", "billion", "to", "O'Neill", "on", "Jan.", "5", ";", "M.", "Johnson", "won",
+                        "2-0", "on", "1996-12-06", "--", "in", "the", "1990s", "..."),
+                EntityTokens.tokens("Gina Raimondo, the U.S. envoy, said Germany's Siemens Corp. didn't pay $3.5 billion to "
+                        + "O'Neill on Jan. 5; M. Johnson won 2-0 on 1996-12-06 -- in the 1990s...").stream()
+                        .map(EntityTokens.Token::text).toList());
+        EntityTokens.Token t = EntityTokens.tokens("  Mr. Smith").get(1);
+        assertEquals(List.of("Smith", 6, 11), List.of(t.text(), t.start(), t.end()));
+    }
+
+    @Test
+    void goldTagsBecomeEntitiesAndTheScoreIsExactSpan() {
+        assertEquals(List.of(new Conll.Entity(0, 2, "PER"), new Conll.Entity(3, 4, "LOC"), new Conll.Entity(4, 5, "LOC"),
+                        new Conll.Entity(5, 6, "ORG")),
+                Conll.entities(List.of("I-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG")), "IOB1");
+        assertEquals(List.of(new Conll.Entity(0, 2, "PER"), new Conll.Entity(2, 3, "PER")),
+                Conll.entities(List.of("B-PER", "I-PER", "B-PER")), "BIO");
+        Conll.Sentence s = new Conll.Sentence(List.of("a", "b", "c", "d"),
+                List.of(new Conll.Entity(0, 2, "PER"), new Conll.Entity(3, 4, "LOC"), new Conll.Entity(2, 3, "MISC")), true);
+        // Predicted: PER 0-2 right, LOC 2-4 wrong span, MISC ignored: P = 1/2, R = 1/2.
+        Map<String, NerEvaluation.Score> score = NerEvaluation.score(List.of(s), x -> List.of(new Conll.Entity(0, 2, "PER"),
+                new Conll.Entity(2, 4, "LOC"), new Conll.Entity(2, 3, "MISC")));
+        assertEquals(new NerEvaluation.Score(1, 2, 2), score.get("ALL"));
+        assertEquals(0.5, score.get("ALL").f1(), 1e-12);
+        assertEquals(new NerEvaluation.Score(0, 1, 1), score.get("LOC"));
+    }
+}
