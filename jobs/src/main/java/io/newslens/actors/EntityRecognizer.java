@@ -14,8 +14,14 @@ import opennlp.tools.namefind.TokenNameFinderModel;
  * ({@link ChineseEntities}). Other languages get none (their actors come from the dictionary only).
  */
 public final class EntityRecognizer {
-    /** An entity: characters [start, end) of the text. */
-    public record Entity(int start, int end, String type) {
+    /**
+     * An entity: characters [start, end) of the text; {@code link} is a dictionary actor id when the recogniser
+     * already knows whom it names (Chinese one-character country abbreviations), else null.
+     */
+    public record Entity(int start, int end, String type, String link) {
+        public Entity(int start, int end, String type) {
+            this(start, end, type, null);
+        }
     }
 
     static final String ENGLISH_MODEL = "/io/newslens/actors/ner-en.bin";
@@ -52,7 +58,7 @@ public final class EntityRecognizer {
         } else if ("zh".equals(language)) {
             for (int[] s : sentences) {
                 for (ChineseEntities.Span x : ChineseEntities.find(text.substring(s[0], s[1]))) {
-                    out.add(new Entity(s[0] + x.start(), s[0] + x.end(), x.type()));
+                    out.add(new Entity(s[0] + x.start(), s[0] + x.end(), x.type(), x.link()));
                 }
             }
         }

@@ -56,6 +56,7 @@ public final class Matcher {
 
     private final Trie trie;
     private final Map<String, List<Target>> byAlias = new HashMap<>();
+    private final Map<String, Dictionary.Actor> byId = new HashMap<>();
 
     /**
      * One matcher per executor JVM, broadcast dictionary and options (what the Spark UDFs use): the automaton is
@@ -73,6 +74,7 @@ public final class Matcher {
 
     public Matcher(Dictionary dictionary, boolean capitals, boolean demonyms) {
         for (Dictionary.Actor a : dictionary.actors()) {
+            byId.put(a.actorId(), a);
             add(a, a.aliases(), null);
             if (demonyms) {
                 add(a, a.demonyms(), "demonym");
@@ -277,7 +279,8 @@ public final class Matcher {
             }
             // The longer name is the entity: "Bank of China" is a bank, not a mention of China.
             out.removeAll(inside);
-            Dictionary.Actor actor = recognisedActor(name, e.type());
+            // An entity the recogniser linked (美 in 中美关系) is that dictionary actor.
+            Dictionary.Actor actor = e.link() != null && byId.containsKey(e.link()) ? byId.get(e.link()) : recognisedActor(name, e.type());
             out.add(new Found(e.start(), e.end(), name, actor, null, List.of(actor.actorId()), NER));
         }
         out.sort(Comparator.comparingInt(Found::start).thenComparingInt(Found::end));

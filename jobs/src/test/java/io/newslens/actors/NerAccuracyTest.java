@@ -42,6 +42,6 @@ class NerAccuracyTest {
     @Test
     void chineseOnMsraTest() throws Exception {
         Map<String, NerEvaluation.Score> newslens = newslens(Conll.read(gold("msra_ner_zh/msra_test_bio.txt.gz")), "zh", 6190);
-        assertTrue(newslens.get("ALL").f1() >= 0.58, "F1 " + newslens.get("ALL").f1());
+        assertTrue(newslens.get("ALL").f1() >= 0.61, "F1 " + newslens.get("ALL").f1());
     }
 }
