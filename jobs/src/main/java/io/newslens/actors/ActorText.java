@@ -104,6 +104,9 @@ public final class ActorText {
         List<EntityRecognizer.Entity> entities = recognising
                 ? EntityRecognizer.find(text, sentences.stream().map(x -> new int[] {x.start(), x.end()}).toList(), language)
                 : List.of();
+        // A dateline says where the story was filed: its names are places ("LOS ANGELES, March 3" is no club).
+        entities = entities.stream().map(e -> "dateline".equals(zoneAt(e.start())) && !"LOC".equals(e.type())
+                ? new EntityRecognizer.Entity(e.start(), e.end(), "LOC", e.link()) : e).toList();
         for (Matcher.Found f : matcher.find(text, language, entities)) {
             int idx = sentenceOf(f.start());
             mentions.add(new Mention(f, idx, idx < 0 ? "body" : sentences.get(idx).zone(), Matcher.codeOn(f, date)));
@@ -136,6 +139,11 @@ public final class ActorText {
         } else if (!Analyzers.isCjk(language)) {
             findCandidates();
         }
+    }
+
+    private String zoneAt(int offset) {
+        int i = sentenceOf(offset);
+        return i < 0 ? "body" : sentences.get(i).zone();
     }
 
     private int sentenceOf(int offset) {

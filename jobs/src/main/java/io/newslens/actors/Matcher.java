@@ -188,12 +188,11 @@ public final class Matcher {
 
     /**
      * Dictionary mentions and recognised entities of one text, resolved in the context of the whole text: a
-     * dictionary name wins where it covers or crosses an entity (it links the actor and its code), unless the model
-     * reads a person or an organisation in context where the dictionary has a place ("Jordan said", "Barcelona
-     * won"); an entity longer than the
-     * dictionary names inside it ("White House Office of Science and Technology Policy", "Bank of China") is a name
-     * of its own and replaces them; every other entity becomes an actor of its own ({@link #recognisedActor}). Then
-     * later bare surnames and acronyms take the full form named earlier.
+     * dictionary name wins where it covers or crosses an entity (it links the actor and its code; an ambiguous alias
+     * takes its one actor of the recognised type); an entity longer than the dictionary names inside it ("White
+     * House Office of Science and Technology Policy") is an actor of its own, and the names inside keep their
+     * mentions ("Bank of Japan": the bank and Japan); every other entity becomes an actor of its own
+     * ({@link #recognisedActor}). Then later bare surnames and acronyms take the full form named earlier.
      */
     public List<Found> find(String text, String language, List<EntityRecognizer.Entity> recognised) {
         Collection<Emit> emits = trie.parseText(text);
@@ -247,13 +246,15 @@ public final class Matcher {
         }
         for (EntityRecognizer.Entity e : recognised) {
             String name = text.substring(e.start(), e.end());
-            List<Found> inside = new ArrayList<>();
+            // Names inside a longer entity keep their mentions ("Bank of Japan": the bank and Japan, "Tokyo Stock
+            // Exchange": Japan's government by its capital): they say which country a story is about.
             boolean covered = false;
+            Found replaced = null;
             for (Found f : dictionary) {
                 if (f.start() < e.end() && e.start() < f.end()) {
                     boolean same = f.start() == e.start() && f.end() == e.end();
                     if (e.start() <= f.start() && f.end() <= e.end() && !same) {
-                        inside.add(f);
+                        continue;
                     } else if (same && f.actor() == null) {
                         // An ambiguous alias: the model's type may leave one of its actors ("Singapore": the country).
                         List<Target> typed = byAlias.getOrDefault(f.text().toLowerCase(Locale.ROOT), List.of()).stream()
@@ -264,10 +265,11 @@ public final class Matcher {
                                     f.candidates(), f.origin()));
                         }
                         covered = true;
-                    } else if (same && !"LOC".equals(e.type()) && f.actor() != null && isPlace(f)) {
-                        // "Barcelona won", "Jordan said": the model reads a team or a person in context where the
-                        // dictionary only knows a place.
-                        inside.add(f);
+                    } else if (same && !"LOC".equals(e.type()) && f.actor() != null && "place".equals(f.actor().type())
+                            && f.metonym() == null) {
+                        // "Barcelona won", "Houston said": a club or a person read in context where the dictionary
+                        // only knows a city (datelines are places: see ActorText).
+                        replaced = f;
                     } else {
                         covered = true;
                     }
@@ -277,19 +279,13 @@ public final class Matcher {
             if (covered || !name.contains(" ") && !hasHan(name) && fullNameEnd != null && fullNameEnd <= e.start()) {
                 continue;
             }
-            // The longer name is the entity: "Bank of China" is a bank, not a mention of China.
-            out.removeAll(inside);
+            out.remove(replaced);
             // An entity the recogniser linked (美 in 中美关系) is that dictionary actor.
             Dictionary.Actor actor = e.link() != null && byId.containsKey(e.link()) ? byId.get(e.link()) : recognisedActor(name, e.type());
             out.add(new Found(e.start(), e.end(), name, actor, null, List.of(actor.actorId()), NER));
         }
         out.sort(Comparator.comparingInt(Found::start).thenComparingInt(Found::end));
         return out;
-    }
-
-    /** A country or place name, or a capital read as its government. */
-    private static boolean isPlace(Found f) {
-        return "country".equals(f.actor().type()) || "place".equals(f.actor().type()) || "capital".equals(f.metonym());
     }
 
     private static boolean hasHan(String s) {

@@ -92,7 +92,8 @@ public final class NerEvaluation {
     /**
      * What newslens reports, document by document: the shipped recogniser of the language with the dictionary
      * and in-article resolution ({@link Matcher#find(String, String, List)}). A mention's type is its actor's
-     * ({@link Actors#entityType}); demonyms (CoNLL: MISC) and ambiguous mentions are not entities here.
+     * ({@link Actors#entityType}); demonyms (CoNLL: MISC), ambiguous mentions and names nested in a longer mention
+     * are not entities here.
      */
     public static String typeOf(String actorType) {
         return Actors.entityType(actorType);
@@ -137,8 +138,13 @@ public final class NerEvaluation {
         List<EntityRecognizer.Entity> entities = recognise ? EntityRecognizer.find(t, sentences, language) : List.of();
         Map<Conll.Sentence, List<Conll.Entity>> out = new java.util.IdentityHashMap<>();
         doc.forEach(s -> out.put(s, new java.util.ArrayList<>()));
-        for (Matcher.Found f : matcher.find(t, language, entities)) {
-            if (f.actor() == null || "demonym".equals(f.metonym())) {
+        List<Matcher.Found> found = matcher.find(t, language, entities);
+        for (Matcher.Found f : found) {
+            // CoNLL and MSRA are flat: a name inside a longer one ("Japan" in "Bank of Japan"), which newslens keeps
+            // as a mention for country coverage, is not an entity of its own here.
+            boolean nested = found.stream().anyMatch(g -> g != f && g.start() <= f.start() && f.end() <= g.end()
+                    && g.end() - g.start() > f.end() - f.start());
+            if (f.actor() == null || "demonym".equals(f.metonym()) || nested) {
                 continue;
             }
             String type = "capital".equals(f.metonym()) ? "LOC" : Actors.entityType(f.actor().type());

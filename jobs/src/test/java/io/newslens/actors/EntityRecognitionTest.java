@@ -134,18 +134,34 @@ class EntityRecognitionTest {
     }
 
     @Test
-    void theDictionaryLinksWhereItAgreesAndTheLongerOrInContextReadingWinsElsewhere() {
+    void theDictionaryLinksWhereItCoversAnEntityAndALongerNameIsAnActorOfItsOwn() {
         assertEquals(List.of("dictionary China -> CHN"), merged("China said so.", new EntityRecognizer.Entity(0, 5, "LOC")));
-        assertEquals(List.of("ner Bank of China -> ner:org:bank-of-china"),
-                merged("Bank of China said so.", new EntityRecognizer.Entity(0, 13, "ORG")), "the longer name is the entity");
-        assertEquals(List.of("ner Jordan -> ner:per:jordan"), merged("Jordan said so.", new EntityRecognizer.Entity(0, 6, "PER")),
-                "a person in context where the dictionary has a country");
-        assertEquals(List.of("ner Barcelona -> ner:org:barcelona"), merged("Barcelona won 2-0.", new EntityRecognizer.Entity(0, 9, "ORG")));
+        assertEquals(List.of("ner Bank of China -> ner:org:bank-of-china", "dictionary China -> CHN"),
+                merged("Bank of China said so.", new EntityRecognizer.Entity(0, 13, "ORG")),
+                "the longer name is an actor; the names inside it keep their mentions");
+        assertEquals(List.of("dictionary Federal Reserve -> USA_FED",
+                        "ner Federal Reserve Bank of New York -> ner:org:federal-reserve-bank-of-new-york",
+                        "dictionary New York -> USA_NEW_YORK"),
+                merged("Federal Reserve Bank of New York said so.", new EntityRecognizer.Entity(0, 32, "ORG")));
+        assertEquals(List.of("ner Houston -> ner:per:houston"), merged("Houston said so.", new EntityRecognizer.Entity(0, 7, "PER")),
+                "a person or a club read in context where the dictionary only knows a city");
+        assertEquals(List.of("dictionary Jordan -> JOR"), merged("Jordan said so.", new EntityRecognizer.Entity(0, 6, "PER")));
         assertEquals(List.of("dictionary WTO -> IGO_WTO"), merged("WTO said so.", new EntityRecognizer.Entity(0, 3, "LOC")),
                 "a wrong place reading does not undo an organisation the dictionary knows");
         // A later one-word entity equal to a full name's surname is the same person, not a new actor.
         assertEquals(List.of("ner Jane Doe -> ner:per:jane-doe", "resolved Doe -> ner:per:jane-doe"),
                 merged("Jane Doe spoke. Doe left.", new EntityRecognizer.Entity(0, 8, "PER"), new EntityRecognizer.Entity(16, 19, "ORG")));
+    }
+
+    /** Clubs named after cities are actors of their own; a dateline's names stay places, whatever the model reads. */
+    @Test
+    void clubsAreOrganisationsButADatelineNamesAPlace() {
+        ActorText a = new ActorText("DETROIT AUTOMAKERS REPORT", "DETROIT, March 3 -",
+                "The Detroit Pistons beat the Boston Celtics. Houston said the plant would close.", "en", null, MatcherTest.MATCHER, true);
+        assertEquals(List.of("dictionary DETROIT -> USA_DETROIT (LOC) s0", "dictionary DETROIT -> USA_DETROIT (LOC) s1",
+                "dictionary Detroit -> USA_DETROIT (LOC) s2", "ner Detroit Pistons -> ner:org:detroit-pistons (ORG) s2",
+                "dictionary Boston -> USA_BOSTON (LOC) s2", "ner Boston Celtics -> ner:org:boston-celtics (ORG) s2",
+                "ner Houston -> ner:org:houston (ORG) s3"), mentions(a));
     }
 
     @Test
