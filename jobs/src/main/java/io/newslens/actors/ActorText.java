@@ -101,12 +101,11 @@ public final class ActorText {
         sentences.addAll(layout.sentences());
         text = layout.text();
         boolean recognising = recognise && EntityRecognizer.supports(language);
-        List<EntityRecognizer.Entity> entities = recognising
-                ? EntityRecognizer.find(text, sentences.stream().map(x -> new int[] {x.start(), x.end()}).toList(), language)
-                : List.of();
         // A dateline says where the story was filed: its names are places ("LOS ANGELES, March 3" is no club).
-        entities = entities.stream().map(e -> "dateline".equals(zoneAt(e.start())) && !"LOC".equals(e.type())
-                ? new EntityRecognizer.Entity(e.start(), e.end(), "LOC", e.link()) : e).toList();
+        List<EntityRecognizer.Entity> entities = recognising
+                ? EntityRecognizer.find(text, sentences.stream().map(x -> new int[] {x.start(), x.end()}).toList(), language,
+                        offset -> "dateline".equals(zoneAt(offset)))
+                : List.of();
         for (Matcher.Found f : matcher.find(text, language, entities)) {
             int idx = sentenceOf(f.start());
             mentions.add(new Mention(f, idx, idx < 0 ? "body" : sentences.get(idx).zone(), Matcher.codeOn(f, date)));
