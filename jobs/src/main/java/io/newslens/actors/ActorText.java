@@ -106,7 +106,9 @@ public final class ActorText {
                 ? EntityRecognizer.find(text, sentences.stream().map(x -> new int[] {x.start(), x.end()}).toList(), language,
                         offset -> "dateline".equals(zoneAt(offset)))
                 : List.of();
-        for (Matcher.Found f : matcher.find(text, language, entities)) {
+        int headEnd = sentences.stream().filter(x -> x.zone().equals("title") || x.zone().equals("dateline"))
+                .mapToInt(Sentence::end).max().orElse(0);
+        for (Matcher.Found f : matcher.find(text, language, entities, headEnd)) {
             int idx = sentenceOf(f.start());
             mentions.add(new Mention(f, idx, idx < 0 ? "body" : sentences.get(idx).zone(), Matcher.codeOn(f, date)));
         }

@@ -195,6 +195,14 @@ public final class Matcher {
      * ({@link #recognisedActor}). Then later bare surnames and acronyms take the full form named earlier.
      */
     public List<Found> find(String text, String language, List<EntityRecognizer.Entity> recognised) {
+        return find(text, language, recognised, 0);
+    }
+
+    /**
+     * @param headEnd where the headline (and dateline) end: a bare surname or acronym there may take a full name the
+     *                body gives later ("Raimondo presses chipmakers" ... "Commerce Secretary Gina Raimondo")
+     */
+    public List<Found> find(String text, String language, List<EntityRecognizer.Entity> recognised, int headEnd) {
         Collection<Emit> emits = trie.parseText(text);
         List<Found> raw = new ArrayList<>();
         java.util.BitSet chineseWords = null;
@@ -221,11 +229,11 @@ public final class Matcher {
         }
         List<Found> kept = longestFirst(raw);
         List<Found> linked = resolve(kept, targetsOf(kept));
-        return acronyms(text, surnames(text, recognised.isEmpty() ? linked : merge(text, linked, recognised)));
+        return acronyms(text, surnames(text, recognised.isEmpty() ? linked : merge(text, linked, recognised, headEnd), headEnd), headEnd);
     }
 
     /** Dictionary mentions with the recognised entities no dictionary name covers (see {@link #find(String, String, List)}). */
-    List<Found> merge(String text, List<Found> dictionary, List<EntityRecognizer.Entity> recognised) {
+    List<Found> merge(String text, List<Found> dictionary, List<EntityRecognizer.Entity> recognised, int headEnd) {
         List<Found> out = new ArrayList<>(dictionary);
         // Full names seen so far: a later one-word entity equal to their last word is left to surnames() to resolve.
         Map<String, Integer> surnameFrom = new HashMap<>();
@@ -276,7 +284,8 @@ public final class Matcher {
                 }
             }
             Integer fullNameEnd = surnameFrom.get(name);
-            if (covered || !name.contains(" ") && !hasHan(name) && fullNameEnd != null && fullNameEnd <= e.start()) {
+            if (covered || !name.contains(" ") && !hasHan(name) && fullNameEnd != null
+                    && (fullNameEnd <= e.start() || e.end() <= headEnd)) {
                 continue;
             }
             out.remove(replaced);
@@ -318,6 +327,10 @@ public final class Matcher {
      * gives way to it).
      */
     static List<Found> acronyms(String text, List<Found> found) {
+        return acronyms(text, found, 0);
+    }
+
+    static List<Found> acronyms(String text, List<Found> found, int headEnd) {
         Map<String, Found> byAcronym = new HashMap<>();
         for (Found f : found) {
             if (f.actor() == null || "person".equals(f.actor().type()) || "country".equals(f.actor().type())) {
@@ -335,7 +348,7 @@ public final class Matcher {
         for (Found f : found) {
             Found full = byAcronym.get(f.text());
             // A recognised entity or a dictionary name spelt like the acronym: the organisation named in full.
-            if (full != null && f != full && f.start() > full.end()
+            if (full != null && f != full && (f.start() > full.end() || f.end() <= headEnd)
                     && (f.actor() == null || NER.equals(f.origin()))) {
                 continue;
             }
@@ -344,7 +357,12 @@ public final class Matcher {
         for (Map.Entry<String, Found> e : byAcronym.entrySet()) {
             String acronym = e.getKey();
             Found full = e.getValue();
-            for (int at = text.indexOf(acronym, full.end()); at >= 0; at = text.indexOf(acronym, at + acronym.length())) {
+            for (int at = text.indexOf(acronym, full.end() > headEnd ? 0 : full.end()); at >= 0;
+                 at = text.indexOf(acronym, at + acronym.length())) {
+                if (at < full.end() && at + acronym.length() > headEnd) {
+                    at = full.end() - acronym.length();  // between the headline and the full name: too early
+                    continue;
+                }
                 int end = at + acronym.length();
                 int s = at;
                 // Chinese has no spaces: a Han short form counts wherever it occurs.
@@ -391,6 +409,10 @@ public final class Matcher {
      * dictionary need not list surnames: coverage then does not depend on which people were curated with one.
      */
     static List<Found> surnames(String text, List<Found> found) {
+        return surnames(text, found, 0);
+    }
+
+    static List<Found> surnames(String text, List<Found> found, int headEnd) {
         Map<String, Found> bySurname = new HashMap<>();
         Set<String> shared = new HashSet<>();
         for (Found f : found) {
@@ -416,7 +438,12 @@ public final class Matcher {
         for (Map.Entry<String, Found> e : bySurname.entrySet()) {
             String surname = e.getKey();
             Found full = e.getValue();
-            for (int at = text.indexOf(surname, full.end()); at >= 0; at = text.indexOf(surname, at + surname.length())) {
+            for (int at = text.indexOf(surname, full.end() > headEnd ? 0 : full.end()); at >= 0;
+                 at = text.indexOf(surname, at + surname.length())) {
+                if (at < full.end() && at + surname.length() > headEnd) {
+                    at = full.end() - surname.length();  // between the headline and the full name: too early
+                    continue;
+                }
                 int end = at + surname.length();
                 boolean word = (at == 0 || !isWordChar(text.charAt(at - 1))) && (end == text.length() || !isWordChar(text.charAt(end)));
                 int s = at;

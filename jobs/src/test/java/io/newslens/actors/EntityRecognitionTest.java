@@ -61,6 +61,20 @@ class EntityRecognitionTest {
     }
 
     @Test
+    void aHeadlinesBareSurnameAndAcronymTakeTheFullNamesTheBodyGivesLater() {
+        ActorText a = new ActorText("Raimondo presses NIST on chips", null, EN_BODY, "en", null, MatcherTest.MATCHER, true);
+        assertEquals(List.of("resolved Raimondo -> " + RAIMONDO + " (PER) s0", "resolved NIST -> " + NIST + " (ORG) s0"),
+                mentions(a).subList(0, 2));
+        // In the body before the full name, a bare surname is not taken: only the headline looks ahead.
+        String text = "Raimondo. Doe spoke; later Jane Doe left.";
+        Dictionary.Actor jane = Matcher.recognisedActor("Jane Doe", "PER");
+        List<Matcher.Found> found = List.of(new Matcher.Found(27, 35, "Jane Doe", jane, null, List.of(jane.actorId()), Matcher.NER));
+        assertEquals(List.of("Jane Doe"), Matcher.surnames(text, found, 9).stream().map(Matcher.Found::text).toList());
+        assertEquals(List.of("Doe", "Jane Doe"), Matcher.surnames(text, found, 14).stream().map(Matcher.Found::text).toList(),
+                "with the headline running to offset 14, its Doe is Jane Doe");
+    }
+
+    @Test
     void aChineseArticlesUnlistedPersonAndOrganisationAreActorsWithTheBracketedShortFormResolved() {
         ActorText a = new ActorText("", null, ZH_BODY, "zh", null, MatcherTest.MATCHER, true);
         assertEquals(List.of(
