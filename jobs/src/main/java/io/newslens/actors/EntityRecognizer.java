@@ -25,6 +25,12 @@ public final class EntityRecognizer {
     }
 
     static final String ENGLISH_MODEL = "/io/newslens/actors/ner-en.bin";
+    /**
+     * Wire-service names: a line of its own with one of them ("... said.\n Reuter\n&#3;") is the agency's sign-off,
+     * on every article, not an actor of the story ("told Reuters" still is one).
+     */
+    static final java.util.Set<String> CREDITS = java.util.Set.of("reuter", "reuters", "ap", "afp", "upi", "xinhua",
+            "dpa", "kyodo", "tass", "itar-tass", "ansa", "efe", "pti", "yonhap", "aap", "anp", "ap-dow jones");
     private static volatile TokenNameFinderModel english;
     // NameFinderME keeps per-document state: one per thread, the model (read-only) shared by the JVM.
     private static final ThreadLocal<NameFinderME> FINDER = ThreadLocal.withInitial(() -> new NameFinderME(englishModel()));
@@ -58,9 +64,15 @@ public final class EntityRecognizer {
                 }
                 String[] words = tokens.stream().map(EntityTokens.Token::text).toArray(String[]::new);
                 for (opennlp.tools.util.Span x : finder.find(words)) {
-                    if (NerEvaluation.TYPES.contains(x.getType())) {
-                        int start = s[0] + tokens.get(x.getStart()).start();
-                        out.add(new Entity(start, s[0] + tokens.get(x.getEnd() - 1).end(), placeAt.test(start) ? "LOC" : x.getType()));
+                    int last = x.getEnd() - 1;
+                    // "Reuter &" (a sign-off before "&#3;"): an entity does not end on a symbol.
+                    while (last > x.getStart() && !Character.isLetterOrDigit(tokens.get(last).text().charAt(0))) {
+                        last--;
+                    }
+                    int start = s[0] + tokens.get(x.getStart()).start();
+                    int end = s[0] + tokens.get(last).end();
+                    if (NerEvaluation.TYPES.contains(x.getType()) && !signOff(text, s, start, end)) {
+                        out.add(new Entity(start, end, placeAt.test(start) ? "LOC" : x.getType()));
                     }
                 }
             }
@@ -111,6 +123,15 @@ public final class EntityRecognizer {
         }
         out.sort(java.util.Comparator.comparingInt(Entity::start));
         return out;
+    }
+
+    /** Is the entity a wire service's name standing alone in its sentence (letters aside from it: none)? */
+    static boolean signOff(String text, int[] sentence, int start, int end) {
+        if (!CREDITS.contains(text.substring(start, end).toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        String rest = text.substring(sentence[0], start) + text.substring(end, sentence[1]);
+        return rest.codePoints().noneMatch(Character::isLetter);
     }
 
     static TokenNameFinderModel englishModel() {

@@ -193,6 +193,15 @@ class EntityRecognitionTest {
     }
 
     @Test
+    void aWireServicesSignOffIsNoActorButTheAgencyInAStoryIs() {
+        ActorText a = new ActorText("", null, "Commerce Secretary Gina Raimondo told Reuters the plant would close.\n Reuter\n&#3;",
+                "en", null, MatcherTest.MATCHER, true);
+        assertEquals(List.of("ner Gina Raimondo -> " + RAIMONDO + " (PER) s0", "ner Reuters -> ner:org:reuters (ORG) s0"), mentions(a));
+        assertTrue(EntityRecognizer.signOff(" Reuter\n&#3;", new int[] {0, 12}, 1, 7));
+        assertFalse(EntityRecognizer.signOff("told Reuters", new int[] {0, 12}, 5, 12));
+    }
+
+    @Test
     void recognisedActorIdsComeFromTypeAndNormalisedName() {
         assertEquals("ner:org:white-house-office", Matcher.recognisedActor("The  White House Office", "ORG").actorId());
         assertEquals("ner:org:us-steel", Matcher.recognisedActor("U.S. Steel", "ORG").actorId());
