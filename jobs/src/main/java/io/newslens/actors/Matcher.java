@@ -235,7 +235,7 @@ public final class Matcher {
     /** Dictionary mentions with the recognised entities no dictionary name covers (see {@link #find(String, String, List)}). */
     List<Found> merge(String text, List<Found> dictionary, List<EntityRecognizer.Entity> recognised, int headEnd) {
         List<Found> out = new ArrayList<>(dictionary);
-        // Full names seen so far: a later one-word entity equal to their last word is left to surnames() to resolve.
+        // Surname -> where the first full name ending in it ends (dictionary people and recognised ones).
         Map<String, Integer> surnameFrom = new HashMap<>();
         for (Found f : dictionary) {
             if (f.actor() != null && "person".equals(f.actor().type())) {
@@ -276,7 +276,7 @@ public final class Matcher {
                     } else if (same && !"LOC".equals(e.type()) && f.actor() != null && "place".equals(f.actor().type())
                             && f.metonym() == null) {
                         // "Barcelona won", "Houston said": a club or a person read in context where the dictionary
-                        // only knows a city (datelines are places: see ActorText).
+                        // only knows a city (a dateline's names reach here as places: EntityRecognizer.find).
                         replaced = f;
                     } else {
                         covered = true;
@@ -284,6 +284,7 @@ public final class Matcher {
                 }
             }
             Integer fullNameEnd = surnameFrom.get(name);
+            // A one-word entity after a full name ending in it, or in the headline, is left to surnames().
             if (covered || !name.contains(" ") && !hasHan(name) && fullNameEnd != null
                     && (fullNameEnd <= e.start() || e.end() <= headEnd)) {
                 continue;
