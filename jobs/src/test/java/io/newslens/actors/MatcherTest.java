@@ -70,9 +70,11 @@ class MatcherTest {
      * The sample's 30 Chinese articles (data/sample/sogou-zh-2012.jsonl): every occurrence of 中国 and of 美国 in title or
      * text is a mention of China or of the United States, except where smartcn makes it part of a longer word: 62
      * occurrences, 58 found; the other 4 are the names 中国银行 (Bank of China) and 中国证监会 (the securities regulator).
+     * The same with the Chinese recogniser's entities merged in (actors.recognise, the default).
      */
-    @Test
-    void chinaAndTheUnitedStatesAreFoundInTheSamplesChineseArticles() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "recognise={0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void chinaAndTheUnitedStatesAreFoundInTheSamplesChineseArticles(boolean recognise) throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         int occurrences = 0;
         int found = 0;
@@ -82,7 +84,9 @@ class MatcherTest {
             for (String text : List.of(article.path("title").asText(), article.path("text").asText())) {
                 java.util.BitSet words = io.newslens.text.Analyzers.chineseWordBoundaries(text);
                 java.util.Set<Integer> mentioned = new java.util.HashSet<>();
-                for (Matcher.Found f : MATCHER.find(text, "zh")) {
+                List<EntityRecognizer.Entity> entities = recognise
+                        ? EntityRecognizer.find(text, List.of(new int[] {0, text.length()}), "zh") : List.of();
+                for (Matcher.Found f : MATCHER.find(text, "zh", entities)) {
                     if (f.actor() != null && (f.actor().actorId().equals("CHN") && f.text().equals("中国")
                             || f.actor().actorId().equals("USA") && f.text().equals("美国"))) {
                         mentioned.add(f.start());
