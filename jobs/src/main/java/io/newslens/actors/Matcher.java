@@ -358,21 +358,8 @@ public final class Matcher {
         for (Map.Entry<String, Found> e : byAcronym.entrySet()) {
             String acronym = e.getKey();
             Found full = e.getValue();
-            for (int at = text.indexOf(acronym, full.end() > headEnd ? 0 : full.end()); at >= 0;
-                 at = text.indexOf(acronym, at + acronym.length())) {
-                if (at < full.end() && at + acronym.length() > headEnd) {
-                    at = full.end() - acronym.length();  // between the headline and the full name: too early
-                    continue;
-                }
-                int end = at + acronym.length();
-                int s = at;
-                // Chinese has no spaces: a Han short form counts wherever it occurs.
-                boolean word = hasHan(acronym)
-                        || (at == 0 || !isWordChar(text.charAt(at - 1))) && (end == text.length() || !isWordChar(text.charAt(end)));
-                if (word && out.stream().noneMatch(f -> s < f.end() && f.start() < end)) {
-                    out.add(new Found(at, end, acronym, full.actor(), null, List.of(full.actor().actorId()), RESOLVED));
-                }
-            }
+            // Chinese has no spaces: a Han short form counts wherever it occurs.
+            out.addAll(shortForms(text, acronym, full, headEnd, out, hasHan(acronym)));
         }
         out.sort(Comparator.comparingInt(Found::start).thenComparingInt(Found::end));
         return out;
@@ -439,21 +426,33 @@ public final class Matcher {
         for (Map.Entry<String, Found> e : bySurname.entrySet()) {
             String surname = e.getKey();
             Found full = e.getValue();
-            for (int at = text.indexOf(surname, full.end() > headEnd ? 0 : full.end()); at >= 0;
-                 at = text.indexOf(surname, at + surname.length())) {
-                if (at < full.end() && at + surname.length() > headEnd) {
-                    at = full.end() - surname.length();  // between the headline and the full name: too early
-                    continue;
-                }
-                int end = at + surname.length();
-                boolean word = (at == 0 || !isWordChar(text.charAt(at - 1))) && (end == text.length() || !isWordChar(text.charAt(end)));
-                int s = at;
-                if (word && found.stream().noneMatch(f -> s < f.end() && f.start() < end)) {
-                    out.add(new Found(at, end, surname, full.actor(), null, List.of(full.actor().actorId()), RESOLVED));
-                }
-            }
+            out.addAll(shortForms(text, surname, full, headEnd, found, false));
         }
         out.sort(Comparator.comparingInt(Found::start));
+        return out;
+    }
+
+    /**
+     * Mentions of {@code full}'s actor by a short form of its name (a surname, an acronym): each whole-word occurrence
+     * after the full name, or in the headline (before {@code headEnd}) when the full name comes in the body, that no
+     * mention of {@code taken} covers; {@code inWords}: also inside words (Chinese).
+     */
+    private static List<Found> shortForms(String text, String shortForm, Found full, int headEnd, List<Found> taken, boolean inWords) {
+        List<Found> out = new ArrayList<>();
+        for (int at = text.indexOf(shortForm, full.end() > headEnd ? 0 : full.end()); at >= 0;
+             at = text.indexOf(shortForm, at + shortForm.length())) {
+            if (at < full.end() && at + shortForm.length() > headEnd) {
+                at = full.end() - shortForm.length();  // between the headline and the full name: too early
+                continue;
+            }
+            int start = at;
+            int end = at + shortForm.length();
+            boolean word = inWords
+                    || (at == 0 || !isWordChar(text.charAt(at - 1))) && (end == text.length() || !isWordChar(text.charAt(end)));
+            if (word && taken.stream().noneMatch(f -> start < f.end() && f.start() < end)) {
+                out.add(new Found(start, end, shortForm, full.actor(), null, List.of(full.actor().actorId()), RESOLVED));
+            }
+        }
         return out;
     }
 
