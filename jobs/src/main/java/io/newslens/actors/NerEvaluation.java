@@ -95,10 +95,6 @@ public final class NerEvaluation {
      * ({@link Actors#entityType}); demonyms (CoNLL: MISC), ambiguous mentions and names nested in a longer mention
      * are not entities here.
      */
-    public static String typeOf(String actorType) {
-        return Actors.entityType(actorType);
-    }
-
     public static Map<String, Score> pipeline(List<Conll.Sentence> gold, String language, Matcher matcher, boolean recognise) {
         String sep = "zh".equals(language) ? "" : " ";
         List<Conll.Sentence> doc = new java.util.ArrayList<>();

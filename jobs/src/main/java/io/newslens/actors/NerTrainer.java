@@ -40,7 +40,7 @@ public final class NerTrainer {
         System.out.println("model written: " + args[1]);
     }
 
-    public static TokenNameFinderModel train(List<Conll.Sentence> sentences, int iterations) throws IOException {
+    static TokenNameFinderModel train(List<Conll.Sentence> sentences, int iterations) throws IOException {
         List<NameSample> samples = sentences.stream().map(NerTrainer::sample).toList();
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.ALGORITHM_PARAM, "PERCEPTRON");
