@@ -39,9 +39,9 @@ public final class Articles {
                     + "configured `source`, else the URL's host.")
             .string(URL, "Article URL, if given.")
             .column(AUTHORS, DataTypes.createArrayType(DataTypes.StringType), "Authors (a JSON array, or a string split on semicolons or vertical bars); empty if none.")
-            .string(LANGUAGE, "ISO 639-1 language code: the input's, else detected (Lingua, among `text.languages`); `und` when title and text "
-                    + "are too short to tell (fewer than 20 letters, Han script 10) or empty.")
-            .column(LANGUAGE_CONFIDENCE, DataTypes.DoubleType, "Confidence (0-1) of a detected language; null when the input gave the language.")
+            .string(LANGUAGE, "ISO 639-1 language code: the input's, else detected among `text.languages` (script, function words, then Lingua); `und` when title and text "
+                    + "are too short to tell (fewer than 20 letters; 10 in a script that names its language) or empty.")
+            .column(LANGUAGE_CONFIDENCE, DataTypes.DoubleType, "Confidence (0-1) of a detected language (the script's share of the letters, the leading language's share of the function-word evidence, or Lingua's); null when the input gave the language.")
             .string(INPUT_FILE, "The file the record came from.")
             .column(ENCODING_REPAIRED, DataTypes.BooleanType, "True when a few undecodable bytes were replaced by U+FFFD.")
             .string(DUPLICATE_OF, "`article_id` of the article this one duplicates (same id, or same normalised title and text); "

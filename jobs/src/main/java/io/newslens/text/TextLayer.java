@@ -52,7 +52,7 @@ public final class TextLayer {
                     "'" + unknown + "' is not a language the detector knows (ISO 639-1, e.g. en, zh, de)");
         }
         UserDefinedFunction detect = udf((UDF1<String, Row>) s -> {
-            LanguageDetector.Result r = LanguageDetector.detect(TextNormalizer.normalize(s), languages);
+            LanguageDetector.Result r = LanguageDetector.detectRaw(s, languages);
             return RowFactory.create(r.language(), r.confidence());
         }, DETECTED).withName("newslens_detect_language");
         Column given = col(languageCol);

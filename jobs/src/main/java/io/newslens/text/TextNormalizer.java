@@ -25,7 +25,7 @@ public final class TextNormalizer {
     }
 
     public static boolean hasMarkup(String s) {
-        return MARKUP.matcher(s).find();
+        return s.indexOf('<') >= 0 && MARKUP.matcher(s).find();
     }
 
     public static String normalize(String s) {
@@ -35,10 +35,72 @@ public final class TextNormalizer {
         String text = s;
         if (hasMarkup(text)) {
             text = htmlToText(text);
-        } else if (ENTITY.matcher(text).find()) {
+        } else if (text.indexOf('&') >= 0 && ENTITY.matcher(text).find()) {
             text = Parser.unescapeEntities(text, false);
         }
-        text = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        // NFKC leaves ASCII as it is, and most text is already normalised: checking is cheaper than normalising.
+        if (!nfkcStableChars(text) && !Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
+            text = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        }
+        return foldSpaces(text);
+    }
+
+    /** Characters below U+0250 (Latin) that NFKC leaves as they are, worked out once from the JDK's own tables. */
+    private static final java.util.BitSet STABLE_LATIN = new java.util.BitSet(0x250);
+
+    static {
+        for (char c = 0; c < 0x250; c++) {
+            String one = String.valueOf(c);
+            STABLE_LATIN.set(c, Normalizer.normalize(one, Normalizer.Form.NFKC).equals(one));
+        }
+    }
+
+    /** Whether every character is one NFKC keeps (then the text is normalised): Latin text without ligatures. */
+    static boolean nfkcStableChars(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x250 || !STABLE_LATIN.get(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * In one pass what {@link #foldSpacesByRegex} does with three: runs of spaces, tabs and other horizontal
+     * white space become one space, spaces next to a line break go, more than one blank line becomes one, and
+     * the ends are stripped.
+     */
+    static String foldSpaces(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        int newlines = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                newlines++;
+                space = false;
+            } else if (c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r'
+                    || c > 0x7f && Character.getType(c) == Character.SPACE_SEPARATOR) {
+                space = newlines == 0;
+            } else {
+                if (out.length() > 0) {
+                    if (newlines > 0) {
+                        out.append(newlines == 1 ? "\n" : "\n\n");
+                    } else if (space) {
+                        out.append(' ');
+                    }
+                }
+                newlines = 0;
+                space = false;
+                out.append(c);
+            }
+        }
+        return out.toString().strip();
+    }
+
+    /** The definition {@link #foldSpaces} implements (kept for its test). */
+    static String foldSpacesByRegex(String text) {
         text = SPACES.matcher(text).replaceAll(" ");
         text = SPACE_AROUND_NEWLINE.matcher(text).replaceAll("\n");
         text = BLANK_LINES.matcher(text).replaceAll("\n\n");

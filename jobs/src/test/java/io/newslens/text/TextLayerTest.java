@@ -1,6 +1,7 @@
 package io.newslens.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -32,6 +33,32 @@ class TextLayerTest {
         assertEquals("10 余万 非法", TextNormalizer.normalize("１０\u3000余万   非法"));
         assertEquals("a b\n\nc", TextNormalizer.normalize("  a \t b \n\n\n\n c  "));
         assertEquals("", TextNormalizer.normalize(null));
+    }
+
+    @Test
+    void theNfkcShortcutOnlySkipsTextNfkcKeeps() {
+        assertTrue(TextNormalizer.nfkcStableChars("Caf\u00e9 in Z\u00fcrich costs \u00a320"));
+        // Ligature, superscript, non-breaking space, a combining accent (composes with the letter before it).
+        for (String changed : List.of("\ufb01nance", "km\u00b2", "10\u00a0000", "Cafe\u0301")) {
+            assertFalse(TextNormalizer.nfkcStableChars(changed), changed);
+            assertNotEquals(changed, TextNormalizer.normalize(changed), changed);
+        }
+    }
+
+    @Test
+    void onePassSpaceFoldingEqualsTheRegexDefinition() {
+        // Random strings over the characters the three regular expressions treat specially.
+        char[] alphabet = {' ', ' ', '\n', '\n', '\t', '\r', '\f', '\u000B', '\u00A0', '\u3000', '\u2028', '\u001C', 'a', 'b', '中'};
+        java.util.Random random = new java.util.Random(14);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int k = random.nextInt(14); k > 0; k--) {
+                s.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String text = s.toString();
+            assertEquals(TextNormalizer.foldSpacesByRegex(text), TextNormalizer.foldSpaces(text), () -> "for " + text.chars()
+                    .mapToObj(c -> String.format("U+%04X", c)).toList());
+        }
     }
 
     @Test
@@ -114,6 +141,32 @@ class TextLayerTest {
         assertEquals("und", LanguageDetector.detect("Markets rose sharply.", langs).language());
         assertEquals("und", LanguageDetector.detect("Hola mundo", langs).language());
         assertEquals("en", LanguageDetector.detect("Markets rose sharply today.", langs).language());
+    }
+
+    @Test
+    void scriptAndFunctionWordsDecideBeforeTheNgramModels() {
+        List<String> langs = TextOptions.DEFAULT_LANGUAGES;
+        assertEquals("ru", LanguageDetector.byScript("Правительство объявило о новых мерах поддержки", langs).language());
+        assertEquals("ko", LanguageDetector.byScript("정부는 새로운 경제 대책을 발표했다", langs).language());
+        assertEquals("ja", LanguageDetector.byScript("政府は新しい経済対策を発表した", langs).language());
+        // Two configured Cyrillic languages: the script does not tell them apart.
+        assertEquals(null, LanguageDetector.byScript("Правительство объявило о новых мерах поддержки", List.of("ru", "uk", "en")));
+        assertEquals(null, LanguageDetector.byScript("The government announced new measures", langs));
+
+        FunctionWords words = new FunctionWords(langs);
+        LanguageDetector.Result german = words.vote("Die Regierung hat am Donnerstag in Berlin neue Regeln für den Handel mit "
+                + "Energie beschlossen, die von der Opposition und den Verbänden scharf kritisiert wurden.");
+        assertEquals("de", german.language());
+        // Accepted votes lead at least 3 to 1: confidence (leader / leader + runner-up) of 0.75 or more.
+        assertTrue(german.confidence() >= 0.75 && german.confidence() < 1.0, german.toString());
+        assertEquals("fr", words.vote("Le gouvernement a annoncé jeudi de nouvelles mesures pour soutenir les entreprises "
+                + "qui sont touchées par la hausse des prix de l'énergie.").language());
+        // A line-up of names has no function words to go on; Polish has no Lucene list: both are left to Lingua.
+        assertEquals(null, words.vote("Dimitri Yachvili (Biarritz), Pierre Mignoni (Clermont), Yann Delaigue (Castres), "
+                + "Frederic Michalak (Stade Toulousain), Damien Traille (Biarritz), Yannick Jauzion (Stade Toulousain)"));
+        String polish = "Rząd ogłosił w czwartek nowe przepisy dotyczące handlu energią, które zostały ostro skrytykowane przez opozycję i związki.";
+        assertEquals(null, words.vote(polish));
+        assertEquals("pl", LanguageDetector.detect(polish, langs).language());
     }
 
     /** Accuracy on real corpora: all of sogou_zh with text (166 Chinese) and the first 500 Reuters articles with text. */
