@@ -19,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param trendingZ           trending_terms: z-score that flags a burst
  * @param minCount            trending_terms and collocations: rows need at least this count
  * @param nearDuplicateJaccard two articles whose word 5-shingle sets have at least this Jaccard similarity are copies
- * @param minhashTables       MinHash LSH hash tables (more: fewer missed pairs, more work)
+ * @param minhashTables       MinHash LSH bands (more: fewer missed pairs, more work); rows per band follow from the threshold
  * @param kwicTerms           kwic: terms per keyness target and per trending period
  * @param kwicExamples        kwic: example sentences per term and target
  */
@@ -59,7 +59,7 @@ public record TermsOptions(
         trendingZ = trendingZ == null ? 3.0 : trendingZ;
         minCount = minCount == null ? 5 : minCount;
         nearDuplicateJaccard = nearDuplicateJaccard == null ? 0.7 : nearDuplicateJaccard;
-        minhashTables = minhashTables == null ? 5 : minhashTables;
+        minhashTables = minhashTables == null ? 20 : minhashTables;
         kwicTerms = kwicTerms == null ? 5 : kwicTerms;
         kwicExamples = kwicExamples == null ? 3 : kwicExamples;
     }

@@ -23,7 +23,7 @@ public final class CorpusJob {
     public static Dataset<Row> run(Dataset<Row> articles, NewslensConfig config, RunOutput out, RunManifest manifest) {
         try (RunManifest.Stage stage = manifest.stage("corpus")) {
             Dataset<Row> originals = articles.filter(col(Articles.DUPLICATE_OF).isNull());
-            // MinHash reads the shingles three times (fit, both sides of the self-join): compute them once.
+            // MinHash reads the shingle hashes three times (band keys, both sides of the verification): compute them once.
             Dataset<Row> withShingles = originals.select(col(Articles.ARTICLE_ID), col(Articles.PUBLISHED_AT),
                     NearDuplicates.shingles(col(Articles.TITLE), col(Articles.TEXT)).as("shingles"))
                     .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());

@@ -1,57 +1,62 @@
 package io.newslens.text;
 
+import static org.apache.spark.sql.functions.array_intersect;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.spark.ml.feature.HashingTF;
-import org.apache.spark.ml.feature.MinHashLSH;
-import org.apache.spark.ml.feature.MinHashLSHModel;
+import java.util.SplittableRandom;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Near-duplicates (syndicated copies, re-publications with an edited headline or appended boilerplate):
- * MinHash LSH over the set of word 5-shingles of title and body, lower-cased, stop words kept (they
- * carry the wording). Pairs at or above the Jaccard threshold are verified exactly by Spark; each
- * later article points to the earliest article it copies.
+ * MinHash LSH over the set of word 5-shingles of title and body, lower-cased, stop words kept (they carry
+ * the wording). Each article's shingles are hashed to a sorted set of ints in one pass over its text; its
+ * MinHash signature is cut into bands, and articles sharing a band are candidate pairs, verified by the exact
+ * Jaccard similarity of their shingle sets. Only ids, band keys and those int sets are shuffled, never texts.
+ * Each later article points to the earliest article it copies.
  */
 public final class NearDuplicates {
     public static final int SHINGLE_WORDS = 5;
-    private static final int HASH_FEATURES = 1 << 22;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-    private static final UserDefinedFunction SHINGLES = udf((UDF1<String, List<String>>) s -> shingles(TextNormalizer.normalize(s)),
-            DataTypes.createArrayType(DataTypes.StringType)).withName("newslens_shingles");
+    /** A pair exactly at the Jaccard threshold is a candidate with at least this probability (rows per band follow). */
+    static final double CANDIDATE_RECALL = 0.995;
+    /**
+     * In one bucket an article is compared with at most this many earlier ones: a template shared by thousands of
+     * short items would otherwise make pairs by the million; a copy shares many buckets with its original.
+     */
+    static final int MAX_EARLIER_PER_BUCKET = 64;
+    private static final UserDefinedFunction SHINGLES = udf((UDF1<String, int[]>) s -> shingleHashes(TextNormalizer.normalize(s)),
+            DataTypes.createArrayType(DataTypes.IntegerType)).withName("newslens_shingles");
 
     private NearDuplicates() {
     }
 
     /**
-     * Word shingles of a normalised text: every run of 5 consecutive words (lower-cased letters and
-     * digits), or the whole text when it is shorter. One pass in Java: the same in Spark SQL re-evaluates
-     * the word split inside the lambda for every position, quadratic in the article's length.
+     * Word shingles of a normalised text: every run of 5 consecutive words (lower-cased letters and digits), or
+     * the whole text when it is shorter. The readable form of what {@link #shingleHashes} hashes.
      */
     public static List<String> shingles(String normalisedText) {
-        List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(normalisedText.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            words.add(m.group());
-        }
+        List<String> words = words(normalisedText);
         if (words.isEmpty()) {
             return List.of();
         }
@@ -65,30 +70,158 @@ public final class NearDuplicates {
         return new ArrayList<>(result);
     }
 
-    /** Shingles of a title and body, normalised as every analysis reads them. */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0, n = text.length(); i <= n; ) {
+            int cp = i < n ? text.codePointAt(i) : ' ';
+            i += i < n ? Character.charCount(cp) : 1;
+            if (Character.isLetterOrDigit(cp)) {
+                word.appendCodePoint(cp);
+            } else if (word.length() > 0) {
+                words.add(word.toString().toLowerCase(Locale.ROOT));
+                word.setLength(0);
+            }
+        }
+        return words;
+    }
+
+    /**
+     * The shingles of {@link #shingles} as a sorted set of 32-bit hashes: each word hashed once, each shingle
+     * a mix of its five word hashes (no shingle string is built).
+     */
+    public static int[] shingleHashes(String normalisedText) {
+        List<String> words = words(normalisedText);
+        if (words.isEmpty()) {
+            return new int[0];
+        }
+        long[] wordHash = new long[words.size()];
+        for (int i = 0; i < wordHash.length; i++) {
+            wordHash[i] = mix(words.get(i).hashCode() * 0x9E3779B97F4A7C15L + words.get(i).length());
+        }
+        int width = Math.min(SHINGLE_WORDS, wordHash.length);
+        int[] hashes = new int[wordHash.length - width + 1];
+        for (int i = 0; i < hashes.length; i++) {
+            long h = width;
+            for (int k = 0; k < width; k++) {
+                h = h * 0x100000001B3L + wordHash[i + k];
+            }
+            hashes[i] = (int) mix(h);
+        }
+        Arrays.sort(hashes);
+        int unique = 0;
+        for (int i = 0; i < hashes.length; i++) {
+            if (unique == 0 || hashes[i] != hashes[unique - 1]) {
+                hashes[unique++] = hashes[i];
+            }
+        }
+        return Arrays.copyOf(hashes, unique);
+    }
+
+    /** MurmurHash3's 64-bit finaliser. */
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
+    }
+
+    /** Shingle hashes of a title and body, normalised as every analysis reads them. */
     public static Column shingles(Column title, Column text) {
         return SHINGLES.apply(TextLayer.analysisText(title, text));
     }
 
     /**
-     * @param articles  article_id, order (earlier first: e.g. published_at nulls last), shingles
+     * Rows per band for {@code bands} bands: the most (fewer false candidates) that still make a pair at
+     * Jaccard {@code threshold} a candidate with probability {@link #CANDIDATE_RECALL}: 1 - (1 - t^r)^b.
+     */
+    static int rowsPerBand(double threshold, int bands) {
+        int rows = 1;
+        while (1 - Math.pow(1 - Math.pow(threshold, rows + 1), bands) >= CANDIDATE_RECALL) {
+            rows++;
+        }
+        return rows;
+    }
+
+    /** The band keys of a shingle set: each band's MinHash values and its index, hashed to one long. */
+    static long[] bandKeys(int[] shingles, long[] multipliers, long[] offsets, int rows) {
+        int bands = multipliers.length / rows;
+        long[] keys = new long[bands];
+        for (int b = 0; b < bands; b++) {
+            long key = b;
+            for (int r = 0; r < rows; r++) {
+                int k = b * rows + r;
+                long min = Long.MAX_VALUE;
+                for (int s : shingles) {
+                    // Multiply-shift hashing: one multiply-add per shingle and hash function.
+                    long v = (multipliers[k] * s + offsets[k]) >>> 1;
+                    if (v < min) {
+                        min = v;
+                    }
+                }
+                key = mix(key * 0x9E3779B97F4A7C15L + min);
+            }
+            keys[b] = key;
+        }
+        return keys;
+    }
+
+    private static final StructType PAIR = new StructType().add("a", DataTypes.StringType).add("b", DataTypes.StringType);
+
+    /**
+     * @param articles  article_id column {@code idCol} and {@code shingles} (from {@link #shingles(Column, Column)})
+     * @param order     earlier first (e.g. {@link #orderKey}); ties are not allowed (it ends with the id)
+     * @param bands     LSH bands (more: fewer missed pairs, more work); rows per band follow from the threshold
      * @return article_id, duplicate_of, jaccard for every article that copies an earlier one
      */
-    public static Dataset<Row> find(Dataset<Row> articles, String idCol, Column order, double minJaccard, int tables, long seed) {
+    public static Dataset<Row> find(Dataset<Row> articles, String idCol, Column order, double minJaccard, int bands, long seed) {
+        int rows = rowsPerBand(minJaccard, bands);
+        SplittableRandom random = new SplittableRandom(seed);
+        long[] multipliers = new long[bands * rows];
+        long[] offsets = new long[bands * rows];
+        for (int k = 0; k < multipliers.length; k++) {
+            multipliers[k] = random.nextLong() | 1L;
+            offsets[k] = random.nextLong();
+        }
+        UserDefinedFunction bandKeys = udf((UDF1<scala.collection.Seq<Integer>, long[]>) seq -> {
+            int[] shingles = new int[seq.size()];
+            scala.collection.Iterator<Integer> it = seq.iterator();
+            for (int i = 0; it.hasNext(); i++) {
+                shingles[i] = it.next();
+            }
+            return bandKeys(shingles, multipliers, offsets, rows);
+        }, DataTypes.createArrayType(DataTypes.LongType)).withName("newslens_minhash_bands");
+        // Members of a bucket in order: each is paired with up to MAX_EARLIER_PER_BUCKET members before it.
+        UserDefinedFunction pairs = udf((UDF1<scala.collection.Seq<Row>, List<Row>>) members -> {
+            List<Row> result = new ArrayList<>();
+            for (int i = 1; i < members.size(); i++) {
+                String later = members.apply(i).getString(1);
+                for (int j = Math.max(0, i - MAX_EARLIER_PER_BUCKET); j < i; j++) {
+                    result.add(RowFactory.create(members.apply(j).getString(1), later));
+                }
+            }
+            return result;
+        }, DataTypes.createArrayType(PAIR)).withName("newslens_bucket_pairs");
+
         Dataset<Row> input = articles.filter(size(col("shingles")).gt(0))
                 .select(col(idCol).as("id"), order.as("ord"), col("shingles"));
-        Dataset<Row> vectors = new HashingTF().setInputCol("shingles").setOutputCol("features")
-                .setNumFeatures(HASH_FEATURES).setBinary(true).transform(input).drop("shingles");
-        MinHashLSHModel model = new MinHashLSH().setInputCol("features").setOutputCol("hashes")
-                .setNumHashTables(tables).setSeed(seed).fit(vectors);
-        Dataset<Row> pairs = model.approxSimilarityJoin(vectors, vectors, 1.0 - minJaccard, "distance")
-                .select(col("datasetA.id").as("a"), col("datasetA.ord").as("a_ord"),
-                        col("datasetB.id").as("b"), col("datasetB.ord").as("b_ord"), col("distance"))
-                // b copies a when a comes first (ties broken by id).
-                .filter(col("a_ord").lt(col("b_ord")).or(col("a_ord").equalTo(col("b_ord")).and(col("a").lt(col("b")))));
-        return pairs.groupBy(col("b").as(idCol))
-                .agg(min_by(struct(col("a"), lit(1.0).minus(col("distance")).as("j")),
-                        struct(col("a_ord"), col("a"))).as("first"))
+        Dataset<Row> candidates = input
+                .select(col("id"), col("ord"), explode(bandKeys.apply(col("shingles"))).as("band"))
+                .groupBy(col("band"))
+                .agg(sort_array(collect_list(struct(col("ord"), col("id")))).as("members"))
+                .filter(size(col("members")).gt(1))
+                .select(explode(pairs.apply(col("members"))).as("p"))
+                .select(col("p.a").as("a"), col("p.b").as("b"))
+                .distinct();
+        Dataset<Row> a = input.select(col("id").as("a"), col("ord").as("a_ord"), col("shingles").as("a_sh"));
+        Dataset<Row> b = input.select(col("id").as("b"), col("shingles").as("b_sh"));
+        Column common = size(array_intersect(col("a_sh"), col("b_sh")));
+        Dataset<Row> verified = candidates.join(a, "a").join(b, "b")
+                .withColumn("j", common.divide(size(col("a_sh")).plus(size(col("b_sh"))).minus(common)))
+                .filter(col("j").geq(minJaccard));
+        return verified.groupBy(col("b").as(idCol))
+                .agg(min_by(struct(col("a"), col("j")), col("a_ord")).as("first"))
                 .select(col(idCol), col("first.a").as("duplicate_of"), col("first.j").as("jaccard"));
     }
 

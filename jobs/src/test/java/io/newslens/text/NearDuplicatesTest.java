@@ -1,6 +1,7 @@
 package io.newslens.text;
 
 import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,7 +57,8 @@ class NearDuplicatesTest {
         Map<String, String> found = new HashMap<>();
         Map<String, Double> jaccard = new HashMap<>();
         for (Row r : NearDuplicates.find(articles, "article_id",
-                NearDuplicates.orderKey(col("published_at"), col("article_id")), 0.7, 5, 20_261_125L).collectAsList()) {
+                NearDuplicates.orderKey(col("published_at"), col("article_id")), 0.7,
+                io.newslens.config.TermsOptions.defaults().minhashTables(), 20_261_125L).collectAsList()) {
             found.put(r.getString(0), r.getString(1));
             jaccard.put(r.getString(0), r.getDouble(2));
         }
@@ -79,5 +81,25 @@ class NearDuplicatesTest {
                 NearDuplicates.shingles("The Bank of England raised rates."));
         assertEquals(List.of("short text"), NearDuplicates.shingles("Short text"));
         assertEquals(List.of(), NearDuplicates.shingles(" ... "));
+        // Hashed: one int per distinct shingle, sorted; a repeated run of five words counts once.
+        String text = "The Bank of England raised rates. The Bank of England raised rates again";
+        assertEquals(7, NearDuplicates.shingles(text).size());
+        int[] hashes = NearDuplicates.shingleHashes(text);
+        assertEquals(7, hashes.length);
+        for (int i = 1; i < hashes.length; i++) {
+            assertTrue(hashes[i - 1] < hashes[i]);
+        }
+        assertEquals(1, NearDuplicates.shingleHashes("Short text").length);
+        assertEquals(0, NearDuplicates.shingleHashes(" ... ").length);
+        // Case and punctuation do not make a different shingle.
+        assertArrayEquals(NearDuplicates.shingleHashes("the bank of england raised"), NearDuplicates.shingleHashes("The Bank of England, raised!"));
+    }
+
+    @Test
+    void rowsPerBandMakeAPairAtTheThresholdACandidate() {
+        // 1 - (1 - t^r)^b >= 0.995, r as large as that allows (worked by hand: 0.005^(1/b) >= 1 - t^r).
+        assertEquals(4, NearDuplicates.rowsPerBand(0.7, 20));
+        assertEquals(1, NearDuplicates.rowsPerBand(0.7, 5));
+        assertEquals(13, NearDuplicates.rowsPerBand(0.9, 20));
     }
 }
