@@ -42,6 +42,59 @@ def scaled_corpus(src, scale, dst):
     return records, text_bytes
 
 
+LONG_SOURCES = ("bbc", "buzzfeed_webis_2016")
+
+
+def long_corpus(articles, dst, parts=8):
+    """The long-article scenario: `articles` records resampled from ../shared's BBC and BuzzFeed-Webis 2016 news
+    (~2.8 KB of text each). Record j takes the title, outlet and paragraph shape of source article j mod n, and each
+    of its sentences is drawn (seeded) from the sentences of that outlet's articles: real sentences at real article
+    lengths, but no two records copies of each other (sharing a sentence here and there), so exact and near-duplicate
+    detection do their ordinary work. Dates spread over 2016-2017. Written once as one gzip file and again as
+    `parts` gzip files of a folder (a single gzip file is read by one task). Returns (one file, folder, records,
+    text bytes); an earlier build with the same size is reused."""
+    import random, re
+    folder = dst[:-len(".jsonl.gz")] + f"-{parts}-files"
+    if os.path.exists(dst) and os.path.isdir(folder) and len(os.listdir(folder)) == parts:
+        return (dst, folder) + text_size(dst)
+    shared = os.path.join(ROOT, "..", "shared", "corpora")
+    split = re.compile(r"(?<=[.!?\"'])\s+(?=[A-Z\"'])")
+    templates, pools = [], {}
+    for name in LONG_SOURCES:
+        with gzip.open(os.path.join(shared, name, "articles.jsonl.gz"), "rt", encoding="utf-8") as f:
+            for line in f:
+                a = json.loads(line)
+                text, outlet = (a.get("text") or "").strip(), a.get("source") or name
+                if len(text) < 200:
+                    continue
+                shape = []
+                for para in [p for p in text.split("\n") if p.strip()]:
+                    sentences = [s for s in split.split(para.strip()) if s]
+                    pools.setdefault(outlet, []).extend(sentences)
+                    shape.append(len(sentences))
+                templates.append((a.get("title") or "", outlet, shape))
+    rng = random.Random(14)
+    start = datetime.date(2016, 1, 1)
+    records = text_bytes = 0
+    os.makedirs(folder, exist_ok=True)
+    outs = [gzip.open(os.path.join(folder, f"part-{k:02d}.jsonl.gz"), "wt", encoding="utf-8") for k in range(parts)]
+    with gzip.open(dst, "wt", encoding="utf-8") as one:
+        for j in range(articles):
+            title, outlet, shape = templates[j % len(templates)]
+            pool = pools[outlet]
+            text = "\n".join(" ".join(rng.choice(pool) for _ in range(n)) for n in shape)
+            day = start + datetime.timedelta(days=(j * 7919) % 731)
+            line = json.dumps({"id": f"long-{j}", "title": title, "text": text, "source": outlet,
+                               "published": f"{day.isoformat()}T{(j * 37) % 24:02d}:00:00Z"}, ensure_ascii=False) + "\n"
+            one.write(line)
+            outs[j % parts].write(line)
+            records += 1
+            text_bytes += len(title.encode()) + len(text.encode())
+    for o in outs:
+        o.close()
+    return dst, folder, records, text_bytes
+
+
 def text_size(src):
     records = text_bytes = 0
     opener = gzip.open if src.endswith(".gz") else open
@@ -172,6 +225,49 @@ def stage_rows(manifest, records, mb):
     return rows
 
 
+# What the single-thread baseline computes: term counts and dictionary actor matching (no entity recognition).
+SAME_WORK = ["all", "--keep-duplicates", "--skip", "topics", "--reports", "term_frequencies,actor_mentions",
+             "--config", "bench/same-work.yaml"]
+
+
+def run_baseline(corpus, verify_against, classpath, work):
+    base_json = os.path.join(work, "baseline.json")
+    run = subprocess.run(["java", "-Xmx8g"] + jvm_options() + ["-cp", classpath, "io.newslens.bench.Baseline",
+                          corpus, "--verify", verify_against, "--json", base_json], cwd=ROOT, capture_output=True, text=True)
+    sys.stderr.write(run.stderr[-3000:])
+    with open(base_json) as f:
+        return json.load(f)
+
+
+def long_scenario(args, work, classpath):
+    """Long articles (~2.8 KB): the same work as the baseline on one gzip file and on the same records in 8 files,
+    the baseline on the one file (verified equal), and language identification's cost per article."""
+    one, folder, records, text_bytes = long_corpus(args.long, os.path.join(work, f"long-{args.long}.jsonl.gz"))
+    mb = text_bytes / 1e6
+    runs = {}
+    for name, corpus in (("one_file", one), ("8_files", folder)):
+        out = os.path.join(work, f"out-long-{name}")
+        manifest, wall = run_newslens(SAME_WORK, corpus, out, args.master)
+        seconds = sum(s["seconds"] for s in manifest["stages"])
+        runs[name] = {"input": os.path.relpath(corpus, ROOT), "stage_seconds": round(seconds, 1),
+                      "text_mb_per_s": round(mb / seconds, 2), "stages": stage_rows(manifest, records, mb),
+                      "wall_with_jvm_start": round(wall, 1), "output": out}
+        print(f"bench: long {name}: {seconds:.1f} s, {mb / seconds:.2f} MB/s", flush=True)
+    single = run_baseline(one, runs["one_file"]["output"], classpath, work)
+    for r in runs.values():
+        r["speedup"] = round(single["seconds"] / r["stage_seconds"], 2)
+    lid_json = os.path.join(work, "language-id.json")
+    lid_cmd = ["java", "-Xmx4g", "-cp", classpath, "io.newslens.bench.LanguageIdCost", one, "--limit", "20000", "--json", lid_json]
+    if args.sentences:
+        lid_cmd.append(args.sentences)
+    subprocess.run(lid_cmd, cwd=ROOT, check=True, capture_output=True)
+    with open(lid_json) as f:
+        lid = json.load(f)
+    print(f"bench: baseline {single['seconds']} s; language id {lid['micros_per_article']} us/article", flush=True)
+    return {"articles": records, "text_mb": round(mb, 1), "command": "newslens " + " ".join(SAME_WORK),
+            "newslens": runs, "single_thread": single, "language_id": lid}
+
+
 def corpus_at(src, scale, work):
     if scale == 1:
         return (src,) + text_size(src)
@@ -219,13 +315,20 @@ def main():
     ap.add_argument("--ner", action="store_true",
                     help="only what entity recognition costs: `newslens actors` on the corpus with actors.recognise off "
                          "and on, and the recognisers' tokens/s on one thread (CoNLL-2003 eng.testb, MSRA test)")
+    ap.add_argument("--long", type=int, default=0, metavar="N",
+                    help="only the long-article scenario: N records resampled from ../shared's BBC and BuzzFeed news "
+                         "(~2.8 KB each), same work as the baseline on one file and on 8 files, the baseline, and language "
+                         "identification's cost per article")
+    ap.add_argument("--sentences", metavar="DIR",
+                    help="with --long: labelled sentences (one file per ISO 639-1 code, e.g. Lingua's language-testdata/"
+                         "sentences) for language identification's accuracy")
     ap.add_argument("--no-record", action="store_true", help="do not rewrite docs/benchmarks.md")
     ap.add_argument("--record-from", metavar="RESULT_JSON", help="only rewrite docs/benchmarks.md from an earlier result")
     args = ap.parse_args()
     if args.record_from:
         with open(args.record_from) as f:
             r = json.load(f)
-        record(r, "bench-ner" if r.get("ner") else "bench-lda" if not r.get("scale_curve") and not r.get("baseline")
+        record(r, "bench-long" if r.get("long") else "bench-ner" if r.get("ner") else "bench-lda" if not r.get("scale_curve") and not r.get("baseline")
                else "bench" if r.get("scale_curve") or r.get("baseline", {}).get("scale", 1) == 1 else "bench-large")
         return
     if not os.path.exists(args.corpus):
@@ -240,6 +343,11 @@ def main():
     if args.ner:
         result["ner"] = ner_cost(args, work, classpath)
         save(result, "bench-ner", args)
+        return
+    if args.long:
+        result["corpus"] = "bbc + buzzfeed_webis_2016 from ../shared/corpora, sentences resampled (bench/run.py long_corpus)"
+        result["long"] = long_scenario(args, work, classpath)
+        save(result, "bench-long", args)
         return
 
     scales = [int(x) for x in args.scales.split(",") if x]
@@ -260,7 +368,7 @@ def main():
         runs = {}
         # "same": only what the baseline computes (plus articles, quarantine and duplicates, which every run
         # writes); "full": every report of the three stages.
-        variants = {"same": ["all", "--keep-duplicates", "--skip", "topics", "--reports", "term_frequencies,actor_mentions"],
+        variants = {"same": SAME_WORK,
                     "full": ["all", "--keep-duplicates", "--skip", "topics"]}
         for name in [v for v in args.baseline_runs.split(",") if v]:
             out = os.path.join(work, f"out-baseline-{name}-x{args.baseline_scale}")
@@ -270,13 +378,8 @@ def main():
                           "stages": stage_rows(manifest, records, text_bytes / 1e6), "wall_with_jvm_start": round(wall, 1),
                           "output": out}
             print(f"bench: newslens {name} x{args.baseline_scale}: {seconds:.1f} s", flush=True)
-        base_json = os.path.join(work, "baseline.json")
         verify_against = next(iter(runs.values()))["output"]
-        run = subprocess.run(["java", "-Xmx8g"] + jvm_options() + ["-cp", classpath, "io.newslens.bench.Baseline",
-                              corpus, "--verify", verify_against, "--json", base_json], cwd=ROOT, capture_output=True, text=True)
-        sys.stderr.write(run.stderr[-3000:])
-        with open(base_json) as f:
-            baseline = json.load(f)
+        baseline = run_baseline(corpus, verify_against, classpath, work)
         for r in runs.values():
             r["speedup"] = round(baseline["seconds"] / r["stage_seconds"], 2)
         result["baseline"] = {"scale": args.baseline_scale, "records": records, "text_mb": round(text_bytes / 1e6, 1),
@@ -395,6 +498,32 @@ def record(r, marker):
             lines.append(f"- {name}: " + ", ".join(f"{x['stage']} {x['seconds']:.1f} s" for x in run["stages"]) + ".")
         lines += ["", f"Counts (term_frequencies, actor_mentions of `{b['verified_against']}`) verified equal to the "
                       f"baseline's: **{s.get('verified_equal')}**.", ""]
+    if r.get("long"):
+        g = r["long"]
+        s1 = g["single_thread"]
+        lid = g["language_id"]
+        lines += ["### Long articles: same work as the single-thread baseline", "",
+                  f"{g['articles']:,} records, {g['text_mb']} MB of text ({g['text_mb'] * 1e6 / g['articles'] / 1000:.1f} KB per "
+                  f"article); `{g['command']}` on `{r['master']}`.", "",
+                  "| run | input | seconds | MB/s of text | speed-up over one thread |", "|---|---|---:|---:|---:|",
+                  f"| single-thread Java baseline (term counting + actor matching) | one gzip file | {s1['seconds']} | "
+                  f"{s1['text_mb_per_s']} | 1 |"]
+        for name, run in g["newslens"].items():
+            lines.append(f"| newslens | {'one gzip file' if name == 'one_file' else '8 gzip files'} | {run['stage_seconds']} | "
+                         f"{run['text_mb_per_s']} | **{run['speedup']}x** |")
+        lines += ["", "Per stage (seconds, MB/s of text):", ""]
+        for name, run in g["newslens"].items():
+            lines.append(f"- {name.replace('_', ' ')}: " + ", ".join(
+                f"{x['stage']} {x['seconds']:.1f} s ({x['text_mb_per_s']} MB/s)" for x in run["stages"]) + ".")
+        lines += ["", f"Counts (term_frequencies, actor_mentions of the one-file run) verified equal to the baseline's: "
+                      f"**{s1.get('verified_equal')}**.", "",
+                  f"Language identification (`io.newslens.bench.LanguageIdCost`, one thread, first {lid['articles']:,} records, "
+                  f"median of three passes): **{lid['micros_per_article']} µs per article** (Lingua alone: "
+                  f"{lid['lingua_alone_micros_per_article']} µs), agreeing with Lingua alone on {lid['agreement_with_lingua_alone']:.2%}."]
+        if "sentences_accuracy" in lid:
+            lines.append(f"On labelled three-sentence samples of the 16 default languages: accuracy {lid['sentences_accuracy']:.4f} "
+                         f"(Lingua alone {lid['sentences_lingua_alone_accuracy']:.4f}).")
+        lines.append("")
     if r.get("ner"):
         n = r["ner"]
         off, on = n["runs"]["false"], n["runs"]["true"]
