@@ -245,26 +245,37 @@ public final class ActorText {
         return lexicon;
     }
 
-    /** Suggested dictionary type of a candidate phrase, from its words. */
+    private static final Set<String> COMPANY_WORDS = Set.of("Corp", "Corporation", "Inc", "Co", "Ltd", "Group", "Bank",
+            "Holdings", "Airlines", "Motors", "Industries", "Plc", "PLC", "AG", "SA", "NV", "Company", "Securities", "Capital",
+            "Partners", "Technologies", "Energy", "Oil", "Petroleum");
+    private static final Set<String> GOVERNMENT_WORDS = Set.of("Ministry", "Department", "Agency", "Commission", "Council",
+            "Parliament", "Court", "Office", "Bureau", "Authority", "Senate", "Cabinet", "Government", "Administration", "Army",
+            "Navy", "Police");
+    private static final Set<String> GROUP_WORDS = Set.of("Union", "Organization", "Organisation", "Association", "Federation",
+            "Fund", "Alliance", "Front", "Movement", "Institute", "University", "Committee");
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern NAME_WORD = java.util.regex.Pattern.compile("\\p{Lu}\\p{Ll}+");
+
+    /**
+     * Suggested dictionary type of a candidate phrase, from its words: a company, government or group word
+     * anywhere in it (in that order of precedence), "Party", or two or three capitalised words (a person).
+     */
     public static String suggestType(String phrase) {
-        String p = " " + phrase + " ";
-        if (p.matches(".*\\s(Corp|Corporation|Inc|Co|Ltd|Group|Bank|Holdings|Airlines|Motors|Industries|Plc|PLC|AG|SA|NV|"
-                + "Company|Securities|Capital|Partners|Technologies|Energy|Oil|Petroleum)\\s.*")) {
+        String[] words = WHITE_SPACE.split(phrase.strip());
+        List<String> all = List.of(words);
+        if (all.stream().anyMatch(COMPANY_WORDS::contains)) {
             return "company";
         }
-        if (p.matches(".*\\s(Ministry|Department|Agency|Commission|Council|Parliament|Court|Office|Bureau|Authority|"
-                + "Senate|Cabinet|Government|Administration|Army|Navy|Police)\\s.*")) {
+        if (all.stream().anyMatch(GOVERNMENT_WORDS::contains)) {
             return "government body";
         }
-        if (p.matches(".*\\sParty\\s.*")) {
+        if (all.contains("Party")) {
             return "party";
         }
-        if (p.matches(".*\\s(Union|Organization|Organisation|Association|Federation|Fund|Alliance|Front|Movement|"
-                + "Institute|University|Committee)\\s.*")) {
+        if (all.stream().anyMatch(GROUP_WORDS::contains)) {
             return "group";
         }
-        String[] words = phrase.split("\\s+");
-        if (words.length >= 2 && words.length <= 3 && java.util.Arrays.stream(words).allMatch(w -> w.matches("\\p{Lu}\\p{Ll}+"))) {
+        if (words.length >= 2 && words.length <= 3 && all.stream().allMatch(w -> NAME_WORD.matcher(w).matches())) {
             return "person";
         }
         return "unknown";

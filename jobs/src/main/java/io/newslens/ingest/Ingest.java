@@ -17,8 +17,17 @@ public final class Ingest {
 
     /** Accepted records, duplicates marked, in the column order of {@link IngestReports#ARTICLES}. */
     public static Dataset<Row> articles(Dataset<Row> mapped) {
-        Dataset<Row> accepted = mapped.filter(col(IngestReports.REASON).isNull());
-        return Duplicates.mark(accepted).select(columns(IngestReports.ARTICLES));
+        return inReportOrder(Duplicates.mark(accepted(mapped)));
+    }
+
+    /** The records no check rejected. */
+    public static Dataset<Row> accepted(Dataset<Row> mapped) {
+        return mapped.filter(col(IngestReports.REASON).isNull());
+    }
+
+    /** Accepted records whose duplicates are marked ({@link Duplicates}), in the column order of the report. */
+    public static Dataset<Row> inReportOrder(Dataset<Row> marked) {
+        return marked.select(columns(IngestReports.ARTICLES));
     }
 
     /** Rejected records with their raw text cut to {@code recordChars}. */

@@ -58,9 +58,16 @@ public final class IngestJob {
             }
             // Used three times: counts, articles, quarantine. Only quarantined records keep their raw text
             // (the quarantine report shows it): the cache then holds each article's text once, not twice.
-            mapped = mapped.withColumn(ArticleMapper.RAW, when(col(IngestReports.REASON).isNotNull(), col(ArticleMapper.RAW)))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+            mapped = mapped.withColumn(ArticleMapper.RAW, when(col(IngestReports.REASON).isNotNull(), col(ArticleMapper.RAW)));
+            // A gzip file is read by one task: spread its records over every core before the per-article work
+            // (language identification, Parquet) rather than doing all of it in that one task.
+            int cores = spark.sparkContext().defaultParallelism();
+            if (mapped.rdd().getNumPartitions() < cores) {
+                mapped = mapped.repartition(cores);
+            }
+            mapped = mapped.persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> cached = mapped;
+            Dataset<Row> marks = null;
             try {
                 // One name per outlet: the spellings of this run's sources (a few hundred rows) merged.
                 Map<String, Long> perSource = new TreeMap<>();
@@ -77,7 +84,12 @@ public final class IngestJob {
                 for (String w : InputGates.check(config.inputs(), perInput, config.ingest(), i -> unreadableDates(all, i))) {
                     manifest.warn(w);
                 }
-                Dataset<Row> accepted = TextLayer.withLanguage(Ingest.articles(mapped), config.text(), Articles.TITLE,
+                // Exact duplicates on a narrow projection; the marks (usually few) are then sent to every task, so
+                // the articles themselves are never shuffled to find their duplicates.
+                Dataset<Row> keyed = Duplicates.keyed(Ingest.accepted(mapped));
+                marks = Duplicates.marks(keyed).persist(StorageLevel.MEMORY_AND_DISK());
+                boolean broadcast = marks.count() <= Duplicates.MAX_BROADCAST_MARKS;
+                Dataset<Row> accepted = TextLayer.withLanguage(Ingest.inReportOrder(Duplicates.apply(keyed, marks, broadcast)), config.text(), Articles.TITLE,
                         Articles.TEXT, Articles.LANGUAGE, Articles.LANGUAGE_CONFIDENCE);
                 long articles = out.write(IngestReports.ARTICLES, accepted, manifest);
                 long quarantined = out.write(IngestReports.QUARANTINE,
@@ -96,6 +108,9 @@ public final class IngestJob {
                 return written;
             } finally {
                 cached.unpersist();
+                if (marks != null) {
+                    marks.unpersist();
+                }
             }
         }
     }

@@ -63,15 +63,32 @@ public final class Tokenizer {
         it.setText(paragraph);
         int start = it.first();
         for (int end = it.next(); end != BreakIterator.DONE; end = it.next()) {
-            String s = paragraph.substring(start, end);
-            if (end < paragraph.length() && ABBREVIATION_END.matcher(s).find()) {
+            if (end < paragraph.length() && endsWithAbbreviation(paragraph, start, end)) {
                 continue;
             }
-            if (!s.isBlank()) {
+            if (!paragraph.substring(start, end).isBlank()) {
                 result.add(new int[] {from + start, from + end});
             }
             start = end;
         }
+    }
+
+    /**
+     * Whether {@code text[start, end)} ends with an abbreviation ({@link #ABBREVIATION_END}). The pattern is
+     * anchored at the end and its longest alternative is 6 characters after any trailing white space, so only
+     * the tail is searched (with the text before it visible to {@code \b}): searching the whole sentence tried
+     * the pattern at every position, quadratic work for nothing.
+     */
+    static boolean endsWithAbbreviation(String text, int start, int end) {
+        int k = end;
+        while (k > start && Character.isWhitespace(text.charAt(k - 1))) {
+            k--;
+        }
+        int from = Math.max(start, k - 12);
+        java.util.regex.Matcher m = ABBREVIATION_END.matcher(text);
+        // The sentence's own start is a word boundary, as when the sentence was matched on its own.
+        m.region(from, end).useTransparentBounds(from > start).useAnchoringBounds(true);
+        return m.find();
     }
 
     private static final Pattern ABBREVIATION_END = Pattern.compile(
@@ -129,10 +146,7 @@ public final class Tokenizer {
     /** What is cut out of the analysis, as sorted, merged [start, end) spans: not prose, and boilerplate. */
     static List<int[]> cuts(String text, java.util.Collection<String> boilerplate) {
         List<int[]> spans = new ArrayList<>(Boilerplate.spans(text, boilerplate));
-        java.util.regex.Matcher m = NOT_PROSE.matcher(text);
-        while (m.find()) {
-            spans.add(new int[] {m.start(), m.end()});
-        }
+        spans.addAll(notProse(text));
         spans.sort(java.util.Comparator.comparingInt(a -> a[0]));
         List<int[]> merged = new ArrayList<>();
         for (int[] sp : spans) {
@@ -144,6 +158,50 @@ public final class Tokenizer {
             }
         }
         return merged;
+    }
+
+    /**
+     * The spans {@link #NOT_PROSE} finds in the text, as {@code find()} from the start finds them, but tried only
+     * where a match can start. Every alternative of the pattern starts inside a run of non-space characters that
+     * holds an '@', '/', ':', a digit or a '.' inside it (a web or e-mail address, a handle, a
+     * clock time), and most words of prose hold none: searching all of a text tried the pattern's address
+     * alternatives at every letter, most of the text stage's time.
+     */
+    static List<int[]> notProse(String text) {
+        List<int[]> spans = new ArrayList<>();
+        java.util.regex.Matcher m = NOT_PROSE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int n = text.length();
+        int next = 0; // where the next match may start: after the previous one, as find() continues
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            boolean candidate = false;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                char c = text.charAt(i);
+                if (c == '@' || c == '/' || c == ':' || Character.isDigit(c)
+                        || c == '.' && i + 1 < n && !Character.isWhitespace(text.charAt(i + 1))) {
+                    candidate = true;
+                }
+                i++;
+            }
+            if (!candidate) {
+                continue;
+            }
+            for (int p = Math.max(start, next); p < i; p++) {
+                m.region(p, n);
+                if (m.lookingAt()) {
+                    spans.add(new int[] {m.start(), m.end()});
+                    next = m.end();
+                    p = next - 1; // the same word may hold another match after this one
+                }
+            }
+            // A match may run on past this word (a clock time's zone); the scan continues after it.
+            i = Math.max(i, next);
+        }
+        return spans;
     }
 
     /** Appends the chunks of one stretch of prose. */

@@ -107,6 +107,17 @@ class IngestStepsTest {
         // already a duplicate, so y stays an original; z's content equals x's. Title-only records are not copies.
         assertEquals(List.of("h1 null null", "h2 null null", "x null null", "x#2 x same_id", "y null null",
                 "z x same_content"), got);
+
+        // As the ingest job does it: marks found on the narrow projection, broadcast back. A record read twice
+        // (the same row twice) stays two rows, the second copy a same_id duplicate like the first.
+        Dataset<Row> keyed = Duplicates.keyed(articles.union(articles.limit(1)));
+        List<String> broadcast = new ArrayList<>();
+        for (Row r : Duplicates.apply(keyed, Duplicates.marks(keyed), true).collectAsList()) {
+            broadcast.add(r.getAs("article_id") + " " + r.getAs("duplicate_of") + " " + r.getAs("duplicate_reason"));
+        }
+        broadcast.sort(null);
+        assertEquals(List.of("h1 null null", "h2 null null", "x null null", "x#2 x same_id", "x#3 x same_id",
+                "y null null", "z x same_content"), broadcast);
     }
 
     private static Timestamp ts(String day) {

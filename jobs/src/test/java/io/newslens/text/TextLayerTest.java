@@ -46,6 +46,52 @@ class TextLayerTest {
     }
 
     @Test
+    void abbreviationCheckOnTheTailEqualsTheWholeSentenceSearch() {
+        String[] pieces = {"Mr.", "U.S.", "Sept.", "Corp.", "word", "sept.", " ", " ", "\n", "A.", "x.", "Inc", "B.C.D.E.", ".", "no."};
+        java.util.Random random = new java.util.Random(14);
+        java.util.regex.Pattern whole = java.util.regex.Pattern.compile(
+                "(?:\\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|St|Mt|Jr|Sr|Inc|Co|Corp|Ltd|Bros|No|Nos|vs|etc"
+                        + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.|\\b(?:\\p{Lu}\\.){1,3})\\s*$");
+        int abbreviations = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int k = random.nextInt(8); k >= 0; k--) {
+                s.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = s.toString();
+            int start = random.nextInt(text.length() + 1);
+            int end = start + random.nextInt(text.length() - start + 1);
+            boolean expected = whole.matcher(text.substring(start, end)).find();
+            abbreviations += expected ? 1 : 0;
+            assertEquals(expected, Tokenizer.endsWithAbbreviation(text, start, end), () -> "[" + text.substring(start, end) + "] in [" + text + "]");
+        }
+        assertTrue(abbreviations > 1000, "the random sentences hold abbreviations: " + abbreviations);
+    }
+
+    @Test
+    void notProseTriedWhereItCanStartEqualsTheWholeTextSearch() {
+        String[] pieces = {"see", "http://x.co/ab", "www.", "-x", "cnn.com", "politi.co/2d", "a@b.org", "@handle", "(@user",
+                "3:14", "PM", "CET", "10", "a.m.", "ET", "end.It", "x.", "/", ":", " ", " ", " ", "\n", "12", "pm", "é.fr", "U.S."};
+        java.util.Random random = new java.util.Random(14);
+        int matches = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int k = random.nextInt(10); k >= 0; k--) {
+                s.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = s.toString();
+            List<String> expected = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = Tokenizer.NOT_PROSE.matcher(text);
+            while (m.find()) {
+                expected.add(m.start() + "-" + m.end());
+            }
+            matches += expected.size();
+            assertEquals(expected, Tokenizer.notProse(text).stream().map(sp -> sp[0] + "-" + sp[1]).toList(), () -> "[" + text + "]");
+        }
+        assertTrue(matches > 5000, "the random texts hold addresses and times: " + matches);
+    }
+
+    @Test
     void onePassSpaceFoldingEqualsTheRegexDefinition() {
         // Random strings over the characters the three regular expressions treat specially.
         char[] alphabet = {' ', ' ', '\n', '\n', '\t', '\r', '\f', '\u000B', '\u00A0', '\u3000', '\u2028', '\u001C', 'a', 'b', '中'};
