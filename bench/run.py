@@ -48,9 +48,10 @@ LONG_SOURCES = ("bbc", "buzzfeed_webis_2016")
 def long_corpus(articles, dst, parts=8):
     """The long-article scenario: `articles` records resampled from ../shared's BBC and BuzzFeed-Webis 2016 news
     (~2.8 KB of text each). Record j takes the title, outlet and paragraph shape of source article j mod n, and each
-    of its sentences is drawn (seeded) from the sentences of that outlet's articles: real sentences at real article
-    lengths, but no two records copies of each other (sharing a sentence here and there), so exact and near-duplicate
-    detection do their ordinary work. Dates spread over 2016-2017. Written once as one gzip file and again as
+    of its sentences is drawn (seeded) from the sentences of that article's corpus (all of BBC, or all of BuzzFeed:
+    an outlet of a few dozen articles would repeat its sentences so often that they became its boilerplate): real
+    sentences at real article lengths, but no two records copies of each other (sharing a sentence here and there),
+    so exact and near-duplicate detection do their ordinary work. Dates spread over 2016-2017. Written once as one gzip file and again as
     `parts` gzip files of a folder (a single gzip file is read by one task). Returns (one file, folder, records,
     text bytes); an earlier build with the same size is reused."""
     import random, re
@@ -70,9 +71,9 @@ def long_corpus(articles, dst, parts=8):
                 shape = []
                 for para in [p for p in text.split("\n") if p.strip()]:
                     sentences = [s for s in split.split(para.strip()) if s]
-                    pools.setdefault(outlet, []).extend(sentences)
+                    pools.setdefault(name, []).extend(sentences)
                     shape.append(len(sentences))
-                templates.append((a.get("title") or "", outlet, shape))
+                templates.append((a.get("title") or "", outlet, name, shape))
     rng = random.Random(14)
     start = datetime.date(2016, 1, 1)
     records = text_bytes = 0
@@ -80,8 +81,8 @@ def long_corpus(articles, dst, parts=8):
     outs = [gzip.open(os.path.join(folder, f"part-{k:02d}.jsonl.gz"), "wt", encoding="utf-8") for k in range(parts)]
     with gzip.open(dst, "wt", encoding="utf-8") as one:
         for j in range(articles):
-            title, outlet, shape = templates[j % len(templates)]
-            pool = pools[outlet]
+            title, outlet, corpus, shape = templates[j % len(templates)]
+            pool = pools[corpus]
             text = "\n".join(" ".join(rng.choice(pool) for _ in range(n)) for n in shape)
             day = start + datetime.timedelta(days=(j * 7919) % 731)
             line = json.dumps({"id": f"long-{j}", "title": title, "text": text, "source": outlet,
