@@ -2,7 +2,6 @@ package io.newslens.actors;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,8 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.ahocorasick.trie.Emit;
-import org.ahocorasick.trie.Trie;
+import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
 
 /**
  * Finds dictionary actors in a text with one Aho-Corasick automaton over every alias (built once per JVM and
@@ -54,7 +52,8 @@ public final class Matcher {
 
     private static final Map<String, Matcher> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final Trie trie;
+    /** Every alias, lower-cased, to itself: a double-array Aho-Corasick automaton (HanLP's), read-only once built. */
+    private final AhoCorasickDoubleArrayTrie<String> trie = new AhoCorasickDoubleArrayTrie<>();
     private final Map<String, List<Target>> byAlias = new HashMap<>();
     private final Map<String, Dictionary.Actor> byId = new HashMap<>();
 
@@ -84,7 +83,9 @@ public final class Matcher {
             }
         }
         addLocalNames(dictionary);
-        trie = Trie.builder().ignoreCase().addKeywords(byAlias.keySet()).build();
+        java.util.TreeMap<String, String> keys = new java.util.TreeMap<>();
+        byAlias.keySet().forEach(k -> keys.put(k, k));
+        trie.build(keys);
     }
 
     /**
@@ -203,14 +204,17 @@ public final class Matcher {
      *                body gives later ("Raimondo presses chipmakers" ... "Commerce Secretary Gina Raimondo")
      */
     public List<Found> find(String text, String language, List<EntityRecognizer.Entity> recognised, int headEnd) {
-        Collection<Emit> emits = trie.parseText(text);
+        // Every alias occurrence, overlapping ones included, in the text lower-cased character by character (so
+        // offsets stay those of the text; aliases are lower-cased when added).
+        List<Object[]> emits = new ArrayList<>();
+        trie.parseText(lowerCase(text), (begin, end, alias) -> emits.add(new Object[] {begin, end, alias}));
         List<Found> raw = new ArrayList<>();
         java.util.BitSet chineseWords = null;
-        for (Emit e : emits) {
-            int start = e.getStart();
-            int end = e.getEnd() + 1;
+        for (Object[] e : emits) {
+            int start = (Integer) e[0];
+            int end = (Integer) e[1];
             List<Target> accepted = new ArrayList<>();
-            for (Target t : byAlias.get(e.getKeyword())) {
+            for (Target t : byAlias.get((String) e[2])) {
                 if ((t.languages() == null || language != null && t.languages().contains(language)) && accepts(text, start, end, t)) {
                     // A two-character Chinese name must be a word of its own: 中国 and 美国 yes, 海地 inside 沿海/地区 no.
                     if (twoHan(t.alias())) {
@@ -230,6 +234,15 @@ public final class Matcher {
         List<Found> kept = longestFirst(raw);
         List<Found> linked = resolve(kept, targetsOf(kept));
         return acronyms(text, surnames(text, recognised.isEmpty() ? linked : merge(text, linked, recognised, headEnd), headEnd), headEnd);
+    }
+
+    /** Lower case character by character: the same length as the text, unlike String.toLowerCase in a few scripts. */
+    private static String lowerCase(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
     }
 
     /** Dictionary mentions with the recognised entities no dictionary name covers (see {@link #find(String, String, List)}). */
