@@ -15,11 +15,6 @@ public final class Ingest {
     private Ingest() {
     }
 
-    /** Accepted records, duplicates marked, in the column order of {@link IngestReports#ARTICLES}. */
-    public static Dataset<Row> articles(Dataset<Row> mapped) {
-        return inReportOrder(Duplicates.mark(accepted(mapped)));
-    }
-
     /** The records no check rejected. */
     public static Dataset<Row> accepted(Dataset<Row> mapped) {
         return mapped.filter(col(IngestReports.REASON).isNull());
