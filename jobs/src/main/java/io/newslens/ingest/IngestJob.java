@@ -58,14 +58,9 @@ public final class IngestJob {
             }
             // Used three times: counts, articles, quarantine. Only quarantined records keep their raw text
             // (the quarantine report shows it): the cache then holds each article's text once, not twice.
-            mapped = mapped.withColumn(ArticleMapper.RAW, when(col(IngestReports.REASON).isNotNull(), col(ArticleMapper.RAW)));
-            // A gzip file is read by one task: spread its records over every core before the per-article work
-            // (language identification, Parquet) rather than doing all of it in that one task.
-            int cores = spark.sparkContext().defaultParallelism();
-            if (mapped.rdd().getNumPartitions() < cores) {
-                mapped = mapped.repartition(cores);
-            }
-            mapped = mapped.persist(StorageLevel.MEMORY_AND_DISK());
+            // (A single gzip file's lines are already spread over every core by RecordReaders.)
+            mapped = mapped.withColumn(ArticleMapper.RAW, when(col(IngestReports.REASON).isNotNull(), col(ArticleMapper.RAW)))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> cached = mapped;
             Dataset<Row> marks = null;
             try {
