@@ -91,13 +91,9 @@ public final class NearDuplicates {
      * a mix of its five word hashes (no shingle string is built).
      */
     public static int[] shingleHashes(String normalisedText) {
-        List<String> words = words(normalisedText);
-        if (words.isEmpty()) {
+        long[] wordHash = wordHashes(normalisedText);
+        if (wordHash.length == 0) {
             return new int[0];
-        }
-        long[] wordHash = new long[words.size()];
-        for (int i = 0; i < wordHash.length; i++) {
-            wordHash[i] = mix(words.get(i).hashCode() * 0x9E3779B97F4A7C15L + words.get(i).length());
         }
         int width = Math.min(SHINGLE_WORDS, wordHash.length);
         int[] hashes = new int[wordHash.length - width + 1];
@@ -116,6 +112,30 @@ public final class NearDuplicates {
             }
         }
         return Arrays.copyOf(hashes, unique);
+    }
+
+    /** A 64-bit hash of each word (as {@link #words} cuts and lower-cases them), without building the words. */
+    private static long[] wordHashes(String text) {
+        long[] hashes = new long[Math.max(16, text.length() / 5)];
+        int count = 0;
+        long h = 0;
+        int length = 0;
+        for (int i = 0, n = text.length(); i <= n; ) {
+            int cp = i < n ? text.codePointAt(i) : ' ';
+            i += i < n ? Character.charCount(cp) : 1;
+            if (Character.isLetterOrDigit(cp)) {
+                h = h * 31 + Character.toLowerCase(cp);
+                length++;
+            } else if (length > 0) {
+                if (count == hashes.length) {
+                    hashes = Arrays.copyOf(hashes, count * 2);
+                }
+                hashes[count++] = mix(h * 0x9E3779B97F4A7C15L + length);
+                h = 0;
+                length = 0;
+            }
+        }
+        return Arrays.copyOf(hashes, count);
     }
 
     /** MurmurHash3's 64-bit finaliser. */

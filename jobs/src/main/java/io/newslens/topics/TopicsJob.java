@@ -71,8 +71,11 @@ public final class TopicsJob {
                                     language, minTokenLength).as(Topics.TOKENS))
                     .filter(size(col(Topics.TOKENS)).gt(0))
                     // LDA iterates over these partitions: spread them over every core (the corpus may arrive in
-                    // one partition after adaptive coalescing, which would leave one core fitting alone).
-                    .repartition(corpus.sparkSession().sparkContext().defaultParallelism())
+                    // one partition after adaptive coalescing, which would leave one core fitting alone). By id and
+                    // sorted: the sampler follows the documents' order, which must not depend on the corpus's layout
+                    // or on the order a task happens to fetch shuffled blocks in (StandaloneClusterIT).
+                    .repartition(corpus.sparkSession().sparkContext().defaultParallelism(), col(Articles.ARTICLE_ID))
+                    .sortWithinPartitions(col(Articles.ARTICLE_ID))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             Outputs outputs = new Outputs();
             try {
