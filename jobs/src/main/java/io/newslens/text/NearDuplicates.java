@@ -40,6 +40,8 @@ public final class NearDuplicates {
     public static final int SHINGLE_WORDS = 5;
     /** A pair exactly at the Jaccard threshold is a candidate with at least this probability (rows per band follow). */
     static final double CANDIDATE_RECALL = 0.995;
+    /** More rows per band than this only saves false candidates that verification drops anyway. */
+    static final int MAX_ROWS_PER_BAND = 16;
     /**
      * In one bucket an article is compared with at most this many earlier ones: a template shared by thousands of
      * short items would otherwise make pairs by the million; a copy shares many buckets with its original.
@@ -158,7 +160,8 @@ public final class NearDuplicates {
      */
     static int rowsPerBand(double threshold, int bands) {
         int rows = 1;
-        while (1 - Math.pow(1 - Math.pow(threshold, rows + 1), bands) >= CANDIDATE_RECALL) {
+        // Capped: at a threshold of 1 (identical shingle sets only) every row count qualifies.
+        while (rows < MAX_ROWS_PER_BAND && 1 - Math.pow(1 - Math.pow(threshold, rows + 1), bands) >= CANDIDATE_RECALL) {
             rows++;
         }
         return rows;

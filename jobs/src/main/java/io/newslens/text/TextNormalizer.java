@@ -82,7 +82,7 @@ public final class TextNormalizer {
                 space = false;
             } else if (c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r'
                     || c > 0x7f && Character.getType(c) == Character.SPACE_SEPARATOR) {
-                space = newlines == 0;
+                space = true; // dropped if a line break follows or came before: those are written instead
             } else {
                 if (out.length() > 0) {
                     if (newlines > 0) {

@@ -101,5 +101,8 @@ class NearDuplicatesTest {
         assertEquals(4, NearDuplicates.rowsPerBand(0.7, 20));
         assertEquals(1, NearDuplicates.rowsPerBand(0.7, 5));
         assertEquals(13, NearDuplicates.rowsPerBand(0.9, 20));
+        // terms.near_duplicate_jaccard may be 1 (identical shingle sets only): every row count qualifies, so the cap.
+        assertEquals(NearDuplicates.MAX_ROWS_PER_BAND, (int) org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> NearDuplicates.rowsPerBand(1.0, 20)));
     }
 }
