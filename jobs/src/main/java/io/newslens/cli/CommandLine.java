@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 public record CommandLine(String command, boolean help, String configFile, List<String> inputs, String format,
                           String preset, String output, String timezone, boolean keepDuplicates,
                           String since, List<Integer> k, String model, List<String> dictionaries,
-                          Set<String> skip, Set<String> reports, boolean allowEmpty, boolean verbose) {
+                          Set<String> skip, Set<String> reports, boolean allowEmpty, boolean verbose, boolean force) {
 
     /** ingest, each stage of {@link Stages}, and all. */
     public static final Set<String> COMMANDS = java.util.stream.Stream.concat(Stream.of("ingest", "all"),
@@ -52,6 +52,8 @@ public record CommandLine(String command, boolean help, String configFile, List<
               --reports NAME[,...] write only these reports and those they are computed from (articles,
                                   quarantine and duplicates always); stages none of them needs do not run
               --allow-empty       publish (empty) reports when an input yields no records, instead of failing
+              --force             recompute even when inputs, settings and newslens are unchanged since the
+                                  published run (without it such a run republishes that run's reports at once)
               --verbose           on failure, print the whole stack trace (Spark's log file always has it)
               --help              this text
 
@@ -68,7 +70,7 @@ public record CommandLine(String command, boolean help, String configFile, List<
         boolean help = false;
         if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
             return new CommandLine(null, true, null, List.of(), null, null, null, null, false, null, null, null, List.of(),
-                    Set.of(), Set.of(), false, false);
+                    Set.of(), Set.of(), false, false, false);
         }
         if (!COMMANDS.contains(command)) {
             throw new ConfigException("command", "unknown command '" + command + "' (one of "
@@ -82,6 +84,7 @@ public record CommandLine(String command, boolean help, String configFile, List<
         boolean keepDuplicates = false;
         boolean allowEmpty = false;
         boolean verbose = false;
+        boolean force = false;
         String since = null;
         List<Integer> k = null;
         String model = null;
@@ -96,6 +99,7 @@ public record CommandLine(String command, boolean help, String configFile, List<
                 case "--keep-duplicates" -> keepDuplicates = true;
                 case "--allow-empty" -> allowEmpty = true;
                 case "--verbose" -> verbose = true;
+                case "--force" -> force = true;
                 case "--config" -> configFile = value(args, ++i, a);
                 case "--input" -> inputs.add(value(args, ++i, a));
                 case "--format" -> format = value(args, ++i, a);
@@ -112,7 +116,7 @@ public record CommandLine(String command, boolean help, String configFile, List<
             }
         }
         return new CommandLine(command, help, configFile, List.copyOf(inputs), format, preset, output, timezone,
-                keepDuplicates, since, k, model, List.copyOf(dictionaries), skip, reports, allowEmpty, verbose);
+                keepDuplicates, since, k, model, List.copyOf(dictionaries), skip, reports, allowEmpty, verbose, force);
     }
 
     /** An argument no option takes; after {@code --input X}, most likely an unquoted glob the shell expanded. */

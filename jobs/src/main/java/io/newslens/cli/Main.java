@@ -76,28 +76,55 @@ public final class Main {
         if (log != null) {
             Progress.log("run " + runId + "; Spark's log: " + log);
         }
-        SparkSession spark;
-        try {
-            spark = sessions.get();
-        } catch (Exception e) {
-            System.err.println("newslens: cannot start Spark: " + e.getMessage()
-                    + " (run through ./newslens, or spark-submit --master ...)");
-            return 1;
-        }
         RunOutput out;
         try {
-            out = new RunOutput(spark, config.output(), runId);
+            out = RunOutput.beforeSpark(Preflight.hadoopConfiguration(), config.output(), runId);
         } catch (OutputException e) {
             System.err.println("newslens: " + e.getMessage());
             return 2;
         }
         out.guard(checked.output());
         out.only(cl.reports());
+        java.util.Map<String, Object> state = RunState.of(cl, config, checked.inputs(), Preflight.hadoopConfiguration());
+        com.fasterxml.jackson.databind.JsonNode published = out.publishedManifest();
+        out.writeText(InputChanges.FILE, InputChanges.listing(checked.inputs().fileStates()));
+        if (!cl.force() && out.linksStablePaths() && published != null && "succeeded".equals(published.path("status").asText())
+                && state.get("fingerprint").equals(published.path("input_state").path("fingerprint").asText())) {
+            return republish(cl, config, runId, out, state, published);
+        }
+        String publishedFiles = out.readPublishedText(InputChanges.FILE);
+        InputChanges changes = publishedFiles == null ? null : InputChanges.between(publishedFiles, checked.inputs().fileStates());
+        String since = config.since();
+        if (since != null && changes != null && changes.oldContentChanged()) {
+            // Partitions before --since would keep what the old content gave, beside partitions of the new.
+            config = config.withSince(null);
+        }
+        SparkSession spark;
+        try {
+            spark = sessions.get();
+        } catch (Exception e) {
+            out.abort();
+            System.err.println("newslens: cannot start Spark: " + e.getMessage()
+                    + " (run through ./newslens, or spark-submit --master ...)");
+            return 1;
+        }
+        out.attach(spark);
         RunManifest manifest = new RunManifest(runId, cl.command(), spark.version(), config);
+        manifest.put("input_state", state);
         RunMetrics metrics = new RunMetrics();
         spark.sparkContext().addSparkListener(metrics);
         manifest.metrics(metrics);
         manifest.put("since", config.since());
+        if (changes != null) {
+            manifest.put("input_changes", changes.toManifest(published == null ? null : published.path("run_id").asText(null)));
+        }
+        if (since != null && config.since() == null) {
+            manifest.put("since_ignored", since);
+            manifest.warn("--since " + since + " ignored: since run " + (published == null ? "?" : published.path("run_id").asText())
+                    + ", input files were "
+                    + changes.describe() + "; partitions before " + since + " would keep what their old content gave, so"
+                    + " every partition is recomputed");
+        }
         if (!cl.reports().isEmpty()) {
             manifest.put("reports_asked", new TreeSet<>(cl.reports()));
         }
@@ -141,6 +168,30 @@ public final class Main {
             }
             return 1;
         }
+    }
+
+    /**
+     * Inputs, settings and newslens unchanged since the published run: its reports are the result, so they are
+     * published again, as they are (hard links), under a manifest saying so. No Spark, no per-article work.
+     */
+    private static int republish(CommandLine cl, NewslensConfig config, String runId, RunOutput out,
+                                 java.util.Map<String, Object> state, com.fasterxml.jackson.databind.JsonNode published) {
+        String previous = published.path("run_id").asText();
+        RunManifest manifest = new RunManifest(runId, cl.command(), published.path("spark_version").asText(), config);
+        manifest.put("input_state", state);
+        manifest.republishes(published);
+        manifest.put("since", config.since());
+        try {
+            out.publish(manifest);
+        } catch (OutputException e) {
+            out.abort();
+            System.err.println("newslens: " + e.getMessage());
+            return 1;
+        }
+        Progress.log("run " + runId + ": inputs, settings and newslens unchanged since run " + previous
+                + ", so its reports are published again as they are (no per-article work; --force recomputes); reports in "
+                + Progress.path(out.output().toString()));
+        return 0;
     }
 
     /** The closing summary: every warning of the run, numbered, on the same line. */

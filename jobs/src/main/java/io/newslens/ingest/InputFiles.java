@@ -26,22 +26,29 @@ public final class InputFiles {
     private InputFiles() {
     }
 
-    /** Files of one input that share a format. */
-    public record Group(int inputIndex, InputSpec spec, InputFormat format, List<String> files, long bytes) {
+    /**
+     * Files of one input that share a format. {@code state}: a digest of every file's path, length and
+     * modification time, which changes when a file is added, removed, replaced or rewritten.
+     */
+    public record Group(int inputIndex, InputSpec spec, InputFormat format, List<String> files, long bytes, String state) {
     }
 
     /** A path an input's pattern matched (a file or a folder). */
     public record Match(int inputIndex, Path path) {
     }
 
-    /** What the inputs expand to: the groups, each input's glob matches, and what the user should know. */
-    public record Listing(List<Group> groups, List<Match> matches, List<String> warnings) {
+    /**
+     * What the inputs expand to: the groups, each input's glob matches, what the user should know, and every
+     * file's state (path -> "length TAB modification time"), to tell the next run what changed.
+     */
+    public record Listing(List<Group> groups, List<Match> matches, List<String> warnings, java.util.SortedMap<String, String> fileStates) {
     }
 
     public static Listing list(List<InputSpec> inputs, Configuration hadoopConf) {
         List<Group> groups = new ArrayList<>();
         List<Match> matches = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        java.util.SortedMap<String, String> fileStates = new java.util.TreeMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             InputSpec spec = inputs.get(i);
             String field = "inputs[" + i + "].path";
@@ -56,6 +63,7 @@ public final class InputFiles {
                             + ", or leave the file out with 'exclude'");
                 }
                 byFormat.computeIfAbsent(format, f -> new ArrayList<>()).add(file);
+                fileStates.put(file.getPath().toString(), file.getLen() + "\t" + file.getModificationTime());
             }
             if (byFormat.size() > 1) {
                 List<String> parts = new ArrayList<>();
@@ -67,10 +75,22 @@ public final class InputFiles {
             for (Map.Entry<InputFormat, List<FileStatus>> e : byFormat.entrySet()) {
                 List<String> paths = e.getValue().stream().map(s -> s.getPath().toString()).sorted().toList();
                 long bytes = e.getValue().stream().mapToLong(FileStatus::getLen).sum();
-                groups.add(new Group(i, spec, e.getKey(), paths, bytes));
+                groups.add(new Group(i, spec, e.getKey(), paths, bytes, state(e.getValue())));
             }
         }
-        return new Listing(groups, matches, warnings);
+        return new Listing(groups, matches, warnings, java.util.Collections.unmodifiableSortedMap(fileStates));
+    }
+
+    /** SHA-256 of path, length and modification time of each file, in path order. */
+    static String state(List<FileStatus> files) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            files.stream().sorted(java.util.Comparator.comparing(f -> f.getPath().toString())).forEach(f -> sha.update(
+                    (f.getPath() + "\t" + f.getLen() + "\t" + f.getModificationTime() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<FileStatus> files(int index, InputSpec spec, String field, Configuration conf, List<Match> matchesOut,

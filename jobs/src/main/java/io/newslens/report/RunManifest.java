@@ -75,6 +75,21 @@ public final class RunManifest {
         reports.put(name, r);
     }
 
+    /**
+     * For a run that republishes an earlier one unchanged: that run's counts, reports and input files, so this
+     * manifest describes the reports it publishes, and {@code unchanged_since} naming it.
+     */
+    @SuppressWarnings("unchecked")
+    public void republishes(com.fasterxml.jackson.databind.JsonNode previous) {
+        ObjectMapper json = new ObjectMapper();
+        counts.putAll(json.convertValue(previous.path("counts"), Map.class));
+        reports.putAll(json.convertValue(previous.path("reports"), Map.class));
+        if (previous.has("input_files")) {
+            root.put("input_files", json.convertValue(previous.get("input_files"), Map.class));
+        }
+        root.put("unchanged_since", previous.path("run_id").asText());
+    }
+
     /** Records an incremental report: which partitions this run replaces (the others are left as they were). */
     @SuppressWarnings("unchecked")
     public void replacedPartitions(String report, String from, List<String> partitions) {

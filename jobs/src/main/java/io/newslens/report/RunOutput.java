@@ -1,13 +1,22 @@
 package io.newslens.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,37 +24,69 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Writes a run's reports atomically: everything goes to {@code OUTPUT/.staging-RUN/} first; only when
- * all reports and the manifest are complete are they moved into place, one rename per report. A run
- * that fails or is killed before that leaves the previous reports untouched; its staging folder is
- * removed by {@link #abort()} or by the next run. Reports this run does not write are left as they are.
+ * Publishes a run's reports all at once. Each run writes into its own version folder {@code OUTPUT/.runs/RUN/};
+ * publishing completes that folder (the manifest, plus whatever this run did not rewrite: reports of stages it
+ * skipped, partitions before {@code --since}, hard-linked on a local disk) and then swaps one pointer, so a
+ * reader sees the previous run whole or this run whole, never a mix. On a local disk the pointer is the
+ * symbolic link {@code OUTPUT/.current}, and the paths BI tools use ({@code OUTPUT/articles}, ...) are fixed
+ * links through it; where there are no links (HDFS, object stores) it is the file {@value #POINTER}, replaced by
+ * one atomic rename. The previous version stays until the next run publishes, for readers still on it.
+ * docs/reports.md states the protocol.
  */
 public final class RunOutput {
     public static final String MANIFEST = "_manifest.json";
-    private static final String STAGING_PREFIX = ".staging-";
-    private static final String TRASH_PREFIX = ".trash-";
+    /** The folder of the runs' version folders. */
+    public static final String RUNS = ".runs";
+    /** The local pointer: a symbolic link to the published run's version folder. */
+    public static final String CURRENT = ".current";
+    /** The pointer where there are no links: a small JSON file naming the published run. */
+    public static final String POINTER = "_current.json";
+    /** {@code -Dnewslens.halt_at=STEP} halts the JVM after that publication step (the kill tests). */
+    public static final String HALT_PROPERTY = "newslens.halt_at";
+    private static final String LEGACY_STAGING = ".staging-";
+    private static final String LEGACY_TRASH = ".trash-";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SparkSession spark;
+    private SparkSession spark;
+    private final Configuration conf;
     private final FileSystem fs;
     private final Path output;
+    private final String runId;
+    /** This run's version folder: reports are written straight into it, and it is what publishing makes visible. */
     private final Path staging;
-    private final Path trash;
-    private final List<String> written = new ArrayList<>();
+    /** Local disk: the pointer and the stable report paths are symbolic links. */
+    private final boolean links;
     /** Reports written incrementally: partitions from this value on replace the published ones. */
-    private final java.util.Map<String, String> partialFrom = new java.util.HashMap<>();
-
-    /** An incremental report's publish: the published partitions from {@code from} on give way to {@code partitions}. */
-    private record Partial(String from, java.util.Set<String> partitions) {
-    }
-    private final java.util.Map<String, org.apache.spark.sql.types.StructType> schemas = new java.util.HashMap<>();
+    private final Map<String, String> partialFrom = new java.util.HashMap<>();
+    private final Map<String, org.apache.spark.sql.types.StructType> schemas = new java.util.HashMap<>();
     /** Lists what is published in the output's marker first; null in tests that build a RunOutput directly. */
     private OutputGuard guard;
     /** The reports asked for ({@code --reports}); null: all of them. */
     private java.util.Set<String> asked;
+    /** Told each publication step as it completes (the kill tests stop there). */
+    private Consumer<String> steps = RunOutput::haltIfAsked;
 
     public RunOutput(SparkSession spark, String outputDir, String runId) {
+        this(spark, outputDir, runId, true);
+    }
+
+    /** {@code useLinks} false: publish as on a file system without links (the HDFS protocol, tested on a local disk). */
+    RunOutput(SparkSession spark, String outputDir, String runId, boolean useLinks) {
+        this(spark.sparkContext().hadoopConfiguration(), outputDir, runId, useLinks);
         this.spark = spark;
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
+    }
+
+    /**
+     * An output opened before Spark starts (repairs included): enough to read what is published and to publish
+     * again what is carried over; {@link #attach} gives it the session that writes reports.
+     */
+    public static RunOutput beforeSpark(Configuration conf, String outputDir, String runId) {
+        return new RunOutput(conf, outputDir, runId, true);
+    }
+
+    private RunOutput(Configuration conf, String outputDir, String runId, boolean useLinks) {
+        this.conf = conf;
+        this.runId = runId;
         try {
             Path given = new Path(outputDir);
             this.fs = given.getFileSystem(conf);
@@ -53,8 +94,8 @@ public final class RunOutput {
             if (fs.exists(output) && !fs.getFileStatus(output).isDirectory()) {
                 throw new OutputException("output: " + outputDir + " is a file, not a folder; give a folder path");
             }
-            this.staging = new Path(output, STAGING_PREFIX + runId);
-            this.trash = new Path(output, TRASH_PREFIX + runId);
+            this.links = useLinks && "file".equals(output.toUri().getScheme());
+            this.staging = new Path(new Path(output, RUNS), runId);
             fs.mkdirs(output);
             recoverInterruptedRuns();
             if (!fs.mkdirs(staging)) {
@@ -65,42 +106,181 @@ public final class RunOutput {
         }
     }
 
+    /** The session that writes this run's reports. */
+    public void attach(SparkSession session) {
+        this.spark = session;
+    }
+
+    /** Whether publishing costs links, not copies: the stable paths are links on a local disk. */
+    public boolean linksStablePaths() {
+        return links;
+    }
+
+    /** The published run's manifest, or null when none is published. */
+    public com.fasterxml.jackson.databind.JsonNode publishedManifest() {
+        try {
+            Path m = publishedPath(MANIFEST);
+            if (m == null) {
+                return null;
+            }
+            try (java.io.InputStream in = fs.open(m)) {
+                return JSON.readTree(in);
+            }
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Tells {@code listener} each publication step as it completes (the kill tests stop at each). */
+    void onStep(Consumer<String> listener) {
+        this.steps = listener;
+    }
+
+    private static void haltIfAsked(String step) {
+        String at = System.getProperty(HALT_PROPERTY);
+        if (step.equals(at)) {
+            System.err.println("newslens: halting after publication step '" + step + "' (-D" + HALT_PROPERTY + ")");
+            Runtime.getRuntime().halt(137);
+        }
+    }
+
+    private static java.nio.file.Path local(Path p) {
+        return java.nio.file.Path.of(p.toUri());
+    }
+
+    private boolean isLink(Path p) {
+        return links && Files.isSymbolicLink(local(p));
+    }
+
+    /** The run whose version folder is published; null when none is (a new output, or one from before versions). */
+    public String publishedRun() {
+        try {
+            if (links) {
+                java.nio.file.Path current = local(new Path(output, CURRENT));
+                return Files.isSymbolicLink(current) ? Files.readSymbolicLink(current).getFileName().toString() : null;
+            }
+            Path pointer = new Path(output, POINTER);
+            if (!fs.exists(pointer)) {
+                return null;
+            }
+            try (java.io.InputStream in = fs.open(pointer)) {
+                return JSON.readTree(in).path("run_id").asText(null);
+            }
+        } catch (IOException e) {
+            throw new OutputException("cannot read the pointer of " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path version(String run) {
+        return new Path(new Path(output, RUNS), run);
+    }
+
+    /** Where the published copy of a report is, or null when none is published. */
+    private Path publishedPath(String reportName) throws IOException {
+        String run = publishedRun();
+        Path p = run == null ? null : new Path(version(run), reportName);
+        return p != null && fs.exists(p) ? p : null;
+    }
+
     /**
-     * Repairs what a killed run left. A staging folder holding the manifest belongs to a run killed while
-     * publishing (the manifest is staged only once every report is complete): its publish is finished, so
-     * the output holds that run whole rather than a mix. Other staging folders are dropped. A trash folder
-     * whose run cannot be finished gives back whatever is missing, down to single partitions.
+     * Repairs what a killed run left, before this run writes anything: a version folder the pointer does not
+     * name was never visible and goes (its run was killed before the swap); links a killed publish did not
+     * make are made; old versions go. Outputs of earlier releases are upgraded first.
      */
     private void recoverInterruptedRuns() throws IOException {
         for (FileStatus st : fs.listStatus(output)) {
-            String n = st.getPath().getName();
-            if (!n.startsWith(STAGING_PREFIX)) {
-                continue;
+            if (st.getPath().getName().startsWith(LEGACY_STAGING)) {
+                fs.delete(st.getPath(), true);
             }
-            String run = n.substring(STAGING_PREFIX.length());
-            Path stagedManifest = new Path(st.getPath(), MANIFEST);
-            if (fs.exists(stagedManifest)) {
-                Path runTrash = new Path(output, TRASH_PREFIX + run);
-                moveIntoPlace(st.getPath(), runTrash, partialFrom(stagedManifest));
-                fs.delete(runTrash, true);
-                Progress.log("finished publishing run " + run + ", which was stopped halfway through its publish");
-            }
-            fs.delete(st.getPath(), true);
         }
-        String published = publishedRunId();
         for (FileStatus st : fs.listStatus(output)) {
+            if (st.getPath().getName().startsWith(LEGACY_TRASH)) {
+                restoreMissing(st.getPath(), output);
+                fs.delete(st.getPath(), true);
+            }
+        }
+        adoptUnversionedOutput();
+        String published = publishedRun();
+        if (published != null) {
+            linkStablePaths(version(published));
+            unlinkVanished(version(published));
+        }
+        collect(published);
+    }
+
+    /**
+     * Deletes every version folder but the published one, the newest complete one before it (readers may still
+     * be on it) and this run's.
+     */
+    private void collect(String published) throws IOException {
+        Path runs = new Path(output, RUNS);
+        if (!fs.exists(runs)) {
+            return;
+        }
+        String previous = null;
+        for (FileStatus st : fs.listStatus(runs)) {
             String n = st.getPath().getName();
-            if (n.startsWith(TRASH_PREFIX)) {
-                // The run whose manifest is in place had published everything: its trash is only old copies.
-                if (!n.substring(TRASH_PREFIX.length()).equals(published)) {
-                    restoreMissing(st.getPath(), output);
-                }
+            if (published != null && n.compareTo(published) < 0 && fs.exists(new Path(st.getPath(), MANIFEST))
+                    && (previous == null || n.compareTo(previous) > 0)) {
+                previous = n;
+            }
+        }
+        for (FileStatus st : fs.listStatus(runs)) {
+            String n = st.getPath().getName();
+            if (!n.equals(published) && !n.equals(previous) && !n.equals(runId)) {
                 fs.delete(st.getPath(), true);
             }
         }
     }
 
-    /** Moves back every entry of {@code from} that {@code into} lacks; partition folders one by one. */
+    /** What an output folder holds of newslens's: every entry but hidden ones, the pointer and the manifest. */
+    private List<String> entries(Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (FileStatus st : fs.listStatus(dir)) {
+            String n = st.getPath().getName();
+            if (!n.startsWith(".") && !n.startsWith("_")) {
+                names.add(n);
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /**
+     * An output of a release before version folders holds its reports directly: they move into a version
+     * folder of their run (the manifest last, so the next run resumes a kill halfway), the pointer is set and
+     * the links made. Only this once, a report's path is missing between its move and its link.
+     */
+    private void adoptUnversionedOutput() throws IOException {
+        Path manifest = new Path(output, MANIFEST);
+        if (publishedRun() != null || !fs.exists(manifest) || isLink(manifest)) {
+            return;
+        }
+        String run;
+        try (java.io.InputStream in = fs.open(manifest)) {
+            run = JSON.readTree(in).path("run_id").asText("unversioned");
+        } catch (IOException e) {
+            run = "unversioned";
+        }
+        Path version = version(run);
+        fs.mkdirs(version);
+        for (String n : entries(output)) {
+            if (!isLink(new Path(output, n))) {
+                move(new Path(output, n), new Path(version, n));
+            }
+        }
+        move(manifest, new Path(version, MANIFEST));
+        swapPointer(run);
+        Progress.log("moved the reports of run " + run + " into " + version + ": outputs are versioned from this release on");
+    }
+
+    private void move(Path from, Path to) throws IOException {
+        if (!fs.rename(from, to)) {
+            throw new OutputException("cannot move " + from + " to " + to);
+        }
+    }
+
+    /** Moves back every entry of {@code from} that {@code into} lacks; partition folders one by one (earlier releases). */
     private void restoreMissing(Path from, Path into) throws IOException {
         for (FileStatus old : fs.listStatus(from)) {
             Path target = new Path(into, old.getPath().getName());
@@ -119,34 +299,11 @@ public final class RunOutput {
         }
     }
 
-    private String publishedRunId() {
-        try (java.io.InputStream in = fs.open(new Path(output, MANIFEST))) {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("run_id").asText(null);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** The incrementally written reports of a staged manifest: where each replaces from, and its partitions. */
-    private java.util.Map<String, Partial> partialFrom(Path stagedManifest) throws IOException {
-        java.util.Map<String, Partial> result = new java.util.HashMap<>();
-        try (java.io.InputStream in = fs.open(stagedManifest)) {
-            new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("reports").fields().forEachRemaining(e -> {
-                if (e.getValue().hasNonNull("incremental_from")) {
-                    java.util.Set<String> parts = new java.util.TreeSet<>();
-                    e.getValue().path("replaced_partitions").forEach(x -> parts.add(x.asText()));
-                    result.put(e.getKey(), new Partial(e.getValue().get("incremental_from").asText(), parts));
-                }
-            });
-        }
-        return result;
-    }
-
     public Path output() {
         return output;
     }
 
-    /** The output's guard: publishing records each report in its marker before moving it into place. */
+    /** The output's guard: publishing records each report in its marker before it becomes visible. */
     public void guard(OutputGuard outputGuard) {
         this.guard = outputGuard;
     }
@@ -165,7 +322,7 @@ public final class RunOutput {
         return asked == null || specs.stream().anyMatch(s -> asked.contains(s.name()));
     }
 
-    /** Writes one report to staging after checking it against its declaration; returns its row count. */
+    /** Writes one report into this run's version folder after checking it against its declaration; returns its row count. */
     public long write(ReportSpec spec, Dataset<Row> report, RunManifest manifest) {
         return write(spec, report, manifest, null);
     }
@@ -211,7 +368,6 @@ public final class RunOutput {
                 throw new OutputException("cannot list " + path + ": " + e.getMessage(), e);
             }
         }
-        written.add(spec.name());
         Progress.log("  wrote " + spec.name() + ": " + rows + " rows in " + Progress.seconds(seconds));
         return rows;
     }
@@ -219,7 +375,7 @@ public final class RunOutput {
     /** Whether the published report's partitions are of this column (a report of an earlier layout is rewritten whole). */
     private boolean publishedPartitionedBy(String reportName, String column) {
         try {
-            for (FileStatus st : fs.listStatus(new Path(output, reportName))) {
+            for (FileStatus st : fs.listStatus(publishedPath(reportName))) {
                 if (st.isDirectory() && !st.getPath().getName().startsWith(column + "=")) {
                     return false;
                 }
@@ -232,7 +388,7 @@ public final class RunOutput {
 
     private boolean published(String reportName) {
         try {
-            return fs.exists(new Path(output, reportName));
+            return publishedPath(reportName) != null;
         } catch (IOException e) {
             throw new OutputException("cannot read " + output + ": " + e.getMessage(), e);
         }
@@ -269,7 +425,6 @@ public final class RunOutput {
      * the reports. Returns its staged path.
      */
     public String artifact(String name) {
-        written.add(name);
         return stagedPath(name);
     }
 
@@ -294,17 +449,32 @@ public final class RunOutput {
         }
     }
 
+    /** A small text file of the published run's version folder (UTF-8), or null when there is none. */
+    public String readPublishedText(String name) {
+        try {
+            Path p = publishedPath(name);
+            return p == null ? null : readText(p.toString());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Reads a small text file (UTF-8) from any Hadoop path, e.g. a saved model's metadata. */
     public String readText(String path) {
         Path p = new Path(path);
-        try (java.io.InputStream in = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(p)) {
+        try (java.io.InputStream in = p.getFileSystem(conf).open(p)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new OutputException("cannot read " + path + ": " + e.getMessage(), e);
         }
     }
 
-    /** Moves every staged report and then the manifest into place. */
+    /**
+     * Makes this run's version folder complete and then visible: the manifest, then the published entries this
+     * run did not write (hard links on a local disk, copies elsewhere) and the older partitions of incrementally
+     * written reports, then the stable links, then the one pointer swap. A kill before the swap leaves the
+     * previous run visible; after it, this one.
+     */
     public void publish(RunManifest manifest) {
         try {
             // No ._manifest.json.crc next to the manifest on local disks.
@@ -314,93 +484,134 @@ public final class RunOutput {
             } finally {
                 fs.setWriteChecksum(true);
             }
+            steps.accept("manifest-written");
+            String previousRun = publishedRun();
+            if (previousRun != null) {
+                carryOver(version(previousRun));
+            }
+            List<String> names = entries(staging);
             if (guard != null) {
-                List<String> names = new ArrayList<>(written);
-                names.add(MANIFEST);
-                guard.own(names);
+                List<String> owned = new ArrayList<>(names);
+                owned.add(MANIFEST);
+                guard.own(owned);
             }
-            java.util.Map<String, Partial> partial = new java.util.HashMap<>();
-            for (java.util.Map.Entry<String, String> e : partialFrom.entrySet()) {
-                partial.put(e.getKey(), new Partial(e.getValue(), new java.util.TreeSet<>(stagedPartitions(e.getKey()))));
-            }
-            moveIntoPlace(staging, trash, partial);
-            fs.delete(trash, true);
-            fs.delete(staging, true);
+            linkStablePaths(staging);
+            swapPointer(runId);
+            steps.accept("pointer-swapped");
+            unlinkVanished(staging);
+            collect(runId);
+            steps.accept("collected");
         } catch (IOException e) {
             throw new OutputException("cannot publish the reports to " + output + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Moves every staged entry into place, the manifest last: a whole report replaces the published one
-     * (which goes to {@code runTrash}); an incremental one replaces its partitions. Re-entrant: run again on
-     * what a killed publish left in staging, it finishes the job.
+     * Brings into this run's version what it keeps of the published one: entries it did not write, whole; of
+     * a report written from a partition value on, the published partitions before that value.
      */
-    private void moveIntoPlace(Path stagingDir, Path runTrash, java.util.Map<String, Partial> partial) throws IOException {
-        fs.mkdirs(runTrash);
-        List<String> toMove = new ArrayList<>();
-        for (FileStatus st : fs.listStatus(stagingDir)) {
-            String name = st.getPath().getName();
-            // Checksums and markers Hadoop and Spark leave are not entries of the output.
-            if (!name.startsWith(".") && !name.startsWith("_")) {
-                toMove.add(name);
+    private void carryOver(Path previous) throws IOException {
+        for (String name : entries(previous)) {
+            Path target = new Path(staging, name);
+            String from = partialFrom.get(name);
+            if (from != null) {
+                for (FileStatus st : fs.listStatus(new Path(previous, name))) {
+                    String dirName = st.getPath().getName();
+                    int eq = dirName.indexOf('=');
+                    if (st.isDirectory() && eq > 0 && dirName.substring(eq + 1).compareTo(from) < 0) {
+                        link(st.getPath(), new Path(target, dirName));
+                        steps.accept("carried " + name + "/" + dirName);
+                    }
+                }
+            } else if (!fs.exists(target)) {
+                link(new Path(previous, name), target);
+                steps.accept("carried " + name);
             }
         }
-        toMove.sort(null);
-        if (fs.exists(new Path(stagingDir, MANIFEST))) {
-            toMove.add(MANIFEST);
+    }
+
+    /** A hard-linked tree on a local disk (no data copied, and the old version can go on its own); a copy elsewhere. */
+    private void link(Path from, Path to) throws IOException {
+        if (!links) {
+            if (!FileUtil.copy(fs, from, fs, to, false, conf)) {
+                throw new OutputException("cannot copy " + from + " to " + to);
+            }
+            return;
         }
-        for (String name : toMove) {
-            Path target = new Path(output, name);
-            if (partial.containsKey(name) && fs.exists(target)) {
-                replacePartitions(stagingDir, runTrash, name, partial.get(name));
-                continue;
-            }
-            if (fs.exists(target)) {
-                Path aside = new Path(runTrash, name);
-                if (fs.exists(aside)) {
-                    fs.delete(aside, true);
+        java.nio.file.Path src = local(from);
+        java.nio.file.Path dst = local(to);
+        try (java.util.stream.Stream<java.nio.file.Path> tree = Files.walk(src)) {
+            for (java.nio.file.Path p : tree.toList()) {
+                java.nio.file.Path t = dst.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.createLink(t, p);
                 }
-                if (!fs.rename(target, aside)) {
-                    throw new OutputException("cannot move the previous " + target + " aside");
-                }
-            }
-            if (!fs.rename(new Path(stagingDir, name), target)) {
-                throw new OutputException("cannot move " + name + " into " + output);
             }
         }
     }
 
     /**
-     * Dynamic partition overwrite, staged: every published partition from {@code from} on goes to the
-     * trash (also one this run no longer has: a full run would not have it either), then every staged
-     * partition moves in. Older partitions are not touched.
+     * On a local disk, makes {@code OUTPUT/NAME -> .current/NAME} for every entry of {@code version} (and the
+     * manifest) that has no link yet. Made before the swap, such a link shows nothing until then: the
+     * previous run had no such report.
      */
-    private void replacePartitions(Path stagingDir, Path runTrash, String name, Partial partial) throws IOException {
-        Path target = new Path(output, name);
-        Path trashed = new Path(runTrash, name);
-        fs.mkdirs(trashed);
-        List<String> replaced = new ArrayList<>();
-        for (FileStatus st : fs.listStatus(target)) {
-            String dirName = st.getPath().getName();
-            int eq = dirName.indexOf('=');
-            // An old partition goes (also one the run no longer has: a full run would not have it either); a
-            // partition of this run that a killed publish already moved in stays.
-            boolean movedIn = partial.partitions().contains(dirName) && !fs.exists(new Path(new Path(stagingDir, name), dirName));
-            if (st.isDirectory() && eq > 0 && dirName.substring(eq + 1).compareTo(partial.from()) >= 0 && !movedIn) {
-                fs.rename(st.getPath(), new Path(trashed, dirName));
+    private void linkStablePaths(Path version) throws IOException {
+        if (!links) {
+            return;
+        }
+        List<String> names = entries(version);
+        names.add(MANIFEST);
+        for (String n : names) {
+            java.nio.file.Path stable = local(new Path(output, n));
+            if (!Files.isSymbolicLink(stable) && !Files.exists(stable)) {
+                Files.createSymbolicLink(stable, java.nio.file.Path.of(CURRENT, n));
+                steps.accept("linked " + n);
             }
         }
-        for (FileStatus st : fs.listStatus(new Path(stagingDir, name))) {
-            String dirName = st.getPath().getName();
-            if (st.isDirectory() && dirName.contains("=")) {
-                if (!fs.rename(st.getPath(), new Path(target, dirName))) {
-                    throw new OutputException("cannot move partition " + dirName + " into " + target);
+    }
+
+    /** Drops stable links of entries the published version does not have (a report no longer written). */
+    private void unlinkVanished(Path version) throws IOException {
+        if (!links) {
+            return;
+        }
+        java.util.Set<String> present = new TreeSet<>(entries(version));
+        present.add(MANIFEST);
+        try (java.util.stream.Stream<java.nio.file.Path> all = Files.list(local(output))) {
+            for (java.nio.file.Path p : all.toList()) {
+                String n = p.getFileName().toString();
+                if (Files.isSymbolicLink(p) && !n.equals(CURRENT) && !present.contains(n)
+                        && Files.readSymbolicLink(p).startsWith(CURRENT)) {
+                    Files.delete(p);
+                    steps.accept("unlinked " + n);
                 }
-                replaced.add(dirName);
             }
         }
-        Progress.log("  replaced partitions of " + name + ": " + replaced);
+    }
+
+    /**
+     * The one step that publishes: a new pointer replaces the old by a single rename (rename(2) on a local
+     * disk, HDFS's rename with overwrite; on an object store the pointer is one object written whole).
+     */
+    private void swapPointer(String run) throws IOException {
+        if (links) {
+            java.nio.file.Path tmp = local(new Path(output, CURRENT + ".tmp-" + run));
+            Files.deleteIfExists(tmp);
+            Files.createSymbolicLink(tmp, java.nio.file.Path.of(RUNS, run));
+            Files.move(tmp, local(new Path(output, CURRENT)), StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
+        Path tmp = new Path(output, "." + POINTER + ".tmp-" + run);
+        fs.setWriteChecksum(false);
+        try (OutputStream out = fs.create(tmp, true)) {
+            out.write(JSON.writeValueAsBytes(Map.of("run_id", run, "path", RUNS + "/" + run)));
+        } finally {
+            fs.setWriteChecksum(true);
+        }
+        FileContext.getFileContext(output.toUri(), conf)
+                .rename(tmp, new Path(output, POINTER), Options.Rename.OVERWRITE);
     }
 
     private List<String> stagedPartitions(String name) throws IOException {
@@ -414,7 +625,7 @@ public final class RunOutput {
         return result;
     }
 
-    /** Drops the staging folder of a failed run; the previous reports stay as they were. */
+    /** Drops the version folder of a failed run; the published reports stay as they were. */
     public void abort() {
         try {
             fs.delete(staging, true);

@@ -32,9 +32,22 @@ class KilledDriverIT {
         }
     }
 
+    /** Run ids of the version folders in the output, oldest first. */
+    private static java.util.List<String> versions(Path out) throws Exception {
+        try (Stream<Path> s = Files.list(out.resolve(".runs"))) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static String published(Path out) throws Exception {
+        return Files.readSymbolicLink(out.resolve(".current")).getFileName().toString();
+    }
+
+    /** A run other than the published one has started writing its articles into its version folder. */
     private static boolean writing(Path out) throws Exception {
-        try (Stream<Path> s = Files.list(out)) {
-            return s.anyMatch(p -> p.getFileName().toString().startsWith(".staging-") && Files.isDirectory(p.resolve("articles")));
+        String current = published(out);
+        try (Stream<Path> s = Files.list(out.resolve(".runs"))) {
+            return s.anyMatch(p -> !p.getFileName().toString().equals(current) && Files.isDirectory(p.resolve("articles")));
         }
     }
 
@@ -72,21 +85,55 @@ class KilledDriverIT {
         assertEquals(manifest, Files.readString(out.resolve("_manifest.json")), "manifest untouched");
         assertEquals(before, rows(out.resolve("articles")), "previous articles complete and readable");
 
+        // --force: the inputs are those of the published run, which would otherwise be republished as it is.
         Path log3 = dir.resolve("rerun.log");
         SparkSubmitProcess.runToSuccess(log3, "local[2]", "ingest", "--config", "data/sample/newslens.yaml",
-                "--output", out.toString());
+                "--output", out.toString(), "--force");
         assertEquals(before, rows(out.resolve("articles")));
         assertTrue(Files.readString(log3).contains("took over the lock of run "), "the killed run's lock: " + SparkSubmitProcess.tail(log3));
-        try (Stream<Path> s = Files.list(out)) {
-            assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(".staging-")), "killed run's staging removed");
-        }
+        assertEquals(2, versions(out).size(), "the killed run's version folder removed; the published one and the one before kept: "
+                + versions(out));
         // Run twice, same reports.
         ReportComparison.assertSame(out, firstCopy, "re-run after the kill");
+
+        // Halted right after its version folder is complete, manifest included, but before the pointer swap: it
+        // was never published. Then halted right after the swap: it is published whole.
+        String before2 = Files.readString(out.resolve("_manifest.json"));
+        Path log4 = dir.resolve("halted-before-swap.log");
+        Process halted = SparkSubmitProcess.builder(log4, "local[2]", java.util.List.of("-Dnewslens.halt_at=manifest-written"),
+                new String[0], "ingest", "--input", "data/sample/sogou-zh-2012.jsonl", "--output", out.toString()).start();
+        assertTrue(halted.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(137, halted.exitValue(), SparkSubmitProcess.tail(log4));
+        assertEquals(before2, Files.readString(out.resolve("_manifest.json")), "the halted run is not visible");
+        assertEquals(before, rows(out.resolve("articles")));
+        assertEquals(3, versions(out).size(), "its complete version folder is on disk: " + versions(out));
+
+        Path log5 = dir.resolve("halted-after-swap.log");
+        halted = SparkSubmitProcess.builder(log5, "local[2]", java.util.List.of("-Dnewslens.halt_at=pointer-swapped"),
+                new String[0], "ingest", "--input", "data/sample/sogou-zh-2012.jsonl", "--output", out.toString()).start();
+        assertTrue(halted.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(137, halted.exitValue(), SparkSubmitProcess.tail(log5));
+        String haltedRun = published(out);
+        assertEquals(haltedRun, new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("_manifest.json").toFile())
+                .get("run_id").asText(), "the manifest read through the stable path is the halted run's");
+        long halted2 = rows(out.resolve("articles"));
+        assertTrue(halted2 > 0 && halted2 < before, "the Sogou slice alone: " + halted2 + " of " + before);
+        assertEquals(before, rows(out.resolve(".runs").resolve(versions(out).get(1)).resolve("articles")),
+                "the run before stays readable for readers still on it");
+
+        Path log6 = dir.resolve("after-halt.log");
+        SparkSubmitProcess.runToSuccess(log6, "local[2]", "ingest", "--config", "data/sample/newslens.yaml",
+                "--output", out.toString());
+        assertEquals(before, rows(out.resolve("articles")));
+        assertEquals(2, versions(out).size(), versions(out).toString());
+        assertEquals(haltedRun, versions(out).get(0), "the halted-after-swap run is now the previous version");
+        ReportComparison.assertSame(out, firstCopy, "re-run after the halts");
     }
 
+    /** A plain copy of what a reader sees: the stable paths, followed through their links. */
     private static void copy(Path from, Path to) throws java.io.IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
+        try (Stream<Path> all = Files.walk(from, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+            for (Path p : all.filter(p -> !from.relativize(p).toString().startsWith(".")).toList()) {
                 Files.copy(p, to.resolve(from.relativize(p).toString()));
             }
         }

@@ -28,6 +28,12 @@ final class SparkSubmitProcess {
     }
 
     static ProcessBuilder builder(Path log, String master, String[] sparkConf, String... newslensArgs) throws IOException {
+        return builder(log, master, List.of(), sparkConf, newslensArgs);
+    }
+
+    /** {@code jvmOptions}: system properties for the driver (it runs in this JVM: local and client mode). */
+    static ProcessBuilder builder(Path log, String master, List<String> jvmOptions, String[] sparkConf, String... newslensArgs)
+            throws IOException {
         String sparkClasspath = Files.readString(Paths.get(System.getProperty("newslens.sparkClasspath"))).trim();
         List<String> cmd = new ArrayList<>();
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -36,6 +42,7 @@ final class SparkSubmitProcess {
         cmd.add("-Dlog4j2.configurationFile=" + REPO.resolve("conf/log4j2.properties"));
         // Spark's own log beside newslens's output, shown by tail() when a check fails.
         cmd.add("-Dnewslens.log.file=" + sparkLog(log));
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
                 "--master", master, "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false"));
         cmd.addAll(Arrays.asList(sparkConf));

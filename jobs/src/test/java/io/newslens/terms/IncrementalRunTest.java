@@ -54,7 +54,8 @@ class IncrementalRunTest {
     }
 
     private static Map<String, FileTime> partitionFiles(Path report) throws IOException {
-        try (Stream<Path> files = Files.walk(report)) {
+        // The report's path is a link into the published version folder.
+        try (Stream<Path> files = Files.walk(report, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             Map<String, FileTime> m = new TreeMap<>();
             for (Path p : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
                 m.put(report.relativize(p).toString(), Files.getLastModifiedTime(p));
@@ -63,17 +64,23 @@ class IncrementalRunTest {
         }
     }
 
-    @Test
-    void oneNewDayReplacesOnlyItsPartitions() throws Exception {
-        Path in = Files.createDirectories(dir.resolve("in"));
-        for (int d = 1; d <= 4; d++) {
+    /** Days 1..n, one file each, and a config reading them with daily periods and no frequency cut-offs. */
+    private Path days(Path in, int n) throws IOException {
+        Files.createDirectories(in);
+        for (int d = 1; d <= n; d++) {
             day(in.resolve("day" + d + ".jsonl"), d);
         }
-        Path config = Files.writeString(dir.resolve("c.yaml"), """
+        return Files.writeString(dir.resolve("c.yaml"), """
                 inputs:
                   - path: %s
                 terms: {period: day, min_df: 1, max_df: 1.0, min_count: 1, keyness_min_count: 1, trending_window: 2}
                 """.formatted(in));
+    }
+
+    @Test
+    void oneNewDayReplacesOnlyItsPartitions() throws Exception {
+        Path in = dir.resolve("in");
+        Path config = days(in, 4);
         Path out = dir.resolve("out");
         assertEquals(0, TestRuns.run("terms", "--config", config.toString(), "--output", out.toString()).exitCode());
         Map<String, FileTime> before = partitionFiles(out.resolve("term_frequencies"));
@@ -116,6 +123,43 @@ class IncrementalRunTest {
         assertEquals(11, compared, "ingest (2), duplicates, boilerplate and the seven term reports");
         assertNotEquals(0, spark.read().parquet(out.resolve("term_frequencies").toString())
                 .filter("period_start = DATE'2020-01-05'").count());
+    }
+
+    @Test
+    void aSinceRunOverAChangedOldFileRecomputesEveryPartitionAndSaysSo() throws Exception {
+        Path in = dir.resolve("in");
+        Path config = days(in, 3);
+        Path out = dir.resolve("out");
+        String[] terms = {"terms", "--config", config.toString(), "--output", out.toString()};
+        assertEquals(0, TestRuns.run(terms).exitCode());
+        String firstRun = TestRuns.manifest(out).path("run_id").asText();
+        Map<String, FileTime> before = partitionFiles(out.resolve("term_frequencies"));
+        Thread.sleep(1100);
+
+        // Day 1 corrected (dated before --since), day 4 added: keeping day 1's old partition would mix contents.
+        Files.writeString(in.resolve("day1.jsonl"), "{\"id\":\"d1-0\",\"title\":\"Correction\",\"text\":\"Zebras escaped"
+                + " from the city zoo overnight.\",\"source\":\"Wire\",\"published\":\"2020-01-01T12:00:00Z\"}\n");
+        day(in.resolve("day4.jsonl"), 4);
+        String[] since = java.util.stream.Stream.concat(java.util.Arrays.stream(terms), java.util.stream.Stream.of("--since", "2020-01-04"))
+                .toArray(String[]::new);
+        TestRuns.Result r = TestRuns.run(since);
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode m = TestRuns.manifest(out);
+        assertTrue(m.path("since").isNull(), m.path("since").toString());
+        assertEquals("2020-01-04", m.path("since_ignored").asText());
+        JsonNode changes = m.path("input_changes");
+        assertEquals(firstRun, changes.path("since_run").asText());
+        assertEquals(List.of(1, 1, 0), List.of(changes.path("added").asInt(), changes.path("changed").asInt(), changes.path("removed").asInt()));
+        assertTrue(changes.path("examples").path("changed").get(0).asText().endsWith("day1.jsonl"), changes.toString());
+        assertTrue(r.stderr().contains("--since 2020-01-04 ignored: since run " + firstRun + ", input files were 1 changed (e.g. "),
+                r.stderr());
+        Map<String, FileTime> after = partitionFiles(out.resolve("term_frequencies"));
+        for (String old : before.keySet()) {
+            assertNotEquals(before.get(old), after.get(old), old + " rewritten");
+        }
+        Dataset<Row> tf = SparkTestSession.get().read().parquet(out.resolve("term_frequencies").toString());
+        assertTrue(tf.filter("period_start = DATE'2020-01-01' AND term = 'zoo'").count() > 0, "day 1's new content counted");
+        assertEquals(0, tf.filter("period_start = DATE'2020-01-01' AND term = 'interest'").count(), "day 1's old content gone");
     }
 
     /**
