@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 public record CommandLine(String command, boolean help, String configFile, List<String> inputs, String format,
                           String preset, String output, String timezone, boolean keepDuplicates,
                           String since, List<Integer> k, String model, List<String> dictionaries,
-                          Set<String> skip, Set<String> reports, boolean allowEmpty, boolean verbose, boolean force) {
+                          Set<String> skip, Set<String> reports, boolean allowEmpty, boolean verbose, boolean force,
+                          boolean refit) {
 
     /** ingest, each stage of {@link Stages}, and all. */
     public static final Set<String> COMMANDS = java.util.stream.Stream.concat(Stream.of("ingest", "all"),
@@ -47,6 +48,8 @@ public record CommandLine(String command, boolean help, String configFile, List<
               --k K[,K...]        topics: number(s) of topics; several = compare them and keep the most coherent
               --model DIR         topics: score the inputs with a saved model (OUTPUT/topic_model of an earlier
                                   run) instead of fitting one; writes article_topics and topic_prevalence
+              --refit             topics in a --since run: fit a new model instead of scoring with the published
+                                  one (which it does while the new articles' vocabulary stays close to the model's)
               --dictionary FILE   actors: an extra actor dictionary (JSON Lines); repeat for several
               --skip STAGE[,...]  all: leave out terms, topics and/or actors
               --reports NAME[,...] write only these reports and those they are computed from (articles,
@@ -70,7 +73,7 @@ public record CommandLine(String command, boolean help, String configFile, List<
         boolean help = false;
         if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
             return new CommandLine(null, true, null, List.of(), null, null, null, null, false, null, null, null, List.of(),
-                    Set.of(), Set.of(), false, false, false);
+                    Set.of(), Set.of(), false, false, false, false);
         }
         if (!COMMANDS.contains(command)) {
             throw new ConfigException("command", "unknown command '" + command + "' (one of "
@@ -85,6 +88,7 @@ public record CommandLine(String command, boolean help, String configFile, List<
         boolean allowEmpty = false;
         boolean verbose = false;
         boolean force = false;
+        boolean refit = false;
         String since = null;
         List<Integer> k = null;
         String model = null;
@@ -100,6 +104,7 @@ public record CommandLine(String command, boolean help, String configFile, List<
                 case "--allow-empty" -> allowEmpty = true;
                 case "--verbose" -> verbose = true;
                 case "--force" -> force = true;
+                case "--refit" -> refit = true;
                 case "--config" -> configFile = value(args, ++i, a);
                 case "--input" -> inputs.add(value(args, ++i, a));
                 case "--format" -> format = value(args, ++i, a);
@@ -116,7 +121,7 @@ public record CommandLine(String command, boolean help, String configFile, List<
             }
         }
         return new CommandLine(command, help, configFile, List.copyOf(inputs), format, preset, output, timezone,
-                keepDuplicates, since, k, model, List.copyOf(dictionaries), skip, reports, allowEmpty, verbose, force);
+                keepDuplicates, since, k, model, List.copyOf(dictionaries), skip, reports, allowEmpty, verbose, force, refit);
     }
 
     /** An argument no option takes; after {@code --input X}, most likely an unquoted glob the shell expanded. */
@@ -212,6 +217,10 @@ public record CommandLine(String command, boolean help, String configFile, List<
         }
         if (model != null && !command.equals("topics")) {
             throw new ConfigException("--model", "only the topics command scores with a saved model");
+        }
+        if (refit && (model != null || config.since() == null || !(command.equals("topics") || command.equals("all")))) {
+            throw new ConfigException("--refit", "refits the topic model of a --since run (topics or all) instead of scoring"
+                    + " with the published one; without --since every topics run fits, and --model scores with the model given");
         }
         if (!dictionaries.isEmpty()) {
             List<String> all = new ArrayList<>(config.actors().dictionaries());

@@ -35,7 +35,7 @@ public final class RunState {
         parts.add("newslens " + RunManifest.newslensVersion() + " " + codeState());
         parts.add("command " + cl.command() + " keep_duplicates " + cl.keepDuplicates() + " since " + cl.since() + " k " + cl.k()
                 + " skip " + new java.util.TreeSet<>(cl.skip()) + " reports " + new java.util.TreeSet<>(cl.reports())
-                + " allow_empty " + cl.allowEmpty());
+                + " allow_empty " + cl.allowEmpty() + " refit " + cl.refit());
         try {
             parts.add("config " + new ObjectMapper().writeValueAsString(config));
         } catch (IOException e) {

@@ -32,7 +32,7 @@ final class Stages {
     static final List<Stage> ALL = List.of(
             new Stage("terms", TermReports.ALL, (corpus, config, out, manifest, cl) -> TermsJob.run(corpus, config, out, manifest)),
             new Stage("topics", TopicReports.ALL, (corpus, config, out, manifest, cl) ->
-                    TopicsJob.run(corpus, config, out, manifest, cl.model(), cl.command().equals("topics"))),
+                    TopicsJob.run(corpus, config, out, manifest, cl.model(), cl.refit(), cl.command().equals("topics"))),
             new Stage("actors", ActorReports.ALL, (corpus, config, out, manifest, cl) -> ActorsJob.run(corpus, config, out, manifest)));
 
     private Stages() {

@@ -253,6 +253,9 @@ public final class ConfigLoader {
         if (!(t.articleTopicsMinWeight() >= 0 && t.articleTopicsMinWeight() < 1)) {
             throw new ConfigException("topics.article_topics_min_weight", "must be in [0, 1), got " + t.articleTopicsMinWeight());
         }
+        if (t.refitDrift() < 0 || t.refitDrift() > 1) {
+            throw new ConfigException("topics.refit_drift", "must be a share in [0, 1], got " + t.refitDrift());
+        }
         Period.of("topics.period", t.period());
     }
 

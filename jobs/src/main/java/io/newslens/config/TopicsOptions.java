@@ -35,6 +35,8 @@ import java.util.List;
  *                                 every article is scored
  * @param starts                   gibbs: independent random starts, each sampled for 40 sweeps; the one with the highest
  *                                 likelihood continues (1 = a single chain)
+ * @param refitDrift               --since runs score with the published model unless the share of words outside its
+ *                                 vocabulary among the new articles exceeds the share at fit time by more than this
  */
 public record TopicsOptions(
         List<Integer> k,
@@ -59,7 +61,8 @@ public record TopicsOptions(
         @JsonProperty("min_articles_per_language") Integer minArticlesPerLanguage,
         @JsonProperty("stability_seeds") Integer stabilitySeeds,
         @JsonProperty("max_fit_articles") Integer maxFitArticles,
-        Integer starts) {
+        Integer starts,
+        @JsonProperty("refit_drift") Double refitDrift) {
 
     public TopicsOptions {
         k = k == null || k.isEmpty() ? List.of(20) : List.copyOf(k);
@@ -84,24 +87,25 @@ public record TopicsOptions(
         stabilitySeeds = stabilitySeeds == null ? 0 : stabilitySeeds;
         maxFitArticles = maxFitArticles == null ? 200_000 : maxFitArticles;
         starts = starts == null ? 3 : starts;
+        refitDrift = refitDrift == null ? 0.05 : refitDrift;
     }
 
     public static TopicsOptions defaults() {
         return new TopicsOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     public TopicsOptions withK(List<Integer> newK) {
         return new TopicsOptions(newK, optimizer, iterations, batchIterations, docConcentration, topicConcentration,
                 optimizeDocConcentration, subsamplingRate, learningOffset, learningDecay, seed, minDf, maxDf,
                 maxVocabulary, minTokenLength, topTerms, articleTopicsMinWeight, heldOut, period, minArticlesPerLanguage,
-                stabilitySeeds, maxFitArticles, starts);
+                stabilitySeeds, maxFitArticles, starts, refitDrift);
     }
 
     public TopicsOptions withSeed(long newSeed) {
         return new TopicsOptions(k, optimizer, iterations, batchIterations, docConcentration, topicConcentration,
                 optimizeDocConcentration, subsamplingRate, learningOffset, learningDecay, newSeed, minDf, maxDf,
                 maxVocabulary, minTokenLength, topTerms, articleTopicsMinWeight, heldOut, period, minArticlesPerLanguage,
-                stabilitySeeds, maxFitArticles, starts);
+                stabilitySeeds, maxFitArticles, starts, refitDrift);
     }
 }

@@ -449,6 +449,16 @@ public final class RunOutput {
         }
     }
 
+    /** Where an entry of the published run's version folder is (e.g. a saved model), or null when it has none. */
+    public String publishedLocation(String name) {
+        try {
+            Path p = publishedPath(name);
+            return p == null ? null : p.toString();
+        } catch (IOException e) {
+            throw new OutputException("cannot read " + output + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A small text file of the published run's version folder (UTF-8), or null when there is none. */
     public String readPublishedText(String name) {
         try {

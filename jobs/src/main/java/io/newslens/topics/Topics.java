@@ -267,6 +267,21 @@ public final class Topics {
                 .getItem(0).getField("topic");
     }
 
+    /**
+     * The share of the articles' model words ({@link #TOKENS}) that {@code vocabulary} does not hold; NaN for no
+     * words. A saved model's vocabulary leaves out rare and very common words: what matters is how this share
+     * moves for new articles (vocabulary drift).
+     */
+    public static double outOfVocabularyShare(Dataset<Row> docs, String[] vocabulary) {
+        Dataset<Row> known = docs.sparkSession().createDataset(java.util.Arrays.asList(vocabulary), org.apache.spark.sql.Encoders.STRING())
+                .toDF("word").withColumn("known", lit(1));
+        Row r = docs.select(explode(col(TOKENS)).as("word"))
+                .join(org.apache.spark.sql.functions.broadcast(known), new String[] {"word"}, "left")
+                .agg(count(lit(1)), count(col("known"))).first();
+        long all = r.getLong(0);
+        return all == 0 ? Double.NaN : (all - r.getLong(1)) / (double) all;
+    }
+
     /** @param weights source, period_start, weights */
     public static Dataset<Row> prevalence(Dataset<Row> weights) {
         // Undated articles form their own bucket (period_start null), so an undated corpus still has prevalence.

@@ -58,9 +58,12 @@ public final class TopicsJob {
      *                 topic reports are left out instead, with the reason in the manifest
      */
     public static void run(Dataset<Row> corpus, NewslensConfig config, RunOutput out, RunManifest manifest, String modelDir,
-                           boolean required) {
+                           boolean refit, boolean required) {
         TopicsOptions o = config.topics();
         try (RunManifest.Stage stage = manifest.stage("topics")) {
+            // A --since run keeps the published model while the new articles' words stay close to its vocabulary.
+            String published = modelDir == null && config.since() != null ? out.publishedLocation(TopicReports.MODEL_DIR) : null;
+            Map<String, Object> publishedInfo = published == null ? null : readModelInfo(out, published);
             Map<String, Object> saved = modelDir == null ? null : readModelInfo(out, modelDir);
             int minTokenLength = saved == null ? o.minTokenLength() : ((Number) saved.get("min_token_length")).intValue();
             Column language = coalesce(col(Articles.LANGUAGE), lit(UNDETERMINED));
@@ -79,10 +82,17 @@ public final class TopicsJob {
                     .persist(StorageLevel.MEMORY_AND_DISK());
             Outputs outputs = new Outputs();
             try {
+                Map<String, Object> incremental = publishedInfo == null ? null
+                        : incremental(docs, published, publishedInfo, o, refit, config.since());
                 if (saved != null) {
-                    score(docs, modelDir, saved, o, out, manifest, stage, outputs);
+                    score(docs, modelDir, saved, o, out, manifest, stage, outputs, null);
+                } else if (incremental != null && "scored".equals(incremental.get("mode"))) {
+                    score(docs, published, publishedInfo, o, out, manifest, stage, outputs, incremental);
                 } else {
                     fit(docs, o, out, manifest, stage, required, outputs);
+                    if (incremental != null) {
+                        manifest.counts("topics").put("incremental", incremental);
+                    }
                 }
             } finally {
                 outputs.release();
@@ -192,6 +202,8 @@ public final class TopicsJob {
             return counts;
         }
         String[] vocab = vocabulary.toArray(String[]::new);
+        // The baseline of later runs' drift measure: how much of the text the model's vocabulary leaves out.
+        counts.put("out_of_vocabulary", Topics.outOfVocabularyShare(docs, vocab));
         CountVectorizerModel vectorizer = Topics.vectorizer(vocabulary);
         Dataset<Row> vectors = vectorizer.transform(docs).persist(StorageLevel.MEMORY_AND_DISK());
         outputs.cached.add(vectors);
@@ -236,7 +248,7 @@ public final class TopicsJob {
         }
         Map<Integer, double[]> stability = stability(o, chosen, train, vocab, g.name(), outputs);
         outputs.summary.addAll(summaryRows(g.name(), chosen, shares, vocab, collocations, stability));
-        saveModel(out, g, vectorizer, (LocalLDAModel) chosen.model(), vocab.length, outputs);
+        saveModel(out, g, vectorizer, (LocalLDAModel) chosen.model(), vocab.length, (Double) counts.get("out_of_vocabulary"), outputs);
         counts.put("languages", g.languages());
         counts.put("articles_modelled", articles);
         counts.put("vocabulary", vocab.length);
@@ -367,7 +379,7 @@ public final class TopicsJob {
     }
 
     private static void score(Dataset<Row> docs, String modelDir, Map<String, Object> saved, TopicsOptions o, RunOutput out,
-                              RunManifest manifest, RunManifest.Stage stage, Outputs outputs) {
+                              RunManifest manifest, RunManifest.Stage stage, Outputs outputs, Map<String, Object> incremental) {
         Map<String, Object> counts = new LinkedHashMap<>();
         long scoredArticles = 0;
         for (Map.Entry<String, List<String>> m : savedLanguages(saved).entrySet()) {
@@ -381,8 +393,74 @@ public final class TopicsJob {
             counts.put(m.getKey(), Map.of("k", model.getK(), "articles_scored", n));
         }
         outputs.writeScores(docs.sparkSession(), out, manifest);
-        manifest.counts("topics", Map.of("model", modelDir, "models", counts));
+        Map<String, Object> topicCounts = new LinkedHashMap<>();
+        topicCounts.put("model", modelDir);
+        topicCounts.put("models", counts);
+        if (incremental != null) {
+            topicCounts.put("incremental", incremental);
+        }
+        manifest.counts("topics", topicCounts);
         stage.count("articles", scoredArticles);
+    }
+
+    /**
+     * Whether a --since run scores with the published model ({@code mode} "scored") or refits ("refit"), and
+     * why: --refit; other topics options than the model was fitted with; a model saved before drift was
+     * measured; or, for a language model, the share of the new articles' words (periods from --since on) outside
+     * its vocabulary exceeding the share at fit time by more than {@code topics.refit_drift}.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> incremental(Dataset<Row> docs, String published, Map<String, Object> info, TopicsOptions o,
+                                                   boolean refit, String since) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("published_model", published);
+        result.put("threshold", o.refitDrift());
+        String reason = null;
+        if (refit) {
+            reason = "--refit";
+        } else if (!comparableOptions(o).equals(comparableOptions(info.get("options")))) {
+            reason = "the topics options differ from those the published model was fitted with";
+        } else {
+            Map<String, Object> drift = new LinkedHashMap<>();
+            Dataset<Row> fresh = docs.filter(col(TopicReports.PERIOD_START).geq(Periods.start(lit(since).cast("date"), o.period())));
+            for (Map.Entry<String, List<String>> m : savedLanguages(info).entrySet()) {
+                Object atFit = ((Map<String, Object>) ((Map<String, Object>) info.get("models")).get(m.getKey())).get("out_of_vocabulary");
+                if (!(atFit instanceof Number fitShare)) {
+                    reason = "the published model " + m.getKey() + " was saved before vocabulary drift was measured";
+                    break;
+                }
+                String[] vocabulary = CountVectorizerModel.load(published + "/" + m.getKey() + "/vectorizer").vocabulary();
+                double now = Topics.outOfVocabularyShare(fresh.filter(col(TopicReports.LANGUAGE).isin(m.getValue().toArray())), vocabulary);
+                double d = Double.isNaN(now) ? 0.0 : now - fitShare.doubleValue();
+                drift.put(m.getKey(), Map.of("out_of_vocabulary_at_fit", fitShare, "out_of_vocabulary_new", Double.isNaN(now) ? 0.0 : now,
+                        "drift", d));
+                if (d > o.refitDrift() && reason == null) {
+                    reason = String.format(java.util.Locale.ROOT, "vocabulary drift of model %s: %.4f > topics.refit_drift %.4f",
+                            m.getKey(), d, o.refitDrift());
+                }
+            }
+            result.put("drift", drift);
+        }
+        result.put("mode", reason == null ? "scored" : "refit");
+        if (reason != null) {
+            result.put("reason", reason);
+        }
+        Progress.log("  topics: " + (reason == null ? "scoring with the published model " + published : "refitting: " + reason));
+        return result;
+    }
+
+    /** Options that change a fit, as JSON read back (refit_drift only decides when to refit). */
+    private static com.fasterxml.jackson.databind.JsonNode comparableOptions(Object options) {
+        ObjectMapper json = new ObjectMapper();
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = json.readTree(json.writeValueAsString(options));
+            if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                object.remove("refit_drift");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot compare topics options", e);
+        }
     }
 
     /** model.json's languages: model name -> the article languages it covers. */
@@ -400,7 +478,7 @@ public final class TopicsJob {
 
     /** topic_model/LANGUAGE/{vectorizer, lda}: one language model, listed in {@code outputs} for model.json. */
     private static void saveModel(RunOutput out, TopicLanguages.Group g, CountVectorizerModel vectorizer, LocalLDAModel model,
-                                  int vocabularySize, Outputs outputs) {
+                                  int vocabularySize, double outOfVocabulary, Outputs outputs) {
         String dir = out.artifact(TopicReports.MODEL_DIR) + "/" + g.name();
         try {
             vectorizer.save(dir + "/vectorizer");
@@ -408,7 +486,8 @@ public final class TopicsJob {
         } catch (IOException e) {
             throw new OutputException("cannot save the topic model to " + dir + ": " + e.getMessage(), e);
         }
-        outputs.models.put(g.name(), Map.of("k", model.getK(), "vocabulary_size", vocabularySize, "languages", g.languages()));
+        outputs.models.put(g.name(), Map.of("k", model.getK(), "vocabulary_size", vocabularySize, "languages", g.languages(),
+                "out_of_vocabulary", outOfVocabulary));
     }
 
     /** topic_model/model.json: the language models saved and the options they were fitted with. */

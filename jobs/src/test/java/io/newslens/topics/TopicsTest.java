@@ -132,14 +132,14 @@ class TopicsTest {
     @Test
     void theOnlineOptimiserAlsoFindsTheThemesAndIsRepeatable() {
         themesFoundTwiceAlike(new TopicsOptions(null, "online", null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null, null, null));
     }
 
     @Test
     void theEmOptimiserAlsoFindsTheThemesAndIsRepeatable() {
         // MLlib's EM with its default priors (doc_concentration and topic_concentration left out), 40 iterations.
         themesFoundTwiceAlike(new TopicsOptions(null, "em", 40, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null, null, null));
     }
 
     private void themesFoundTwiceAlike(TopicsOptions o) {
@@ -187,7 +187,7 @@ class TopicsTest {
                 .collectAsList();
         Dataset<Row> vectors = Topics.vectorizer(vocabulary).transform(docs).cache();
         TopicsOptions o = new TopicsOptions(null, "online", 3, 0, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
         org.apache.spark.ml.clustering.LocalLDAModel start = (org.apache.spark.ml.clustering.LocalLDAModel) Topics.fit(o, 3, vectors);
         org.apache.spark.ml.clustering.LocalLDAModel ours = BatchSteps.refine(start, vectors, 1, true);
 
