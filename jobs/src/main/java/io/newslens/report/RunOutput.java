@@ -94,9 +94,9 @@ public final class RunOutput {
             if (fs.exists(output) && !fs.getFileStatus(output).isDirectory()) {
                 throw new OutputException("output: " + outputDir + " is a file, not a folder; give a folder path");
             }
-            this.links = useLinks && "file".equals(output.toUri().getScheme());
             this.staging = new Path(new Path(output, RUNS), runId);
             fs.mkdirs(output);
+            this.links = useLinks && "file".equals(output.toUri().getScheme()) && canLink(output);
             recoverInterruptedRuns();
             if (!fs.mkdirs(staging)) {
                 throw new OutputException("output: cannot create " + staging);
@@ -128,6 +128,36 @@ public final class RunOutput {
             }
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /**
+     * Whether this local disk takes symbolic and hard links (Windows without the privilege to make symbolic links,
+     * some network and FAT file systems do not): if not, the output is published as on HDFS, through the pointer file.
+     */
+    private static boolean canLink(Path output) {
+        java.nio.file.Path dir = local(output);
+        java.nio.file.Path probe = dir.resolve(".link-probe-" + ProcessHandle.current().pid());
+        java.nio.file.Path file = dir.resolve(".link-probe-file-" + ProcessHandle.current().pid());
+        try {
+            Files.deleteIfExists(probe);
+            Files.deleteIfExists(file);
+            Files.createSymbolicLink(probe, java.nio.file.Path.of(RUNS));
+            Files.delete(probe);
+            Files.writeString(file, "");
+            Files.createLink(probe, file);
+            return true;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            Progress.log("note: " + dir + " takes no symbolic or hard links (" + e.getMessage() + "); reports are published"
+                    + " through " + POINTER + ": read OUTPUT/.runs/<run_id>/<report> for the run it names");
+            return false;
+        } finally {
+            try {
+                Files.deleteIfExists(probe);
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a probe left behind is hidden and harmless
+            }
         }
     }
 
