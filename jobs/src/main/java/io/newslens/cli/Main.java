@@ -87,13 +87,20 @@ public final class Main {
         out.only(cl.reports());
         java.util.Map<String, Object> state = RunState.of(cl, config, checked.inputs(), Preflight.hadoopConfiguration());
         com.fasterxml.jackson.databind.JsonNode published = out.publishedManifest();
-        out.writeText(InputChanges.FILE, InputChanges.listing(checked.inputs().fileStates()));
-        if (!cl.force() && out.linksStablePaths() && published != null && "succeeded".equals(published.path("status").asText())
-                && state.get("fingerprint").equals(published.path("input_state").path("fingerprint").asText())) {
-            return republish(cl, config, runId, out, state, published);
+        InputChanges changes;
+        try {
+            out.writeText(InputChanges.FILE, InputChanges.listing(checked.inputs().fileStates()));
+            if (!cl.force() && out.linksStablePaths() && published != null && "succeeded".equals(published.path("status").asText())
+                    && state.get("fingerprint").equals(published.path("input_state").path("fingerprint").asText())) {
+                return republish(cl, config, runId, out, state, published);
+            }
+            String publishedFiles = out.readPublishedText(InputChanges.FILE);
+            changes = publishedFiles == null ? null : InputChanges.between(publishedFiles, checked.inputs().fileStates());
+        } catch (OutputException e) {
+            out.abort();
+            System.err.println("newslens: " + e.getMessage());
+            return 2;
         }
-        String publishedFiles = out.readPublishedText(InputChanges.FILE);
-        InputChanges changes = publishedFiles == null ? null : InputChanges.between(publishedFiles, checked.inputs().fileStates());
         String since = config.since();
         if (since != null && changes != null && changes.oldContentChanged()) {
             // Partitions before --since would keep what the old content gave, beside partitions of the new.

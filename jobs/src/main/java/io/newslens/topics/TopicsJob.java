@@ -420,6 +420,9 @@ public final class TopicsJob {
             reason = "--refit";
         } else if (!comparableOptions(o).equals(comparableOptions(info.get("options")))) {
             reason = "the topics options differ from those the published model was fitted with";
+        } else if (!languageModels(docs, o).equals(savedLanguages(info))) {
+            reason = "the languages to model changed: the corpus now gives " + languageModels(docs, o) + ", the published model has "
+                    + savedLanguages(info);
         } else {
             Map<String, Object> drift = new LinkedHashMap<>();
             Dataset<Row> fresh = docs.filter(col(TopicReports.PERIOD_START).geq(Periods.start(lit(since).cast("date"), o.period())));
@@ -447,6 +450,19 @@ public final class TopicsJob {
         }
         Progress.log("  topics: " + (reason == null ? "scoring with the published model " + published : "refitting: " + reason));
         return result;
+    }
+
+    /** The language models a fit of these articles would make: model name -> the article languages it covers. */
+    private static Map<String, List<String>> languageModels(Dataset<Row> docs, TopicsOptions o) {
+        Map<String, Long> perLanguage = new TreeMap<>();
+        for (Row r : docs.groupBy(TopicReports.LANGUAGE).count().collectAsList()) {
+            perLanguage.put(r.getString(0), r.getLong(1));
+        }
+        Map<String, List<String>> models = new LinkedHashMap<>();
+        for (TopicLanguages.Group g : TopicLanguages.groups(perLanguage, o.minArticlesPerLanguage())) {
+            models.put(g.name(), List.copyOf(g.languages()));
+        }
+        return models;
     }
 
     /** Options that change a fit, as JSON read back (refit_drift only decides when to refit). */
