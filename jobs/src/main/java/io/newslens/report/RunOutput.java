@@ -53,7 +53,7 @@ public final class RunOutput {
     private final Path output;
     private final String runId;
     /** This run's version folder: reports are written straight into it, and it is what publishing makes visible. */
-    private final Path staging;
+    private final Path versionDir;
     /** Local disk: the pointer and the stable report paths are symbolic links. */
     private final boolean links;
     /** Reports written incrementally: partitions from this value on replace the published ones. */
@@ -94,12 +94,12 @@ public final class RunOutput {
             if (fs.exists(output) && !fs.getFileStatus(output).isDirectory()) {
                 throw new OutputException("output: " + outputDir + " is a file, not a folder; give a folder path");
             }
-            this.staging = new Path(new Path(output, RUNS), runId);
+            this.versionDir = new Path(new Path(output, RUNS), runId);
             fs.mkdirs(output);
             this.links = useLinks && "file".equals(output.toUri().getScheme()) && canLink(output);
             recoverInterruptedRuns();
-            if (!fs.mkdirs(staging)) {
-                throw new OutputException("output: cannot create " + staging);
+            if (!fs.mkdirs(versionDir)) {
+                throw new OutputException("output: cannot create " + versionDir);
             }
         } catch (IOException e) {
             throw new OutputException("output: cannot use " + outputDir + ": " + e.getMessage(), e);
@@ -376,7 +376,7 @@ public final class RunOutput {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("report " + spec.name() + " does not match its declaration: " + problems);
         }
-        String path = new Path(staging, spec.name()).toString();
+        String path = new Path(versionDir, spec.name()).toString();
         long start = System.nanoTime();
         report.write().mode(SaveMode.ErrorIfExists)
                 .partitionBy(spec.partitionBy().toArray(String[]::new))
@@ -424,7 +424,7 @@ public final class RunOutput {
         }
     }
 
-    /** A report written earlier in this run, read back from staging. */
+    /** A report written earlier in this run, read back from this run's version folder. */
     public Dataset<Row> read(String reportName) {
         org.apache.spark.sql.types.StructType schema = schemas.get(reportName);
         return schema == null ? spark.read().parquet(stagedPath(reportName))
@@ -447,18 +447,18 @@ public final class RunOutput {
 
     /** The staged location of a report written in this run (for a later stage of the same run to read). */
     public String stagedPath(String reportName) {
-        return new Path(staging, reportName).toString();
+        return new Path(versionDir, reportName).toString();
     }
 
     /**
-     * A folder in staging for something that is not a Parquet report (a saved model); it is published with
+     * A folder in this run's version folder for something that is not a Parquet report (a saved model); it is published with
      * the reports. Returns its staged path.
      */
     public String artifact(String name) {
         return stagedPath(name);
     }
 
-    /** Writes a small text file (UTF-8) into staging, e.g. metadata next to a saved model. */
+    /** Writes a small text file (UTF-8) into this run's version folder, e.g. metadata next to a saved model. */
     public void writeText(String relativePath, String content) {
         writeText(relativePath, w -> w.write(content));
     }
@@ -469,13 +469,13 @@ public final class RunOutput {
         void writeTo(java.io.Writer writer) throws IOException;
     }
 
-    /** Writes a text file (UTF-8) into staging as {@code body} streams it. */
+    /** Writes a text file (UTF-8) into this run's version folder as {@code body} streams it. */
     public void writeText(String relativePath, TextBody body) {
         try (java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
-                fs.create(new Path(staging, relativePath), true), StandardCharsets.UTF_8))) {
+                fs.create(new Path(versionDir, relativePath), true), StandardCharsets.UTF_8))) {
             body.writeTo(w);
         } catch (IOException e) {
-            throw new OutputException("cannot write " + relativePath + " to " + staging + ": " + e.getMessage(), e);
+            throw new OutputException("cannot write " + relativePath + " to " + versionDir + ": " + e.getMessage(), e);
         }
     }
 
@@ -519,7 +519,7 @@ public final class RunOutput {
         try {
             // No ._manifest.json.crc next to the manifest on local disks.
             fs.setWriteChecksum(false);
-            try (OutputStream out = fs.create(new Path(staging, MANIFEST), true)) {
+            try (OutputStream out = fs.create(new Path(versionDir, MANIFEST), true)) {
                 out.write(manifest.toJson("succeeded").getBytes(StandardCharsets.UTF_8));
             } finally {
                 fs.setWriteChecksum(true);
@@ -529,16 +529,16 @@ public final class RunOutput {
             if (previousRun != null) {
                 carryOver(version(previousRun));
             }
-            List<String> names = entries(staging);
+            List<String> names = entries(versionDir);
             if (guard != null) {
                 List<String> owned = new ArrayList<>(names);
                 owned.add(MANIFEST);
                 guard.own(owned);
             }
-            linkStablePaths(staging);
+            linkStablePaths(versionDir);
             swapPointer(runId);
             steps.accept("pointer-swapped");
-            unlinkVanished(staging);
+            unlinkVanished(versionDir);
             collect(runId);
             steps.accept("collected");
         } catch (IOException e) {
@@ -552,7 +552,7 @@ public final class RunOutput {
      */
     private void carryOver(Path previous) throws IOException {
         for (String name : entries(previous)) {
-            Path target = new Path(staging, name);
+            Path target = new Path(versionDir, name);
             String from = partialFrom.get(name);
             if (from != null) {
                 for (FileStatus st : fs.listStatus(new Path(previous, name))) {
@@ -656,7 +656,7 @@ public final class RunOutput {
 
     private List<String> stagedPartitions(String name) throws IOException {
         List<String> result = new ArrayList<>();
-        for (FileStatus st : fs.listStatus(new Path(staging, name))) {
+        for (FileStatus st : fs.listStatus(new Path(versionDir, name))) {
             if (st.isDirectory() && st.getPath().getName().contains("=")) {
                 result.add(st.getPath().getName());
             }
@@ -668,9 +668,9 @@ public final class RunOutput {
     /** Drops the version folder of a failed run; the published reports stay as they were. */
     public void abort() {
         try {
-            fs.delete(staging, true);
+            fs.delete(versionDir, true);
         } catch (IOException e) {
-            Progress.log("could not remove " + staging + ": " + e.getMessage());
+            Progress.log("could not remove " + versionDir + ": " + e.getMessage());
         }
     }
 }

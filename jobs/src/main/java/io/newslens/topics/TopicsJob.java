@@ -435,8 +435,12 @@ public final class TopicsJob {
                 String[] vocabulary = CountVectorizerModel.load(published + "/" + m.getKey() + "/vectorizer").vocabulary();
                 double now = Topics.outOfVocabularyShare(fresh.filter(col(TopicReports.LANGUAGE).isin(m.getValue().toArray())), vocabulary);
                 double d = Double.isNaN(now) ? 0.0 : now - fitShare.doubleValue();
-                drift.put(m.getKey(), Map.of("out_of_vocabulary_at_fit", fitShare, "out_of_vocabulary_new", Double.isNaN(now) ? 0.0 : now,
-                        "drift", d));
+                // No words dated from --since on: nothing new to drift (null, not a share of 0).
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("out_of_vocabulary_at_fit", fitShare);
+                one.put("out_of_vocabulary_new", Double.isNaN(now) ? null : now);
+                one.put("drift", d);
+                drift.put(m.getKey(), one);
                 if (d > o.refitDrift() && reason == null) {
                     reason = String.format(java.util.Locale.ROOT, "vocabulary drift of model %s: %.4f > topics.refit_drift %.4f",
                             m.getKey(), d, o.refitDrift());
