@@ -416,12 +416,13 @@ public final class TopicsJob {
         result.put("published_model", published);
         result.put("threshold", o.refitDrift());
         String reason = null;
+        Map<String, List<String>> models = refit ? null : languageModels(docs, o);
         if (refit) {
             reason = "--refit";
         } else if (!comparableOptions(o).equals(comparableOptions(info.get("options")))) {
             reason = "the topics options differ from those the published model was fitted with";
-        } else if (!languageModels(docs, o).equals(savedLanguages(info))) {
-            reason = "the languages to model changed: the corpus now gives " + languageModels(docs, o) + ", the published model has "
+        } else if (!models.equals(savedLanguages(info))) {
+            reason = "the languages to model changed: the corpus now gives " + models + ", the published model has "
                     + savedLanguages(info);
         } else {
             Map<String, Object> drift = new LinkedHashMap<>();
