@@ -186,9 +186,9 @@ class StandaloneCluster:
             p.wait()
 
 
-def run_newslens(args, corpus, out, master, cluster=None, driver_memory="1g", executor_memory="10g"):
+def run_newslens(args, corpus, out, master, cluster=None, driver_memory="1g", executor_memory="10g", force=True):
     # --force: an earlier bench run's output over the same corpus would otherwise be republished unchanged, in seconds.
-    args = args + ["--force"]
+    args = args + (["--force"] if force else [])
     started = time.time()
     if cluster is None:
         env = dict(os.environ, NEWSLENS_MASTER=master)
@@ -271,6 +271,50 @@ def long_scenario(args, work, classpath):
             "newslens": runs, "single_thread": single, "language_id": lid}
 
 
+INCREMENTAL_PARTS = 100
+INCREMENTAL_WORK = ["all", "--keep-duplicates", "--skip", "topics"]
+
+
+def incremental_scenario(args, work):
+    """A daily run: the corpus (Reuters-21578 x scale) in INCREMENTAL_PARTS files by date, the newest file held back;
+    a full run over the others, then the newest file added and a run with --since its first date (no --force: the
+    article store left by the first run is used). Both wall times and stage times are recorded."""
+    src, records, text_bytes = corpus_at(args.corpus, args.incremental, work)
+    base = os.path.join(work, f"incremental-x{args.incremental}")
+    folder, held = os.path.join(base, "in"), os.path.join(base, "new-day.jsonl.gz")
+    import shutil
+    shutil.rmtree(base, ignore_errors=True)
+    os.makedirs(folder)
+    with gzip.open(src, "rt", encoding="utf-8") as f:
+        lines = f.readlines()
+    lines.sort(key=lambda l: (json.loads(l).get("published") or ""))
+    per = -(-len(lines) // INCREMENTAL_PARTS)
+    for k in range(INCREMENTAL_PARTS):
+        with gzip.open(held if k == INCREMENTAL_PARTS - 1 else os.path.join(folder, f"part-{k:03d}.jsonl.gz"), "wt",
+                       encoding="utf-8") as out:
+            out.writelines(lines[k * per:(k + 1) * per])
+    newest = lines[(INCREMENTAL_PARTS - 1) * per:]
+    since = (json.loads(newest[0]).get("published") or "")[:10]
+    del lines
+    out = os.path.join(base, "out")
+    full, full_wall = run_newslens(INCREMENTAL_WORK, folder, out, args.master)
+    shutil.copy(held, os.path.join(folder, "new-day.jsonl.gz"))
+    inc, inc_wall = run_newslens(INCREMENTAL_WORK + ["--since", since], folder, out, args.master, force=False)
+    mb = text_bytes / 1e6
+    result = {"scale": args.incremental, "records": records, "new_records": len(newest), "files": INCREMENTAL_PARTS,
+              "command": "newslens " + " ".join(INCREMENTAL_WORK), "since": since,
+              "full": {"wall_with_jvm_start": round(full_wall, 1), "stage_seconds": round(sum(x["seconds"] for x in full["stages"]), 1),
+                       "stages": stage_rows(full, records - len(newest), mb)},
+              "incremental": {"wall_with_jvm_start": round(inc_wall, 1), "stage_seconds": round(sum(x["seconds"] for x in inc["stages"]), 1),
+                              "stages": stage_rows(inc, records, mb),
+                              "ingest_store": inc["counts"]["ingest"].get("store"),
+                              "actors_store": inc["counts"].get("actors", {}).get("store")}}
+    result["incremental_share_of_full"] = round(inc_wall / full_wall, 3)
+    print(f"bench: incremental x{args.incremental}: full {full_wall:.1f} s, one more day ({len(newest)} articles) "
+          f"{inc_wall:.1f} s = {100 * inc_wall / full_wall:.0f}% of the full run", flush=True)
+    return result
+
+
 def corpus_at(src, scale, work):
     if scale == 1:
         return (src,) + text_size(src)
@@ -325,6 +369,9 @@ def main():
     ap.add_argument("--sentences", metavar="DIR",
                     help="with --long: labelled sentences (one file per ISO 639-1 code, e.g. Lingua's language-testdata/"
                          "sentences) for language identification's accuracy")
+    ap.add_argument("--incremental", type=int, default=0, metavar="SCALE",
+                    help="only the daily-run scenario: the corpus x SCALE in 100 files by date, a full run over 99, then "
+                         "the newest file added and a --since run that uses the article store; both wall times")
     ap.add_argument("--no-record", action="store_true", help="do not rewrite docs/benchmarks.md")
     ap.add_argument("--record-from", metavar="RESULT_JSON", help="only rewrite docs/benchmarks.md from an earlier result")
     args = ap.parse_args()
@@ -346,6 +393,10 @@ def main():
     if args.ner:
         result["ner"] = ner_cost(args, work, classpath)
         save(result, "bench-ner", args)
+        return
+    if args.incremental:
+        result["incremental"] = incremental_scenario(args, work)
+        save(result, "bench-incremental", args)
         return
     if args.long:
         result["corpus"] = "bbc + buzzfeed_webis_2016 from ../shared/corpora, sentences resampled (bench/run.py long_corpus)"
@@ -543,6 +594,23 @@ def record(r, marker):
                 name = "OpenNLP name finder (ner-en.bin)" if lang == "en" else "HanLP portable 1.8.6 (characters)"
                 lines.append(f"| {lang}: {name} | {t['gold']} | {t['tokens_per_s_one_thread']:,.0f} |")
             lines.append("")
+    if r.get("incremental"):
+        g = r["incremental"]
+        full, inc = g["full"], g["incremental"]
+        ist, ast = inc.get("ingest_store") or {}, inc.get("actors_store") or {}
+        lines += ["### A daily run: one more day on an existing output", "",
+                  f"Reuters-21578 x{g['scale']} ({g['records']:,} records) in {g['files']} files by date; `{g['command']}` "
+                  f"on `{r['master']}` over the first {g['files'] - 1} files, then the newest file "
+                  f"({g['new_records']:,} records, {g['new_records'] / g['records']:.1%}) added and the same command run with "
+                  f"`--since {g['since']}` (no `--force`: the article store of the first run is used).", "",
+                  "| run | wall incl. JVM start (s) | stage seconds | stages |", "|---|---:|---:|---|",
+                  f"| full run, {g['files'] - 1} files | {full['wall_with_jvm_start']} | {full['stage_seconds']} | "
+                  + ", ".join(f"{x['stage']} {x['seconds']:.1f} s" for x in full["stages"]) + " |",
+                  f"| one more day | {inc['wall_with_jvm_start']} | {inc['stage_seconds']} | "
+                  + ", ".join(f"{x['stage']} {x['seconds']:.1f} s" for x in inc["stages"]) + " |", "",
+                  f"One more day costs **{g['incremental_share_of_full']:.1%}** of the full run's wall time. Ingest read "
+                  f"{ist.get('files_read')} file(s) and took {ist.get('records_reused', 0):,} records from the store; the actors "
+                  f"stage analysed {ast.get('articles_worked_on', 0):,} articles and reused {ast.get('articles_reused', 0):,}.", ""]
     if r.get("lda_vs_mallet"):
         l = r["lda_vs_mallet"]
         seeds = l.get("seeds", [42])

@@ -36,6 +36,38 @@ public final class TestRuns {
         }
     }
 
+    /**
+     * Asserts that every report of {@code full} (a clean run) has the same rows in {@code incremental}; returns how
+     * many reports were compared. Doubles compared to 9 decimals (sums over other partitionings may differ in the
+     * last bits); maps as sorted entries (Spark cannot compare maps in set operations).
+     */
+    public static int assertSameReports(Path incremental, Path full) {
+        org.apache.spark.sql.SparkSession spark = SparkTestSession.get();
+        int compared = 0;
+        for (io.newslens.report.ReportSpec spec : io.newslens.cli.ReportCatalog.ALL) {
+            if (!java.nio.file.Files.isDirectory(full.resolve(spec.name()))) {
+                continue; // not a report of this command
+            }
+            compared++;
+            org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> a = comparable(spark.read().parquet(incremental.resolve(spec.name()).toString()), spec);
+            org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> b = comparable(spark.read().parquet(full.resolve(spec.name()).toString()), spec);
+            org.junit.jupiter.api.Assertions.assertEquals(b.count(), a.count(), spec.name());
+            // With equal counts, no row of one missing from the other (as a multiset) means the same rows.
+            org.junit.jupiter.api.Assertions.assertEquals(0, a.exceptAll(b).count(), spec.name() + ": rows only in the incremental output");
+        }
+        return compared;
+    }
+
+    private static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> comparable(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df,
+                                                                                  io.newslens.report.ReportSpec spec) {
+        java.util.List<org.apache.spark.sql.Column> cols = spec.columns().stream().map(c -> c.type().equals(org.apache.spark.sql.types.DataTypes.DoubleType)
+                ? org.apache.spark.sql.functions.expr("CAST(" + c.name() + " AS DECIMAL(38, 9))").as(c.name())
+                : c.type() instanceof org.apache.spark.sql.types.MapType
+                ? org.apache.spark.sql.functions.expr("array_sort(map_entries(" + c.name() + "))").as(c.name())
+                : org.apache.spark.sql.functions.col(c.name())).toList();
+        return df.select(cols.toArray(org.apache.spark.sql.Column[]::new));
+    }
+
     public static JsonNode manifest(Path output) throws IOException {
         return new ObjectMapper().readTree(output.resolve("_manifest.json").toFile());
     }

@@ -1,16 +1,23 @@
 package io.newslens.actors;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sha2;
 
 import io.newslens.config.ActorsOptions;
 import io.newslens.config.NewslensConfig;
+import io.newslens.report.ArticleStore;
+import io.newslens.report.Fingerprints;
 import io.newslens.report.RunManifest;
 import io.newslens.report.RunOutput;
 import io.newslens.text.Articles;
 import io.newslens.text.Periods;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -23,6 +30,22 @@ public final class ActorsJob {
     private ActorsJob() {
     }
 
+    private static final String DATELINE = "dateline";
+
+    /** What the per-article analysis depends on besides the article: the build, the options, the dictionary files. */
+    static String storeKey(ActorsOptions o, SparkSession spark) {
+        StringBuilder sb = new StringBuilder(Fingerprints.build());
+        try {
+            sb.append("\noptions ").append(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(o));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot serialise the actors options", e);
+        }
+        for (String d : o.dictionaries()) {
+            sb.append("\ndictionary ").append(Fingerprints.tree(d, spark.sparkContext().hadoopConfiguration()));
+        }
+        return Fingerprints.sha256(sb.toString());
+    }
+
     public static void run(Dataset<Row> corpus, NewslensConfig config, RunOutput out, RunManifest manifest) {
         ActorsOptions o = config.actors();
         SparkSession spark = corpus.sparkSession();
@@ -30,13 +53,21 @@ public final class ActorsJob {
             Dictionary dictionary = Dictionary.load(o.builtin(), o.dictionaries());
             Column dateline = org.apache.spark.sql.functions.element_at(col(Articles.EXTRA), lit(o.datelineField()));
             org.apache.spark.broadcast.Broadcast<Dictionary> shared = Actors.share(dictionary);
-            Dataset<Row> analysed = corpus.select(col(Articles.ARTICLE_ID), col(Articles.SOURCE),
-                            Periods.start(col(Articles.PUBLISHED_DATE), o.period()).as(Actors.PERIOD_START),
-                            Actors.analyse(col(Articles.TITLE), dateline, col(Articles.TEXT), col(Articles.LANGUAGE),
-                                    col(Articles.PUBLISHED_DATE), shared, o).as(Actors.A));
+            // The analysis of an article reads these five columns only: stored by a hash of them, it is reused by later runs.
+            Dataset<Row> read = corpus.select(col(Articles.ARTICLE_ID), col(Articles.SOURCE),
+                    Periods.start(col(Articles.PUBLISHED_DATE), o.period()).as(Actors.PERIOD_START),
+                    col(Articles.TITLE), dateline.as(DATELINE), col(Articles.TEXT), col(Articles.LANGUAGE), col(Articles.PUBLISHED_DATE));
+            Column content = sha2(concat_ws("\u0001", Stream.of(Articles.TITLE, DATELINE, Articles.TEXT, Articles.LANGUAGE, Articles.PUBLISHED_DATE)
+                    .map(c -> coalesce(col(c).cast("string"), lit("\u0002"))).toArray(Column[]::new)), 256);
+            ArticleStore.Lookup lookup = ArticleStore.lookUp(out, "actors", storeKey(o, spark), read, Articles.ARTICLE_ID,
+                    List.of(Articles.SOURCE, Actors.PERIOD_START), content,
+                    List.of(Actors.A), rows -> rows.withColumn(Actors.A, Actors.analyse(col(Articles.TITLE), col(DATELINE),
+                            col(Articles.TEXT), col(Articles.LANGUAGE), col(Articles.PUBLISHED_DATE), shared, o)));
             // Kept: the actors report (recognised actors) and actor_mentions read the analysis, and so may others.
-            analysed = analysed.persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> done = lookup.rows().persist(StorageLevel.MEMORY_AND_DISK());
             try {
+                Map<String, Object> stored = lookup.save(done);
+                Dataset<Row> analysed = done.drop(ArticleStore.CONTENT, ArticleStore.BATCH);
                 Dataset<Row> known = spark.createDataFrame(Actors.dictionaryRows(dictionary), ActorReports.ACTORS.schema());
                 out.write(ActorReports.ACTORS, o.recognise() ? known.unionByName(Actors.recognisedActors(analysed)) : known, manifest);
                 // Always written when the stage runs: the manifest's counts, attention and the network start from it.
@@ -100,11 +131,12 @@ public final class ActorsJob {
                 counts.put("recognised_actors", out.read(ActorReports.ACTORS.name()).filter(col("origin").equalTo(Matcher.NER)).count());
                 counts.put("recognised", o.recognise());
                 counts.put("dictionary_files", new ArrayList<>(o.dictionaries()));
+                counts.put("store", stored);
                 manifest.counts("actors", counts);
                 stage.count("articles", articles).count("mentions", totals.getLong(0))
                         .count("ambiguous", totals.getLong(0) - totals.getLong(1));
             } finally {
-                analysed.unpersist();
+                done.unpersist();
                 Actors.release(shared);
             }
         }

@@ -27,6 +27,10 @@ final class Failures {
             }
         }
         String rootMessage = String.valueOf(root.getMessage());
+        if (file != null && file.contains("/" + io.newslens.report.RunOutput.STORE + "/")) {
+            return "the article store cannot be read (" + io.newslens.report.Progress.path(file) + ": " + firstLine(rootMessage)
+                    + "); run again with --force, which reads every input again and writes the store anew";
+        }
         if (root instanceof EOFException || rootMessage.contains("Unexpected end of input stream")) {
             if (file != null) {
                 return io.newslens.report.Progress.path(file) + " is truncated: its compressed stream ends at byte " + size(file)

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * per line). A {@code --since} run over changed or removed files would keep partitions computed from their old
  * content beside new ones: {@link Main} recomputes every partition instead, and says so.
  */
-public record InputChanges(List<String> added, List<String> changed, List<String> removed) {
+public record InputChanges(List<String> added, List<String> changed, List<String> removed, List<String> unchanged) {
     public static final String FILE = "_input_files.tsv";
     private static final int EXAMPLES = 5;
 
@@ -37,16 +37,19 @@ public record InputChanges(List<String> added, List<String> changed, List<String
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         List<String> removed = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
         now.forEach((path, state) -> {
             String old = before.get(path);
             if (old == null) {
                 added.add(path);
             } else if (!old.equals(state)) {
                 changed.add(path);
+            } else {
+                unchanged.add(path);
             }
         });
         before.keySet().stream().filter(p -> !now.containsKey(p)).forEach(removed::add);
-        return new InputChanges(added, changed, removed);
+        return new InputChanges(added, changed, removed, unchanged);
     }
 
     public boolean oldContentChanged() {

@@ -3,6 +3,7 @@ package io.newslens.cli;
 import io.newslens.config.ConfigException;
 import io.newslens.config.NewslensConfig;
 import io.newslens.ingest.IngestJob;
+import io.newslens.ingest.IngestStore;
 import io.newslens.report.OutputException;
 import io.newslens.report.OutputGuard;
 import io.newslens.report.Progress;
@@ -85,6 +86,7 @@ public final class Main {
         }
         out.guard(checked.output());
         out.only(cl.reports());
+        out.reuseStores(!cl.force());
         java.util.Map<String, Object> state = RunState.of(cl, config, checked.inputs(), Preflight.hadoopConfiguration());
         com.fasterxml.jackson.databind.JsonNode published = out.publishedManifest();
         InputChanges changes;
@@ -139,7 +141,8 @@ public final class Main {
         checked.inputs().warnings().forEach(manifest::warn);
         Thread progress = StageProgress.start(spark);
         try {
-            Dataset<Row> articles = IngestJob.run(spark, config, checked.inputs().groups(), out, manifest);
+            Dataset<Row> articles = IngestJob.run(spark, config, checked.inputs().groups(), out, manifest,
+                    storePlan(cl, config, out, published, changes));
             if (!cl.command().equals("ingest")) {
                 Dataset<Row> corpus = CorpusJob.run(articles, config, out, manifest);
                 DatedCheck.Result dated = DatedCheck.check(corpus, config);
@@ -178,6 +181,30 @@ public final class Main {
     }
 
     /**
+     * Which input files this run reads: those the published run had not seen, when its store can stand for the
+     * others (same store key, none of its files changed or gone, no {@code --force}); else all.
+     */
+    static IngestStore.Plan storePlan(CommandLine cl, NewslensConfig config, RunOutput out,
+                                      com.fasterxml.jackson.databind.JsonNode published, InputChanges changes) {
+        String key = RunState.storeKey(config);
+        String run = published == null ? null : published.path("run_id").asText(null);
+        if (cl.force()) {
+            return IngestStore.Plan.readAll(key, "--force");
+        }
+        io.newslens.report.RunOutput.StoreState stored = out.publishedStore(IngestStore.NAME);
+        if (run == null || changes == null || stored == null) {
+            return IngestStore.Plan.readAll(key, run == null ? "no published run" : "the published run " + run + " has no store");
+        }
+        if (changes.oldContentChanged()) {
+            return IngestStore.Plan.readAll(key, "since run " + run + ", input files were " + changes.describe());
+        }
+        if (!key.equals(stored.key())) {
+            return IngestStore.Plan.readAll(key, "newslens or the settings records are read with changed since run " + run);
+        }
+        return new IngestStore.Plan(key, run, stored.batches(), new java.util.HashSet<>(changes.unchanged()), null);
+    }
+
+    /**
      * Inputs, settings and newslens unchanged since the published run: its reports are the result, so they are
      * published again, as they are (hard links), under a manifest saying so. No Spark, no per-article work.
      */
@@ -188,6 +215,7 @@ public final class Main {
         manifest.put("input_state", state);
         manifest.republishes(published);
         manifest.put("since", config.since());
+        out.keepPublished("_store");
         try {
             out.publish(manifest);
         } catch (OutputException e) {

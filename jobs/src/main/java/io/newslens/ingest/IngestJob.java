@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.when;
 import io.newslens.config.InputSpec;
 import io.newslens.config.NewslensConfig;
 import io.newslens.report.RunManifest;
+import io.newslens.report.Progress;
 import io.newslens.report.RunOutput;
 import io.newslens.text.TextLayer;
 import java.util.ArrayList;
@@ -42,25 +43,50 @@ public final class IngestJob {
     /**
      * Runs ingest into the run's staging area; returns the written articles for later stages. Fails with
      * {@link io.newslens.report.RunFailure} before writing anything when an input fails a gate ({@link InputGates}).
+     * Reads the files {@code store} has not seen; the records of the others come from the published store
+     * ({@link IngestStore}); this run's store holds both.
      *
      * @param groups the input files as the pre-flight found them
      */
     public static Dataset<Row> run(SparkSession spark, NewslensConfig config, List<InputFiles.Group> groups,
-                                   RunOutput out, RunManifest manifest) {
+                                   RunOutput out, RunManifest manifest, IngestStore.Plan store) {
         try (RunManifest.Stage stage = manifest.stage("ingest")) {
             manifest.put("input_files", listFiles(groups));
 
-            Dataset<Row> mapped = null;
-            for (InputFiles.Group g : groups) {
+            Dataset<Row> fresh = null;
+            int filesRead = 0;
+            for (InputFiles.Group all : groups) {
+                InputFiles.Group g = store.unread(all);
+                if (g == null) {
+                    continue;
+                }
+                filesRead += g.files().size();
                 Dataset<Row> raw = RecordReaders.read(spark, g, config.ingest());
                 Dataset<Row> part = ArticleMapper.map(raw, g.spec(), config.timezone()).withColumn(INPUT, lit(g.inputIndex()));
-                mapped = mapped == null ? part : mapped.unionByName(part);
+                fresh = fresh == null ? part : fresh.unionByName(part);
             }
-            // Used three times: counts, articles, quarantine. Only quarantined records keep their raw text
-            // (the quarantine report shows it): the cache then holds each article's text once, not twice.
+            if (store.reuses()) {
+                Progress.log("  ingest: reading " + filesRead + " new input file" + (filesRead == 1 ? "" : "s")
+                        + "; the records of " + store.seen().size() + " others come from run " + store.reusedRun() + "'s store");
+            }
+            Dataset<Row> mapped = null;
+            if (fresh != null) {
+                // Only quarantined records keep their raw text (the quarantine report shows it): the cache then
+                // holds each article's text once, not twice. The language is detected here, once per record read.
+                fresh = fresh.withColumn(ArticleMapper.RAW, when(col(IngestReports.REASON).isNotNull(), col(ArticleMapper.RAW)));
+                mapped = TextLayer.withLanguage(fresh, config.text(), Articles.TITLE, Articles.TEXT, Articles.LANGUAGE,
+                        Articles.LANGUAGE_CONFIDENCE, col(IngestReports.REASON).isNull()).withColumn(IngestStore.BATCH, lit(out.runId()));
+            }
+            if (store.reuses() && !store.batches().isEmpty()) {
+                String root = out.storeRoot(IngestStore.NAME);
+                Dataset<Row> stored = spark.read().option("basePath", root)
+                        .parquet(store.batches().stream().map(b -> root + "/" + IngestStore.BATCH + "=" + b).toArray(String[]::new))
+                        .withColumn(IngestStore.BATCH, col(IngestStore.BATCH).cast("string"));
+                mapped = mapped == null ? stored : mapped.unionByName(stored);
+            }
+            // Used three times: counts, articles, quarantine; and this run's batch of the store.
             // (A single gzip file's lines are already spread over every core by RecordReaders.)
-            mapped = mapped.withColumn(ArticleMapper.RAW, when(col(IngestReports.REASON).isNotNull(), col(ArticleMapper.RAW)))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+            mapped = mapped.persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> cached = mapped;
             Dataset<Row> marks = null;
             try {
@@ -70,8 +96,20 @@ public final class IngestJob {
                         .groupBy(col(Articles.SOURCE)).count().collectAsList()) {
                     perSource.put(r.getString(0), r.getLong(1));
                 }
+                long reused = 0;
+                List<String> batches = new ArrayList<>(store.batches());
+                Dataset<Row> readNow = cached.filter(col(IngestStore.BATCH).equalTo(lit(out.runId()))).drop(IngestStore.BATCH);
+                // A batch of no records would leave a folder without a Parquet file, which a later run could not read.
+                if (filesRead > 0 && !readNow.isEmpty()) {
+                    readNow.write().parquet(out.storeBatch(IngestStore.NAME));
+                    batches.add(out.runId());
+                }
+                if (store.reuses()) {
+                    reused = cached.filter(col(IngestStore.BATCH).notEqual(lit(out.runId()))).count();
+                }
+                out.recordStore(IngestStore.NAME, store.key(), batches);
                 Map<String, String> renames = Outlets.merges(perSource, config.ingest().outlets());
-                mapped = Outlets.rename(cached, Articles.SOURCE, renames);
+                mapped = Outlets.rename(cached.drop(IngestStore.BATCH), Articles.SOURCE, renames);
                 List<Row> verdicts = verdicts(mapped);
                 Map<String, Object> counts = countRecords(verdicts);
                 Map<Integer, InputGates.Counts> perInput = countInputs(verdicts, mapped, config.inputs());
@@ -84,8 +122,7 @@ public final class IngestJob {
                 Dataset<Row> keyed = Duplicates.keyed(Ingest.accepted(mapped));
                 marks = Duplicates.marks(keyed).persist(StorageLevel.MEMORY_AND_DISK());
                 boolean broadcast = marks.count() <= Duplicates.MAX_BROADCAST_MARKS;
-                Dataset<Row> accepted = TextLayer.withLanguage(Ingest.inReportOrder(Duplicates.apply(keyed, marks, broadcast)), config.text(), Articles.TITLE,
-                        Articles.TEXT, Articles.LANGUAGE, Articles.LANGUAGE_CONFIDENCE);
+                Dataset<Row> accepted = Ingest.inReportOrder(Duplicates.apply(keyed, marks, broadcast));
                 long articles = out.write(IngestReports.ARTICLES, accepted, manifest);
                 long quarantined = out.write(IngestReports.QUARANTINE,
                         Ingest.quarantine(mapped, config.ingest().quarantineRecordChars()), manifest);
@@ -97,6 +134,13 @@ public final class IngestJob {
                 Dataset<Row> written = spark.read().parquet(out.stagedPath(IngestReports.ARTICLES.name()));
                 counts.put("duplicates", duplicateCounts(written));
                 counts.put("outlets_renamed", renames);
+                Map<String, Object> stored = new LinkedHashMap<>();
+                stored.put("reused_from_run", store.reusedRun());
+                stored.put("files_read", filesRead);
+                stored.put("files_reused", store.seen().size());
+                stored.put("records_reused", reused);
+                stored.put("not_reused_because", store.whyNotReused());
+                counts.put("store", stored);
                 manifest.counts("ingest", counts);
                 stage.count("read", read).count("accepted", articles).count("quarantined", quarantined)
                         .count("duplicates", ((Map<?, ?>) counts.get("duplicates")).get("total"));

@@ -59,6 +59,8 @@ public final class RunOutput {
     /** Reports written incrementally: partitions from this value on replace the published ones. */
     private final Map<String, String> partialFrom = new java.util.HashMap<>();
     private final Map<String, org.apache.spark.sql.types.StructType> schemas = new java.util.HashMap<>();
+    /** Paths in the published version folder this run keeps beside what it writes there (a store's older batches). */
+    private final List<String> kept = new ArrayList<>();
     /** Lists what is published in the output's marker first; null in tests that build a RunOutput directly. */
     private OutputGuard guard;
     /** The reports asked for ({@code --reports}); null: all of them. */
@@ -104,6 +106,85 @@ public final class RunOutput {
         } catch (IOException e) {
             throw new OutputException("output: cannot use " + outputDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** False under {@code --force}: the article store's results are not reused (see {@link ArticleStore}). */
+    private boolean reuseStores = true;
+
+    public void reuseStores(boolean reuse) {
+        this.reuseStores = reuse;
+    }
+
+    public boolean reusesStores() {
+        return reuseStores;
+    }
+
+    /** The article store's batches ({@code .store/NAME/batch=RUN/}), shared by every version that lists them. */
+    public static final String STORE = ".store";
+
+    /** A store as a version lists it in {@code _store/NAME.json}: its key and the runs whose batches it holds. */
+    public record StoreState(String key, List<String> batches) {
+    }
+
+    /** The folder of store {@code name}'s batches (Spark reads it with this as the base path). */
+    public String storeRoot(String name) {
+        return new Path(new Path(output, STORE), name).toString();
+    }
+
+    /**
+     * Where this run writes its batch of store {@code name}: outside the version folder, so that later versions use
+     * it without a link or a copy (on HDFS and object stores too). Invisible until a published version lists it
+     * ({@link #recordStore}); a failed run's batch is deleted, a killed run's by the next run.
+     */
+    public String storeBatch(String name) {
+        return new Path(storeRoot(name), "batch=" + runId).toString();
+    }
+
+    /** Lists store {@code name} in this run's version: its key and the runs whose batches make it up. */
+    public void recordStore(String name, String key, List<String> batches) {
+        try {
+            writeText(storeListing(name), JSON.writeValueAsString(Map.of("key", key, "batches", batches)));
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + storeListing(name) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Store {@code name} as the published version lists it, or null when it lists none or a batch is missing. */
+    public StoreState publishedStore(String name) {
+        String text = readPublishedText(storeListing(name));
+        if (text == null) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(text);
+            List<String> batches = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode b : node.path("batches")) {
+                if (!fs.exists(new Path(storeRoot(name), "batch=" + b.asText()))) {
+                    return null;
+                }
+                batches.add(b.asText());
+            }
+            return new StoreState(node.path("key").asText(), List.copyOf(batches));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String storeListing(String name) {
+        return "_store/" + name + ".json";
+    }
+
+    /** This run's id: its version folder's name. */
+    public String runId() {
+        return runId;
+    }
+
+    /**
+     * Keeps {@code relativePath} of the published version folder in this run's (hard links on a local disk, a copy
+     * elsewhere) at publication, unless this run wrote it (e.g. the store listings of a republished run).
+     */
+    public void keepPublished(String relativePath) {
+        kept.add(relativePath);
     }
 
     /** The session that writes this run's reports. */
@@ -259,6 +340,40 @@ public final class RunOutput {
             String n = st.getPath().getName();
             if (!n.equals(published) && !n.equals(previous) && !n.equals(runId)) {
                 fs.delete(st.getPath(), true);
+            }
+        }
+        collectStore(runs);
+    }
+
+    /** Deletes the store batches no remaining version lists (those of failed, killed or collected runs). */
+    private void collectStore(Path runs) throws IOException {
+        Path store = new Path(output, STORE);
+        if (!fs.exists(store)) {
+            return;
+        }
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (FileStatus version : fs.listStatus(runs)) {
+            Path lists = new Path(version.getPath(), "_store");
+            if (!fs.exists(lists)) {
+                continue;
+            }
+            for (FileStatus f : fs.listStatus(lists)) {
+                String file = f.getPath().getName();
+                if (f.isFile() && file.endsWith(".json")) {
+                    try (java.io.InputStream in = fs.open(f.getPath())) {
+                        String name = file.substring(0, file.length() - ".json".length());
+                        JSON.readTree(in).path("batches").forEach(b -> listed.add(name + "/batch=" + b.asText()));
+                    }
+                }
+            }
+        }
+        for (FileStatus named : fs.listStatus(store)) {
+            for (FileStatus batch : fs.listStatus(named.getPath())) {
+                String id = named.getPath().getName() + "/" + batch.getPath().getName();
+                // This run's own batch is not listed until it publishes.
+                if (batch.isDirectory() && !listed.contains(id) && !batch.getPath().getName().equals("batch=" + runId)) {
+                    fs.delete(batch.getPath(), true);
+                }
             }
         }
     }
@@ -568,6 +683,18 @@ public final class RunOutput {
                 steps.accept("carried " + name);
             }
         }
+        for (String relative : kept) {
+            Path from = new Path(previous, relative);
+            Path to = new Path(versionDir, relative);
+            if (!fs.exists(from)) {
+                continue;
+            }
+            if (!fs.exists(to)) {
+                fs.mkdirs(to.getParent());
+                link(from, to);
+                steps.accept("kept " + relative);
+            }
+        }
     }
 
     /** A hard-linked tree on a local disk (no data copied, and the old version can go on its own); a copy elsewhere. */
@@ -669,6 +796,12 @@ public final class RunOutput {
     public void abort() {
         try {
             fs.delete(versionDir, true);
+            Path store = new Path(output, STORE);
+            if (fs.exists(store)) {
+                for (FileStatus named : fs.listStatus(store)) {
+                    fs.delete(new Path(named.getPath(), "batch=" + runId), true);
+                }
+            }
         } catch (IOException e) {
             Progress.log("could not remove " + versionDir + ": " + e.getMessage());
         }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
@@ -44,6 +45,12 @@ public final class TextLayer {
      */
     public static Dataset<Row> withLanguage(Dataset<Row> articles, TextOptions options,
                                             String titleCol, String textCol, String languageCol, String confidenceCol) {
+        return withLanguage(articles, options, titleCol, textCol, languageCol, confidenceCol, lit(true));
+    }
+
+    /** As above, only on the rows where {@code applies} holds (the others keep their columns as they are). */
+    public static Dataset<Row> withLanguage(Dataset<Row> articles, TextOptions options, String titleCol, String textCol,
+                                            String languageCol, String confidenceCol, Column applies) {
         List<String> languages = options.languages();
         // Checked on the driver: an unknown code would otherwise fail inside an executor, far from the config.
         String unknown = LanguageDetector.unknownCode(languages);
@@ -57,10 +64,11 @@ public final class TextLayer {
         }, DETECTED).withName("newslens_detect_language");
         Column given = col(languageCol);
         Column detected = detect.apply(analysisText(col(titleCol), col(textCol)));
+        Column detects = given.isNull().and(applies);
         return articles
-                .withColumn("_detected", when(given.isNull(), detected))
+                .withColumn("_detected", when(detects, detected))
                 // Confidence first: once language is filled, "was it given?" can no longer be asked.
-                .withColumn(confidenceCol, when(given.isNull(), col("_detected.confidence")))
+                .withColumn(confidenceCol, when(detects, col("_detected.confidence")).otherwise(when(not(applies), col(confidenceCol))))
                 .withColumn(languageCol, coalesce(given, col("_detected.language")))
                 .drop("_detected");
     }

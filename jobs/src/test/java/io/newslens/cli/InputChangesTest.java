@@ -20,7 +20,8 @@ class InputChangesTest {
         assertEquals("path\tlength\tmodified_ms\nfile:/in/a.jsonl\t100\t1000\nfile:/in/b.jsonl\t200\t2000\nfile:/in/c.jsonl\t300\t3000\n", listing);
 
         TreeMap<String, String> now = new TreeMap<>(before);
-        assertEquals(new InputChanges(List.of(), List.of(), List.of()), InputChanges.between(listing, now));
+        assertEquals(new InputChanges(List.of(), List.of(), List.of(),
+                List.of("file:/in/a.jsonl", "file:/in/b.jsonl", "file:/in/c.jsonl")), InputChanges.between(listing, now));
         assertFalse(InputChanges.between(listing, now).oldContentChanged());
 
         now.put("file:/in/d.jsonl", "50\t5000");        // added
@@ -30,7 +31,7 @@ class InputChangesTest {
         now.remove("file:/in/a.jsonl");                 // removed
         InputChanges c = InputChanges.between(listing, now);
         assertEquals(new InputChanges(List.of("file:/in/d.jsonl"), List.of("file:/in/b.jsonl", "file:/in/c.jsonl"),
-                List.of("file:/in/a.jsonl")), c);
+                List.of("file:/in/a.jsonl"), List.of()), c);
         assertTrue(c.oldContentChanged());
         assertEquals("2 changed (e.g. file:/in/b.jsonl), 1 removed (e.g. file:/in/a.jsonl)", c.describe());
         assertEquals(1, c.toManifest("r1").get("added"));

@@ -76,21 +76,56 @@ class UnchangedInputsTest {
         assertEquals(0, run(args));
         assertEquals(0, sessionsStarted, "Spark is not started for an unchanged run");
 
-        // One record more in one file: recomputed.
+        // A new file: only it is read; the others' records come from the store, kept through the republished versions.
+        String republished = TestRuns.manifest(out).path("run_id").asText();
+        Files.writeString(in.resolve("c.jsonl"), "{\"id\":\"c1\",\"title\":\"E\",\"text\":\"Fifth story.\"}\n");
+        assertEquals(0, run(args));
+        assertEquals("{\"reused_from_run\":\"" + republished + "\",\"files_read\":1,\"files_reused\":2,\"records_reused\":3,"
+                + "\"not_reused_because\":null}", store(out));
+        assertEquals(4, TestRuns.manifest(out).path("counts").path("ingest").path("records_read").asInt());
+
+        // One record more in one file: recomputed, every file read again.
         Files.writeString(b, "{\"id\":\"b2\",\"title\":\"D\",\"text\":\"Fourth story.\"}\n", StandardOpenOption.APPEND);
         assertEquals(0, run(args));
         JsonNode third = TestRuns.manifest(out);
         assertFalse(third.has("unchanged_since"), third.toString());
-        assertEquals(4, third.path("counts").path("ingest").path("records_read").asInt());
+        assertEquals(5, third.path("counts").path("ingest").path("records_read").asInt());
         assertNotEquals(fingerprint, third.path("input_state").path("fingerprint").asText());
+        assertEquals(3, third.path("counts").path("ingest").path("store").path("files_read").asInt());
+        assertTrue(store(out).contains("input files were 1 changed (e.g. "), store(out));
 
-        // A different setting, or --force: recomputed.
+        // A different setting, or --force: recomputed, every file read again.
         assertEquals(0, run("ingest", "--input", in.toString(), "--output", out.toString(), "--timezone", "Europe/Paris"));
         assertFalse(TestRuns.manifest(out).has("unchanged_since"));
+        assertTrue(store(out).contains("\"files_read\":3,") && store(out).contains("the settings records are read with changed"), store(out));
         sessionsStarted = 0;
         assertEquals(0, run("ingest", "--input", in.toString(), "--output", out.toString(), "--timezone", "Europe/Paris", "--force"));
         assertEquals(1, sessionsStarted);
         assertFalse(TestRuns.manifest(out).has("unchanged_since"));
-        assertEquals(4, TestRuns.manifest(out).path("counts").path("ingest").path("records_read").asInt());
+        assertEquals(5, TestRuns.manifest(out).path("counts").path("ingest").path("records_read").asInt());
+        assertTrue(store(out).contains("\"files_read\":3,") && store(out).contains("\"not_reused_because\":\"--force\""), store(out));
+
+        // A damaged store: the run says so and what to do, the published run stays; --force reads everything again.
+        String published = TestRuns.manifest(out).path("run_id").asText();
+        Path part;
+        try (java.util.stream.Stream<Path> files = Files.walk(out.resolve(".store/ingest"))) {
+            part = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        Files.write(part, java.util.Arrays.copyOf(Files.readAllBytes(part), 20));
+        Files.writeString(in.resolve("d.jsonl"), "{\"id\":\"d1\",\"title\":\"F\",\"text\":\"Sixth story.\"}\n");
+        String[] paris = {"ingest", "--input", in.toString(), "--output", out.toString(), "--timezone", "Europe/Paris"};
+        TestRuns.Result broken = TestRuns.run(paris);
+        assertEquals(1, broken.exitCode(), broken.stderr());
+        assertTrue(broken.stderr().contains("the article store cannot be read (") && broken.stderr().contains("run again with --force"),
+                broken.stderr());
+        assertEquals(published, TestRuns.manifest(out).path("run_id").asText());
+        TestRuns.Result forced = TestRuns.run(java.util.stream.Stream.concat(java.util.Arrays.stream(paris), java.util.stream.Stream.of("--force"))
+                .toArray(String[]::new));
+        assertEquals(0, forced.exitCode(), forced.stderr());
+        assertEquals(6, TestRuns.manifest(out).path("counts").path("ingest").path("records_read").asInt());
+    }
+
+    private static String store(Path out) throws Exception {
+        return TestRuns.manifest(out).path("counts").path("ingest").path("store").toString();
     }
 }

@@ -83,6 +83,9 @@ class IncrementalRunTest {
         Path config = days(in, 4);
         Path out = dir.resolve("out");
         assertEquals(0, TestRuns.run("terms", "--config", config.toString(), "--output", out.toString()).exitCode());
+        String firstRun = TestRuns.manifest(out).path("run_id").asText();
+        assertEquals("{\"reused_from_run\":null,\"files_read\":4,\"files_reused\":0,\"records_reused\":0,"
+                + "\"not_reused_because\":\"no published run\"}", TestRuns.manifest(out).path("counts").path("ingest").path("store").toString());
         Map<String, FileTime> before = partitionFiles(out.resolve("term_frequencies"));
         Map<String, FileTime> trendingBefore = partitionFiles(out.resolve("trending_terms"));
         Thread.sleep(1100);
@@ -104,24 +107,18 @@ class IncrementalRunTest {
         JsonNode m = TestRuns.manifest(out);
         assertEquals("[\"period=2020-01-05\"]", m.path("reports").path("term_frequencies").path("replaced_partitions").toString());
         assertEquals("2020-01-05", m.path("since").asText(), m.toString().substring(0, 200));
+        // Only day 5's file was read: the 24 records of days 1-4 came from the first run's store.
+        assertEquals("{\"reused_from_run\":\"" + firstRun + "\",\"files_read\":1,\"files_reused\":4,\"records_reused\":24,"
+                + "\"not_reused_because\":null}", m.path("counts").path("ingest").path("store").toString());
+        assertEquals(30, m.path("counts").path("ingest").path("records_read").asLong(), "counts over every input, as a full run's");
+        assertEquals("[\"" + firstRun + "\",\"" + m.path("run_id").asText() + "\"]", new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve(".current/_store/ingest.json").toFile()).path("batches").toString(), "the first run's batch and day 5's");
 
         Path full = dir.resolve("full");
         assertEquals(0, TestRuns.run("terms", "--config", config.toString(), "--output", full.toString()).exitCode());
-        SparkSession spark = SparkTestSession.get();
-        int compared = 0;
-        for (ReportSpec spec : ReportCatalog.ALL) {
-            if (!java.nio.file.Files.isDirectory(full.resolve(spec.name()))) {
-                continue; // not a report of the terms command
-            }
-            compared++;
-            Dataset<Row> a = rounded(spark.read().parquet(out.resolve(spec.name()).toString()), spec);
-            Dataset<Row> b = rounded(spark.read().parquet(full.resolve(spec.name()).toString()), spec);
-            assertEquals(b.count(), a.count(), spec.name());
-            assertEquals(0, a.exceptAll(b).count(), spec.name() + ": rows only in the incremental output");
-            assertEquals(0, b.exceptAll(a).count(), spec.name() + ": rows only in the full recomputation");
-        }
+        int compared = TestRuns.assertSameReports(out, full);
         assertEquals(11, compared, "ingest (2), duplicates, boilerplate and the seven term reports");
-        assertNotEquals(0, spark.read().parquet(out.resolve("term_frequencies").toString())
+        assertNotEquals(0, SparkTestSession.get().read().parquet(out.resolve("term_frequencies").toString())
                 .filter("period_start = DATE'2020-01-05'").count());
     }
 
@@ -147,6 +144,9 @@ class IncrementalRunTest {
         JsonNode m = TestRuns.manifest(out);
         assertTrue(m.path("since").isNull(), m.path("since").toString());
         assertEquals("2020-01-04", m.path("since_ignored").asText());
+        assertTrue(m.path("counts").path("ingest").path("store").path("not_reused_because").asText()
+                .startsWith("since run " + firstRun + ", input files were 1 changed (e.g. "), m.path("counts").path("ingest").toString());
+        assertEquals(4, m.path("counts").path("ingest").path("store").path("files_read").asInt(), "every file read again");
         JsonNode changes = m.path("input_changes");
         assertEquals(firstRun, changes.path("since_run").asText());
         assertEquals(List.of(1, 1, 0), List.of(changes.path("added").asInt(), changes.path("changed").asInt(), changes.path("removed").asInt()));
@@ -160,18 +160,5 @@ class IncrementalRunTest {
         Dataset<Row> tf = SparkTestSession.get().read().parquet(out.resolve("term_frequencies").toString());
         assertTrue(tf.filter("period_start = DATE'2020-01-01' AND term = 'zoo'").count() > 0, "day 1's new content counted");
         assertEquals(0, tf.filter("period_start = DATE'2020-01-01' AND term = 'interest'").count(), "day 1's old content gone");
-    }
-
-    /**
-     * Doubles to 9 decimals (sums over other partitionings may differ in the last bits); maps as sorted
-     * entries (Spark cannot compare maps in set operations).
-     */
-    private static Dataset<Row> rounded(Dataset<Row> df, ReportSpec spec) {
-        List<org.apache.spark.sql.Column> cols = spec.columns().stream().map(c -> c.type().equals(DataTypes.DoubleType)
-                ? org.apache.spark.sql.functions.expr("CAST(" + c.name() + " AS DECIMAL(38, 9))").as(c.name())
-                : c.type() instanceof org.apache.spark.sql.types.MapType
-                ? org.apache.spark.sql.functions.expr("array_sort(map_entries(" + c.name() + "))").as(c.name())
-                : org.apache.spark.sql.functions.col(c.name())).collect(Collectors.toList());
-        return df.select(cols.toArray(org.apache.spark.sql.Column[]::new));
     }
 }

@@ -1,0 +1,96 @@
+package io.newslens.actors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newslens.TestRuns;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The actors' part of the article store: a later run analyses only the articles it has not analysed before (by id
+ * and content, whatever file they come from), and its reports equal a clean run's.
+ */
+class ActorsStoreTest {
+    @TempDir
+    Path dir;
+
+    private static final String[] SENTENCES = {
+            "China and the United States held talks on trade in Geneva on Monday.",
+            "Germany said it would support France in the dispute with Russia.",
+            "Officials from Japan met counterparts from India to discuss security.",
+            "Brazil and Argentina signed an agreement on energy exports."};
+
+    private static String day(int day, int articles) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < articles; i++) {
+            sb.append("{\"id\":\"d").append(day).append('-').append(i).append("\",\"title\":\"Report ").append(day).append(' ').append(i)
+                    .append("\",\"text\":\"").append(SENTENCES[(day + i) % SENTENCES.length]).append(' ')
+                    .append(SENTENCES[(day * 3 + i + 1) % SENTENCES.length]).append(' ').append(tail(day * 4 + i)).append("\",\"source\":\"")
+                    .append(i % 2 == 0 ? "Wire" : "Daily").append("\",\"published\":\"2020-01-0").append(day).append("T12:00:00Z\"}\n");
+        }
+        return sb.toString();
+    }
+
+    private static final String[] WORDS = ("harbour wheat copper bonds tariffs rainfall vaccines railways satellites "
+            + "elections pensions fisheries tourism semiconductors shipping lithium coffee textiles drought budget").split(" ");
+
+    /** Words no other article has in this order: the articles are not near-duplicates of each other. */
+    private static String tail(int n) {
+        StringBuilder sb = new StringBuilder("Analysts also discussed");
+        for (int k = 0; k < 12; k++) {
+            sb.append(' ').append(WORDS[(n * 7 + k * (n % 5 + 2)) % WORDS.length]);
+        }
+        return sb.append(" in note ").append(n).append('.').toString();
+    }
+
+    @Test
+    void aLaterRunAnalysesOnlyNewOrChangedArticlesAndGivesAFullRunsReports() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        for (int d = 1; d <= 3; d++) {
+            Files.writeString(in.resolve("day" + d + ".jsonl"), day(d, 4));
+        }
+        Path out = dir.resolve("out");
+        String[] actors = {"actors", "--input", in.toString(), "--output", out.toString()};
+        TestRuns.Result first = TestRuns.run(actors);
+        assertEquals(0, first.exitCode(), first.stderr());
+        JsonNode m1 = TestRuns.manifest(out);
+        assertEquals(12, m1.path("counts").path("actors").path("store").path("articles_worked_on").asInt(), m1.path("counts").toString());
+        assertEquals("no published run", m1.path("counts").path("actors").path("store").path("not_reused_because").asText());
+        assertTrue(m1.path("counts").path("actors").path("mentions").asInt() > 20, m1.path("counts").path("actors").toString());
+        Thread.sleep(1100);
+
+        // A new day of 4 articles, and one old article corrected in its file (so ingest reads every file again): the
+        // actors stage still finds the 11 unchanged articles in the store, whatever file they were read from, and
+        // analyses the corrected one again (a stale analysis would keep Germany, and the reports would differ).
+        Files.writeString(in.resolve("day4.jsonl"), day(4, 4));
+        String[] lines = day(1, 4).split("\n", -1);
+        assertTrue(lines[0].contains("Germany"), lines[0]);
+        lines[0] = lines[0].replace("Germany", "Canada");
+        Files.writeString(in.resolve("day1.jsonl"), String.join("\n", lines));
+        TestRuns.Result second = TestRuns.run(actors);
+        assertEquals(0, second.exitCode(), second.stderr());
+        JsonNode store = TestRuns.manifest(out).path("counts").path("actors").path("store");
+        assertEquals(m1.path("run_id").asText(), store.path("reused_from_run").asText(), store.toString());
+        assertEquals(11, store.path("articles_reused").asInt(), store.toString());
+        assertEquals(5, store.path("articles_worked_on").asInt(), store.toString());
+        assertTrue(store.path("not_reused_because").isNull(), store.toString());
+
+        Path full = dir.resolve("full");
+        assertEquals(0, TestRuns.run("actors", "--input", in.toString(), "--output", full.toString()).exitCode());
+        assertEquals(16, TestRuns.manifest(full).path("counts").path("actors").path("store").path("articles_worked_on").asInt());
+        assertEquals(14, TestRuns.assertSameReports(out, full), "ingest (2), duplicates, boilerplate and the ten actor reports");
+
+        // The published version lists the first run's batch and the second's; nothing else is left in the store.
+        JsonNode listing = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(".current/_store/actors.json").toFile());
+        String second2 = TestRuns.manifest(out).path("run_id").asText();
+        assertEquals("[\"" + m1.path("run_id").asText() + "\",\"" + second2 + "\"]", listing.path("batches").toString());
+        try (java.util.stream.Stream<Path> batches = Files.list(out.resolve(".store/actors"))) {
+            assertEquals(java.util.List.of("batch=" + m1.path("run_id").asText(), "batch=" + second2),
+                    batches.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+}
