@@ -308,6 +308,7 @@ def incremental_scenario(args, work):
               "incremental": {"wall_with_jvm_start": round(inc_wall, 1), "stage_seconds": round(sum(x["seconds"] for x in inc["stages"]), 1),
                               "stages": stage_rows(inc, records, mb),
                               "ingest_store": inc["counts"]["ingest"].get("store"),
+                              "terms_store": inc["counts"].get("terms", {}).get("store"),
                               "actors_store": inc["counts"].get("actors", {}).get("store")}}
     result["incremental_share_of_full"] = round(inc_wall / full_wall, 3)
     print(f"bench: incremental x{args.incremental}: full {full_wall:.1f} s, one more day ({len(newest)} articles) "
@@ -597,7 +598,7 @@ def record(r, marker):
     if r.get("incremental"):
         g = r["incremental"]
         full, inc = g["full"], g["incremental"]
-        ist, ast = inc.get("ingest_store") or {}, inc.get("actors_store") or {}
+        ist, tst, ast = inc.get("ingest_store") or {}, inc.get("terms_store") or {}, inc.get("actors_store") or {}
         lines += ["### A daily run: one more day on an existing output", "",
                   f"Reuters-21578 x{g['scale']} ({g['records']:,} records) in {g['files']} files by date; `{g['command']}` "
                   f"on `{r['master']}` over the first {g['files'] - 1} files, then the newest file "
@@ -609,8 +610,9 @@ def record(r, marker):
                   f"| one more day | {inc['wall_with_jvm_start']} | {inc['stage_seconds']} | "
                   + ", ".join(f"{x['stage']} {x['seconds']:.1f} s" for x in inc["stages"]) + " |", "",
                   f"One more day costs **{g['incremental_share_of_full']:.1%}** of the full run's wall time. Ingest read "
-                  f"{ist.get('files_read')} file(s) and took {ist.get('records_reused', 0):,} records from the store; the actors "
-                  f"stage analysed {ast.get('articles_worked_on', 0):,} articles and reused {ast.get('articles_reused', 0):,}.", ""]
+                  f"{ist.get('files_read')} file(s) and took {ist.get('records_reused', 0):,} records from the store; the terms "
+                  f"stage counted the n-grams of {tst.get('articles_worked_on', 0):,} articles and reused {tst.get('articles_reused', 0):,}; "
+                  f"the actors stage analysed {ast.get('articles_worked_on', 0):,} articles and reused {ast.get('articles_reused', 0):,}.", ""]
     if r.get("lda_vs_mallet"):
         l = r["lda_vs_mallet"]
         seeds = l.get("seeds", [42])

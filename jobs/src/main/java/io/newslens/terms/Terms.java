@@ -75,9 +75,16 @@ public final class Terms {
      */
     static Dataset<Row> docTerms(Dataset<Row> analysed, int ngramMax, boolean articleMarker) {
         // Counted per article inside one UDF: no row per occurrence and no article × term shuffle.
-        return analysed
-                .select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START),
-                        explode(ngramCounts(ngramMax, articleMarker).apply(col("chunks"))).as("g"))
+        return exploded(analysed.withColumn(GRAMS, ngramCounts(ngramMax, articleMarker).apply(col("chunks"))));
+    }
+
+    /** An article's n-gram counts ({@link #ngramCounts}): what the terms stage keeps per article in the store. */
+    static final String GRAMS = "grams";
+
+    /** doc_terms from articles with their {@value #GRAMS}: one row per article and n-gram. */
+    static Dataset<Row> exploded(Dataset<Row> withGrams) {
+        return withGrams
+                .select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START), explode(col(GRAMS)).as("g"))
                 .select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START), col("g.term").as(TERM), col("g.n").as(N),
                         col("g.count").as(COUNT));
     }

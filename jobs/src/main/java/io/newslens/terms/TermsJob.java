@@ -1,12 +1,19 @@
 package io.newslens.terms;
 
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.newslens.config.NewslensConfig;
 import io.newslens.config.TermsOptions;
+import io.newslens.report.ArticleStore;
+import io.newslens.report.Fingerprints;
 import io.newslens.report.RunManifest;
 import io.newslens.report.RunOutput;
 import io.newslens.text.Articles;
@@ -25,24 +32,30 @@ public final class TermsJob {
     public static void run(Dataset<Row> corpus, NewslensConfig config, RunOutput out, RunManifest manifest) {
         TermsOptions t = config.terms();
         try (RunManifest.Stage stage = manifest.stage("terms")) {
-            Dataset<Row> analysed = corpus.select(
+            // An article's n-gram counts depend on its title, text, language and its outlet's boilerplate phrases
+            // only: stored by a hash of them, they are reused by later runs (ArticleStore).
+            Dataset<Row> read = corpus.select(
                     col(Articles.ARTICLE_ID), col(Articles.SOURCE),
                     Terms.periodStart(col(Articles.PUBLISHED_DATE), t.period()).as(TermReports.PERIOD_START),
-                    TextLayer.chunks(col(Articles.TITLE), col(Articles.TEXT), col(Articles.LANGUAGE),
-                            io.newslens.text.Boilerplate.phrases(corpus), config.text())
-                            .as("chunks"));
-            // Every report below starts from doc_terms: tokenise once. All but article_terms need only its
-            // cells (period × outlet × term), a fraction of its rows: aggregate once. doc_terms is kept only
-            // when article_terms reads it again.
-            boolean articleTerms = out.wants(TermReports.ARTICLE_TERMS);
-            Dataset<Row> marked = Terms.docTerms(analysed, t.ngramMax(), true);
-            if (articleTerms) {
-                marked = marked.persist(StorageLevel.MEMORY_AND_DISK());
-            }
-            Dataset<Row> docTerms = marked.filter(col(TermReports.N).gt(0));
-            Dataset<Row> markedCells = Terms.cells(marked).persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> cells = markedCells.filter(col(TermReports.N).gt(0));
+                    col(Articles.TITLE), col(Articles.TEXT), col(Articles.LANGUAGE),
+                    io.newslens.text.Boilerplate.phrases(corpus).as(PHRASES));
+            Column content = sha2(concat_ws("\u0001", coalesce(col(Articles.TITLE), lit("\u0002")),
+                    coalesce(col(Articles.TEXT), lit("\u0002")), coalesce(col(Articles.LANGUAGE), lit("\u0002")),
+                    coalesce(array_join(array_sort(col(PHRASES)), "\u0003"), lit("\u0002"))), 256);
+            ArticleStore.Lookup lookup = ArticleStore.lookUp(out, "terms", storeKey(config), read, Articles.ARTICLE_ID,
+                    List.of(Articles.SOURCE, TermReports.PERIOD_START), content, List.of(Terms.GRAMS),
+                    rows -> rows.withColumn(Terms.GRAMS, Terms.ngramCounts(t.ngramMax(), true).apply(TextLayer.chunks(
+                            col(Articles.TITLE), col(Articles.TEXT), col(Articles.LANGUAGE), col(PHRASES), config.text()))));
+            // Every report below starts from doc_terms: tokenise once (kept, as one row of counts per article). All
+            // but article_terms need only its cells (period × outlet × term), a fraction of its rows: aggregate once.
+            Dataset<Row> done = lookup.rows().persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> markedCells = null;
             try {
+                java.util.Map<String, Object> stored = lookup.save(done);
+                Dataset<Row> marked = Terms.exploded(done);
+                Dataset<Row> docTerms = marked.filter(col(TermReports.N).gt(0));
+                markedCells = Terms.cells(marked).persist(StorageLevel.MEMORY_AND_DISK());
+                Dataset<Row> cells = markedCells.filter(col(TermReports.N).gt(0));
                 Row total = markedCells.filter(col(TermReports.N).equalTo(0)).agg(sum(Terms.DOC_FREQ)).first();
                 long articles = total.isNullAt(0) ? 0 : total.getLong(0);
                 // Incremental runs replace the period partitions from the one holding `since` on.
@@ -60,7 +73,7 @@ public final class TermsJob {
                 if (out.wants(TermReports.ARTICLE_TERMS)) {
                     out.write(TermReports.ARTICLE_TERMS, Terms.articleTerms(docTerms, vocabulary, t.topK()), manifest);
                 }
-                marked.unpersist();
+                done.unpersist();
                 if (out.wants(TermReports.KEYNESS)) {
                     out.write(TermReports.KEYNESS, keyness(cells, t), manifest);
                 }
@@ -87,15 +100,30 @@ public final class TermsJob {
                 }
                 counts.put("period", t.period());
                 counts.put("ngram_max", t.ngramMax());
+                counts.put("store", stored);
                 manifest.counts("terms", counts);
                 stage.count("articles", articles);
                 if (vocabulary != null) {
                     stage.count("vocabulary_kept", counts.get("vocabulary_kept"));
                 }
             } finally {
-                marked.unpersist();
-                markedCells.unpersist();
+                done.unpersist();
+                if (markedCells != null) {
+                    markedCells.unpersist();
+                }
             }
+        }
+    }
+
+    private static final String PHRASES = "_phrases";
+
+    /** What an article's n-gram counts depend on besides the article: the build, the text options, the n-gram length. */
+    static String storeKey(NewslensConfig config) {
+        try {
+            return Fingerprints.sha256(Fingerprints.build() + "\ntext " + new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(config.text()) + "\nngram_max " + config.terms().ngramMax());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot serialise the text options", e);
         }
     }
 

@@ -108,7 +108,9 @@ class UnchangedInputsTest {
         // A damaged store: the run says so and what to do, the published run stays; --force reads everything again.
         String published = TestRuns.manifest(out).path("run_id").asText();
         Path part;
-        try (java.util.stream.Stream<Path> files = Files.walk(out.resolve(".store/ingest"))) {
+        String batch = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(".current/_store/ingest.json").toFile())
+                .path("batches").get(0).asText();
+        try (java.util.stream.Stream<Path> files = Files.walk(out.resolve(".store/ingest/batch=" + batch))) {
             part = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
         }
         Files.write(part, java.util.Arrays.copyOf(Files.readAllBytes(part), 20));

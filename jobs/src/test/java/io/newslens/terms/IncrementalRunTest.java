@@ -111,6 +111,9 @@ class IncrementalRunTest {
         assertEquals("{\"reused_from_run\":\"" + firstRun + "\",\"files_read\":1,\"files_reused\":4,\"records_reused\":24,"
                 + "\"not_reused_because\":null}", m.path("counts").path("ingest").path("store").toString());
         assertEquals(30, m.path("counts").path("ingest").path("records_read").asLong(), "counts over every input, as a full run's");
+        // Only day 5's six articles were tokenised; the n-gram counts of the 24 others came from the terms store.
+        JsonNode terms = m.path("counts").path("terms").path("store");
+        assertEquals(List.of(6, 24), List.of(terms.path("articles_worked_on").asInt(), terms.path("articles_reused").asInt()), terms.toString());
         assertEquals("[\"" + firstRun + "\",\"" + m.path("run_id").asText() + "\"]", new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(out.resolve(".current/_store/ingest.json").toFile()).path("batches").toString(), "the first run's batch and day 5's");
 
@@ -133,8 +136,9 @@ class IncrementalRunTest {
         Map<String, FileTime> before = partitionFiles(out.resolve("term_frequencies"));
         Thread.sleep(1100);
 
-        // Day 1 corrected (dated before --since), day 4 added: keeping day 1's old partition would mix contents.
-        Files.writeString(in.resolve("day1.jsonl"), "{\"id\":\"d1-0\",\"title\":\"Correction\",\"text\":\"Zebras escaped"
+        // Day 1 corrected (dated before --since), day 4 added: keeping day 1's old partition would mix contents. The
+        // corrected article keeps its id and title: only its text tells the terms store it changed.
+        Files.writeString(in.resolve("day1.jsonl"), "{\"id\":\"d1-0\",\"title\":\"Story 1 0\",\"text\":\"Zebras escaped"
                 + " from the city zoo overnight.\",\"source\":\"Wire\",\"published\":\"2020-01-01T12:00:00Z\"}\n");
         day(in.resolve("day4.jsonl"), 4);
         String[] since = java.util.stream.Stream.concat(java.util.Arrays.stream(terms), java.util.stream.Stream.of("--since", "2020-01-04"))
