@@ -1,10 +1,7 @@
 package io.newslens.actors;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sha2;
 
 import io.newslens.config.ActorsOptions;
 import io.newslens.config.NewslensConfig;
@@ -17,7 +14,6 @@ import io.newslens.text.Periods;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -57,8 +53,8 @@ public final class ActorsJob {
             Dataset<Row> read = corpus.select(col(Articles.ARTICLE_ID), col(Articles.SOURCE),
                     Periods.start(col(Articles.PUBLISHED_DATE), o.period()).as(Actors.PERIOD_START),
                     col(Articles.TITLE), dateline.as(DATELINE), col(Articles.TEXT), col(Articles.LANGUAGE), col(Articles.PUBLISHED_DATE));
-            Column content = sha2(concat_ws("\u0001", Stream.of(Articles.TITLE, DATELINE, Articles.TEXT, Articles.LANGUAGE, Articles.PUBLISHED_DATE)
-                    .map(c -> coalesce(col(c).cast("string"), lit("\u0002"))).toArray(Column[]::new)), 256);
+            Column content = ArticleStore.contentHash(col(Articles.TITLE), col(DATELINE), col(Articles.TEXT), col(Articles.LANGUAGE),
+                    col(Articles.PUBLISHED_DATE));
             ArticleStore.Lookup lookup = ArticleStore.lookUp(out, "actors", storeKey(o, spark), read, Articles.ARTICLE_ID,
                     List.of(Articles.SOURCE, Actors.PERIOD_START), content,
                     List.of(Actors.A), rows -> rows.withColumn(Actors.A, Actors.analyse(col(Articles.TITLE), col(DATELINE),

@@ -99,6 +99,13 @@ public final class ArticleStore {
         }
     }
 
+    /** The content hash of what a stage's work reads: SHA-256 over the values as text, a null told from an empty value. */
+    public static Column contentHash(Column... read) {
+        Column[] parts = java.util.Arrays.stream(read)
+                .map(c -> org.apache.spark.sql.functions.coalesce(c.cast("string"), lit("\u0002"))).toArray(Column[]::new);
+        return org.apache.spark.sql.functions.sha2(org.apache.spark.sql.functions.concat_ws("\u0001", parts), 256);
+    }
+
     /** Up to this many articles to work on, they are sent to every task: the articles' texts are not shuffled. */
     static final long BROADCAST_MISSES = 200_000;
 

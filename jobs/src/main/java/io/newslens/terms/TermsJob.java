@@ -2,10 +2,7 @@ package io.newslens.terms;
 
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_sort;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -39,9 +36,8 @@ public final class TermsJob {
                     Terms.periodStart(col(Articles.PUBLISHED_DATE), t.period()).as(TermReports.PERIOD_START),
                     col(Articles.TITLE), col(Articles.TEXT), col(Articles.LANGUAGE),
                     io.newslens.text.Boilerplate.phrases(corpus).as(PHRASES));
-            Column content = sha2(concat_ws("\u0001", coalesce(col(Articles.TITLE), lit("\u0002")),
-                    coalesce(col(Articles.TEXT), lit("\u0002")), coalesce(col(Articles.LANGUAGE), lit("\u0002")),
-                    coalesce(array_join(array_sort(col(PHRASES)), "\u0003"), lit("\u0002"))), 256);
+            Column content = ArticleStore.contentHash(col(Articles.TITLE), col(Articles.TEXT), col(Articles.LANGUAGE),
+                    array_join(array_sort(col(PHRASES)), "\u0003"));
             ArticleStore.Lookup lookup = ArticleStore.lookUp(out, "terms", storeKey(config), read, Articles.ARTICLE_ID,
                     List.of(Articles.SOURCE, TermReports.PERIOD_START), content, List.of(Terms.GRAMS),
                     rows -> rows.withColumn(Terms.GRAMS, Terms.ngramCounts(t.ngramMax(), true).apply(TextLayer.chunks(
