@@ -30,7 +30,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.api.java.UDF5;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
@@ -136,86 +136,153 @@ public final class Actors {
                         col("articles").divide(col("all_articles")).as("share_of_articles"), col(PERIOD_START));
     }
 
-    private static final UserDefinedFunction PAIRS = udf((UDF1<scala.collection.Seq<String>, List<Row>>) actors -> {
-        List<Row> pairs = new ArrayList<>();
-        for (int i = 0; i < actors.size(); i++) {
-            for (int j = i + 1; j < actors.size(); j++) {
-                pairs.add(RowFactory.create(actors.apply(i), actors.apply(j)));
-            }
-        }
-        return pairs;
-    }, DataTypes.createArrayType(new StructType().add("a", DataTypes.StringType).add("b", DataTypes.StringType)))
-            .withName("newslens_pairs");
+    static final String ARTICLE_SCOPE = "article";
+    static final String SENTENCE_SCOPE = "sentence";
+
+    /** A co-occurrence cell of one article: a pair (a, b), a single actor (b null) or the article's n (a and b null). */
+    private static final StructType CELL = new StructType().add("scope", DataTypes.StringType)
+            .add("a", DataTypes.StringType).add("b", DataTypes.StringType).add("count", DataTypes.LongType)
+            .add("tone_sum", DataTypes.DoubleType).add("tone_n", DataTypes.LongType);
 
     /**
-     * Units of a scope: period (yyyy-MM-dd, and each unit once more under `all`), outlet (the source, and each unit once
-     * more under `all`), actors (sorted, distinct, resolved only), the weight of the unit in n (1 article; its sentence
-     * count for the article-level stand-in row), and for sentences their tone (null for the stand-in rows and articles).
+     * The cells an article adds to co_mentions, from its resolved mentions (actor_id, sentence_idx, sentence_tone) and
+     * its sentence count. Singles: in article scope the article (n 1) and each actor once; in sentence scope its
+     * sentences (n) and each actor once per sentence naming it. Pairs: in article scope each pair once, in sentence scope
+     * once per sentence naming both; every pair carries the tone of the sentences naming both, in both scopes (an
+     * article's tone is not about the pair). The periods and outlets a cell counts under multiply the cells afterwards,
+     * not this work. Pairs and singles are asked for separately: the pairs, quadratic in an article's actors, are
+     * computed once, the singles are cheap enough to read again.
      */
-    static Dataset<Row> units(Dataset<Row> analysed, String scope) {
-        Column periods = when(col(PERIOD_START).isNull(), array(lit("all")))
-                .otherwise(array(lit("all"), date_format(col(PERIOD_START), "yyyy-MM-dd")));
-        Column outlets = when(col(SOURCE).isNull(), array(lit("all"))).otherwise(array(lit("all"), col(SOURCE)));
-        Column resolved = filter(col(A + ".mentions"), m -> m.getField("actor_id").isNotNull());
-        Dataset<Row> spread = analysed.withColumn("period", explode(periods)).withColumn("outlet", explode(outlets));
-        if (scope.equals("article")) {
-            return spread.select(col("period"), col("outlet"),
-                    array_sort(array_distinct(transform(resolved, m -> m.getField("actor_id")))).as("actors"),
-                    lit(1L).as("weight"), lit(null).cast(DataTypes.DoubleType).as("tone"));
+    private static final UserDefinedFunction CELLS = udf((UDF4<scala.collection.Seq<Row>, Integer, Boolean, Boolean, List<Row>>)
+            (mentions, sentences, articleScope, pairs) -> cells(mentions, sentences == null ? 0 : sentences, articleScope, pairs),
+            DataTypes.createArrayType(CELL)).withName("newslens_co_mention_cells");
+
+    private static List<Row> cells(scala.collection.Seq<Row> mentions, int sentenceCount, boolean articleScope, boolean pairs) {
+        // Sentence index -> its distinct actors, sorted; and the sentence's tone.
+        java.util.TreeMap<Integer, java.util.TreeSet<String>> bySentence = new java.util.TreeMap<>(
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        java.util.Map<Integer, Double> tones = new java.util.HashMap<>();
+        java.util.TreeSet<String> inArticle = new java.util.TreeSet<>();
+        for (int i = 0; i < mentions.size(); i++) {
+            Row m = mentions.apply(i);
+            String actor = m.getString(0);
+            Integer sentence = m.isNullAt(1) ? null : m.getInt(1);
+            inArticle.add(actor);
+            bySentence.computeIfAbsent(sentence, k -> new java.util.TreeSet<>()).add(actor);
+            if (!m.isNullAt(2) && !tones.containsKey(sentence)) {
+                tones.put(sentence, m.getDouble(2));
+            }
         }
-        // Sentences: one row per sentence with actors, plus one row per article carrying the count of its other
-        // sentences (no actors) so that n counts every sentence.
-        Dataset<Row> withActors = spread.select(col(ARTICLE_ID), col("period"), col("outlet"),
-                        col(A + ".sentences").as("sentences"), resolved.as("resolved"))
-                .select(col(ARTICLE_ID), col("period"), col("outlet"), col("sentences"), explode(col("resolved")).as("m"))
-                .groupBy(col(ARTICLE_ID), col("period"), col("outlet"), col("sentences"), col("m.sentence_idx"))
-                .agg(array_sort(collect_set(col("m.actor_id"))).as("actors"),
-                        org.apache.spark.sql.functions.first(col("m.sentence_tone"), true).as("tone"));
-        Dataset<Row> rest = withActors.groupBy(col(ARTICLE_ID), col("period"), col("outlet"), col("sentences"))
-                .agg(count(lit(1)).as("with_actors"));
-        String[] key = {ARTICLE_ID, "period", "outlet"};
-        Dataset<Row> empty = spread.select(col(ARTICLE_ID), col("period"), col("outlet"), col(A + ".sentences").as("sentences"))
-                .join(rest.select(col(ARTICLE_ID), col("period"), col("outlet"), col("with_actors")), key, "left")
-                .select(col("period"), col("outlet"), lit(null).cast(DataTypes.createArrayType(DataTypes.StringType)).as("actors"),
-                        col("sentences").minus(org.apache.spark.sql.functions.coalesce(col("with_actors"), lit(0L))).cast("long").as("weight"),
-                        lit(null).cast(DataTypes.DoubleType).as("tone"));
-        return withActors.select(col("period"), col("outlet"), col("actors"), lit(1L).as("weight"), col("tone")).unionByName(empty);
+        List<Row> out = new ArrayList<>();
+        if (!pairs) {
+            out.add(RowFactory.create(SENTENCE_SCOPE, null, null, (long) sentenceCount, null, null));
+            for (java.util.TreeSet<String> actors : bySentence.values()) {
+                for (String actor : actors) {
+                    out.add(RowFactory.create(SENTENCE_SCOPE, actor, null, 1L, null, null));
+                }
+            }
+            if (articleScope) {
+                out.add(RowFactory.create(ARTICLE_SCOPE, null, null, 1L, null, null));
+                for (String actor : inArticle) {
+                    out.add(RowFactory.create(ARTICLE_SCOPE, actor, null, 1L, null, null));
+                }
+            }
+            return out;
+        }
+        // Sentence scope; the pairs' tone is kept for the article scope's pairs.
+        java.util.Map<String, double[]> pairTone = new java.util.HashMap<>();
+        for (java.util.Map.Entry<Integer, java.util.TreeSet<String>> e : bySentence.entrySet()) {
+            Double tone = tones.get(e.getKey());
+            String[] actors = e.getValue().toArray(new String[0]);
+            for (int i = 0; i < actors.length; i++) {
+                for (int j = i + 1; j < actors.length; j++) {
+                    out.add(RowFactory.create(SENTENCE_SCOPE, actors[i], actors[j], 1L, tone, tone == null ? 0L : 1L));
+                    if (articleScope && tone != null) {
+                        double[] sum = pairTone.computeIfAbsent(actors[i] + '\u0000' + actors[j], k -> new double[2]);
+                        sum[0] += tone;
+                        sum[1]++;
+                    }
+                }
+            }
+        }
+        if (articleScope) {
+            String[] actors = inArticle.toArray(new String[0]);
+            for (int i = 0; i < actors.length; i++) {
+                for (int j = i + 1; j < actors.length; j++) {
+                    double[] sum = pairTone.get(actors[i] + '\u0000' + actors[j]);
+                    out.add(RowFactory.create(ARTICLE_SCOPE, actors[i], actors[j], 1L, sum == null ? null : sum[0],
+                            sum == null ? 0L : (long) sum[1]));
+                }
+            }
+        }
+        return out;
     }
 
     /** co_mentions of one scope (article or sentence). */
     public static Dataset<Row> coMentions(Dataset<Row> analysed, String scope, int minCount) {
+        if (!scope.equals(ARTICLE_SCOPE) && !scope.equals(SENTENCE_SCOPE)) {
+            throw new IllegalArgumentException("co-mention scope must be article or sentence, not " + scope);
+        }
+        return coMentions(analysed, minCount, scope.equals(ARTICLE_SCOPE)).filter(col("scope").equalTo(scope));
+    }
+
+    /**
+     * co_mentions of both scopes, from one aggregation: each article's cells ({@link #cells}) counted under its day and
+     * under `all` (undated articles only under `all`), under its outlet and under `all`; then each pair with the counts
+     * of its two actors and the n of its scope, period and outlet.
+     */
+    public static Dataset<Row> coMentions(Dataset<Row> analysed, int minCount) {
+        return coMentions(analysed, minCount, true);
+    }
+
+    private static Dataset<Row> coMentions(Dataset<Row> analysed, int minCount, boolean articleScope) {
         // Not cached: it is cheap to derive from the persisted analysis, and a cache here would outlive the job.
-        Dataset<Row> units = units(analysed, scope);
-        Dataset<Row> n = units.groupBy("period", "outlet").agg(sum("weight").as("n"));
-        Dataset<Row> singles = units.filter(col("actors").isNotNull())
-                .select(col("period"), col("outlet"), explode(col("actors")).as("actor"))
-                .groupBy("period", "outlet", "actor").agg(count(lit(1)).as("c"));
-        // Tone: the mean tone of the pair's sentences, for either scope (an article's tone is not about the pair).
-        Column tone = avg("tone").as("tone");
-        Column toned = count(col("tone")).as("tone_sentences");
-        Dataset<Row> pairs = scope.equals("sentence")
-                ? pairsOf(units).agg(count(lit(1)).as("count"), tone, toned).filter(col("count").geq(minCount))
-                : pairsOf(units).agg(count(lit(1)).as("count")).filter(col("count").geq(minCount))
-                        .join(pairsOf(units(analysed, "sentence")).agg(tone, toned), new String[] {"period", "outlet", "actor_a", "actor_b"}, "left");
-        Dataset<Row> sa = singles.select(col("period"), col("outlet"), col("actor").as("actor_a"), col("c").as("count_a"));
-        Dataset<Row> sb = singles.select(col("period"), col("outlet"), col("actor").as("actor_b"), col("c").as("count_b"));
-        Dataset<Row> joined = pairs.join(sa, new String[] {"period", "outlet", "actor_a"}).join(sb, new String[] {"period", "outlet", "actor_b"})
-                .join(n, new String[] {"period", "outlet"});
+        Column resolved = transform(filter(col(A + ".mentions"), m -> m.getField("actor_id").isNotNull()),
+                m -> struct(m.getField("actor_id"), m.getField("sentence_idx"), m.getField("sentence_tone")));
+        Dataset<Row> spread = analysed.select(date_format(col(PERIOD_START), "yyyy-MM-dd").as("day"), col(SOURCE).as("source"),
+                resolved.as("resolved"), col(A + ".sentences").as("sentences"));
+        Dataset<Row> pairs = cellCounts(spread, articleScope, true).filter(col("count").geq(minCount));
+        // Each actor's count with the n of its scope, period and outlet (the rows without an actor). Read twice below and
+        // computed twice (Spark does not reuse it): cheap next to the pairs.
+        Column nOf = org.apache.spark.sql.functions.max(when(col("a").isNull(), col("count")))
+                .over(Window.partitionBy("period", "outlet", "scope"));
+        Dataset<Row> singles = cellCounts(spread, articleScope, false)
+                .withColumn("n", nOf).filter(col("a").isNotNull());
+        Dataset<Row> joined = pairs
+                .join(singles.select(col("period"), col("outlet"), col("scope"), col("a"), col("count").as("count_a"), col("n")),
+                        new String[] {"period", "outlet", "scope", "a"})
+                .join(singles.select(col("period"), col("outlet"), col("scope"), col("a").as("b"), col("count").as("count_b")),
+                        new String[] {"period", "outlet", "scope", "b"});
         Column c = col("count").cast("double");
         Column ca = col("count_a").cast("double");
         Column cb = col("count_b").cast("double");
         Column nn = col("n").cast("double");
-        return joined.select(lit(scope).as("scope"), col("period"), col("outlet"), col("actor_a"), col("actor_b"), col("count"),
+        return joined.select(col("scope"), col("period"), col("outlet"), col("a").as("actor_a"), col("b").as("actor_b"), col("count"),
                 col("count_a"), col("count_b"), col("n"), Association.pmi(c, ca, cb, nn).as("pmi"), Association.npmi(c, ca, cb, nn).as("npmi"),
-                c.divide(ca.plus(cb).minus(c)).as("jaccard"), Association.g2(c, ca, cb, nn).as("g2"), col("tone"),
-                org.apache.spark.sql.functions.coalesce(col("tone_sentences"), lit(0L)).as("tone_sentences"));
+                c.divide(ca.plus(cb).minus(c)).as("jaccard"), Association.g2(c, ca, cb, nn).as("g2"),
+                when(col("tone_n").gt(0), col("tone_sum").divide(col("tone_n"))).as("tone"), col("tone_n").as("tone_sentences"));
     }
 
-    /** Every pair of a unit's actors (actor_a &lt; actor_b), grouped by period, outlet and pair. */
-    private static org.apache.spark.sql.RelationalGroupedDataset pairsOf(Dataset<Row> units) {
-        return units.filter(size(col("actors")).geq(2))
-                .select(col("period"), col("outlet"), explode(PAIRS.apply(col("actors"))).as("p"), col("tone"))
-                .groupBy(col("period"), col("outlet"), col("p.a").as("actor_a"), col("p.b").as("actor_b"));
+    /**
+     * The pair or single cells of each article, summed by cell under each of its periods and outlets (its day and `all`;
+     * its outlet and `all`; undated articles and those without an outlet only under `all`).
+     */
+    private static Dataset<Row> cellCounts(Dataset<Row> spread, boolean articleScope, boolean pairs) {
+        Column[] sums = pairs
+                ? new Column[] {sum("count").as("count"), sum("tone_sum").as("tone_sum"), sum("tone_n").as("tone_n")}
+                : new Column[] {sum("count").as("count")};
+        Dataset<Row> cells = spread.select(col("day"), col("source"),
+                        explode(CELLS.apply(col("resolved"), col("sentences"), lit(articleScope), lit(pairs))).as("c"))
+                .select(col("day"), col("source"), col("c.*"));
+        // Pairs: one shuffle of the cells by pair, after which the sum is local (it groups by the pair and more), so the
+        // cells are not shuffled once per period and outlet. Singles repeat within a day and outlet: summed there first.
+        Column periods = when(col("day").isNull(), array(lit("all"))).otherwise(array(lit("all"), col("day")));
+        Column outlets = when(col("source").isNull(), array(lit("all"))).otherwise(array(lit("all"), col("source")));
+        Column[] rest = java.util.Arrays.copyOfRange(sums, 1, sums.length);
+        return (pairs ? cells.repartition(col("scope"), col("a"), col("b"))
+                        : cells.groupBy("day", "source", "scope", "a", "b").agg(sums[0], rest))
+                .withColumn("period", explode(periods)).withColumn("outlet", explode(outlets))
+                .groupBy("period", "outlet", "scope", "a", "b").agg(sums[0], rest);
     }
 
     /** actor_candidates: names in at least {@code minArticles} articles, with alias suggestions and their usual company. */

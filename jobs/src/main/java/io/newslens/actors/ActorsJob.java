@@ -79,8 +79,7 @@ public final class ActorsJob {
                 boolean network = out.wants(ActorReports.NETWORK_NODES, ActorReports.NETWORK_EDGES);
                 if (network || out.wants(ActorReports.CO_MENTIONS)) {
                     out.write(ActorReports.CO_MENTIONS, Actors.conform(Actors.named(Actors.named(
-                            Actors.coMentions(analysed, "article", o.minCount())
-                                    .unionByName(Actors.coMentions(analysed, "sentence", o.minCount())),
+                            Actors.coMentions(analysed, o.minCount()),
                             dict, "actor_a", "name_a"), dict, "actor_b", "name_b"), ActorReports.CO_MENTIONS), manifest);
                 }
                 if (out.wants(ActorReports.CO_MENTION_KWIC)) {
