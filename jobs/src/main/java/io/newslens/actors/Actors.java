@@ -223,35 +223,54 @@ public final class Actors {
         if (!scope.equals(ARTICLE_SCOPE) && !scope.equals(SENTENCE_SCOPE)) {
             throw new IllegalArgumentException("co-mention scope must be article or sentence, not " + scope);
         }
-        return coMentions(analysed, minCount, scope.equals(ARTICLE_SCOPE)).filter(col("scope").equalTo(scope));
+        boolean articleScope = scope.equals(ARTICLE_SCOPE);
+        return coMentions(analysed, actorCounts(analysed, articleScope), minCount, articleScope).filter(col("scope").equalTo(scope));
+    }
+
+    /** co_mentions of both scopes; the actors' counts are computed twice (see {@link #actorCounts}). */
+    public static Dataset<Row> coMentions(Dataset<Row> analysed, int minCount) {
+        return coMentions(analysed, actorCounts(analysed), minCount);
     }
 
     /**
-     * co_mentions of both scopes, from one aggregation: each article's cells ({@link #cells}) counted under its day and
-     * under `all` (undated articles only under `all`), under its outlet and under `all`; then each pair with the counts
-     * of its two actors and the n of its scope, period and outlet.
+     * co_mentions of both scopes: each article's pair cells ({@link #cells}) counted under its day and under `all`
+     * (undated articles only under `all`), under its outlet and under `all`; then each pair with the counts of its two
+     * actors and the n of its scope, period and outlet, from {@code actorCounts} ({@link #actorCounts} of the same
+     * analysis), which is read twice: a job persists it while it writes the report.
      */
-    public static Dataset<Row> coMentions(Dataset<Row> analysed, int minCount) {
-        return coMentions(analysed, minCount, true);
+    public static Dataset<Row> coMentions(Dataset<Row> analysed, Dataset<Row> actorCounts, int minCount) {
+        return coMentions(analysed, actorCounts, minCount, true);
     }
 
-    private static Dataset<Row> coMentions(Dataset<Row> analysed, int minCount, boolean articleScope) {
-        // Not cached: it is cheap to derive from the persisted analysis, and a cache here would outlive the job.
-        Column resolved = transform(filter(col(A + ".mentions"), m -> m.getField("actor_id").isNotNull()),
-                m -> struct(m.getField("actor_id"), m.getField("sentence_idx"), m.getField("sentence_tone")));
-        Dataset<Row> spread = analysed.select(date_format(col(PERIOD_START), "yyyy-MM-dd").as("day"), col(SOURCE).as("source"),
-                resolved.as("resolved"), col(A + ".sentences").as("sentences"));
-        Dataset<Row> pairs = cellCounts(spread, articleScope, true).filter(col("count").geq(minCount));
-        // Each actor's count with the n of its scope, period and outlet (the rows without an actor). Read twice below and
-        // computed twice (Spark does not reuse it): cheap next to the pairs.
+    /**
+     * Per scope, period and outlet: each actor ({@code actor}) with the units naming it ({@code count}) and all units
+     * ({@code n}, also those without actors).
+     */
+    public static Dataset<Row> actorCounts(Dataset<Row> analysed) {
+        return actorCounts(analysed, true);
+    }
+
+    private static Dataset<Row> actorCounts(Dataset<Row> analysed, boolean articleScope) {
         Column nOf = org.apache.spark.sql.functions.max(when(col("a").isNull(), col("count")))
                 .over(Window.partitionBy("period", "outlet", "scope"));
-        Dataset<Row> singles = cellCounts(spread, articleScope, false)
-                .withColumn("n", nOf).filter(col("a").isNotNull());
+        return cellCounts(spread(analysed), articleScope, false).withColumn("n", nOf).filter(col("a").isNotNull())
+                .select(col("period"), col("outlet"), col("scope"), col("a").as("actor"), col("count"), col("n"));
+    }
+
+    /** What the cells of an article are made of: its day, its outlet, its resolved mentions and its sentence count. */
+    private static Dataset<Row> spread(Dataset<Row> analysed) {
+        Column resolved = transform(filter(col(A + ".mentions"), m -> m.getField("actor_id").isNotNull()),
+                m -> struct(m.getField("actor_id"), m.getField("sentence_idx"), m.getField("sentence_tone")));
+        return analysed.select(date_format(col(PERIOD_START), "yyyy-MM-dd").as("day"), col(SOURCE).as("source"),
+                resolved.as("resolved"), col(A + ".sentences").as("sentences"));
+    }
+
+    private static Dataset<Row> coMentions(Dataset<Row> analysed, Dataset<Row> actorCounts, int minCount, boolean articleScope) {
+        Dataset<Row> pairs = cellCounts(spread(analysed), articleScope, true).filter(col("count").geq(minCount));
         Dataset<Row> joined = pairs
-                .join(singles.select(col("period"), col("outlet"), col("scope"), col("a"), col("count").as("count_a"), col("n")),
-                        new String[] {"period", "outlet", "scope", "a"})
-                .join(singles.select(col("period"), col("outlet"), col("scope"), col("a").as("b"), col("count").as("count_b")),
+                .join(actorCounts.select(col("period"), col("outlet"), col("scope"), col("actor").as("a"), col("count").as("count_a"),
+                        col("n")), new String[] {"period", "outlet", "scope", "a"})
+                .join(actorCounts.select(col("period"), col("outlet"), col("scope"), col("actor").as("b"), col("count").as("count_b")),
                         new String[] {"period", "outlet", "scope", "b"});
         Column c = col("count").cast("double");
         Column ca = col("count_a").cast("double");

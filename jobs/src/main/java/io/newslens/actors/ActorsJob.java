@@ -78,9 +78,15 @@ public final class ActorsJob {
                 }
                 boolean network = out.wants(ActorReports.NETWORK_NODES, ActorReports.NETWORK_EDGES);
                 if (network || out.wants(ActorReports.CO_MENTIONS)) {
-                    out.write(ActorReports.CO_MENTIONS, Actors.conform(Actors.named(Actors.named(
-                            Actors.coMentions(analysed, o.minCount()),
-                            dict, "actor_a", "name_a"), dict, "actor_b", "name_b"), ActorReports.CO_MENTIONS), manifest);
+                    // Read twice by co_mentions (for each actor of a pair): kept while the report is written.
+                    Dataset<Row> actorCounts = Actors.actorCounts(analysed).persist(StorageLevel.MEMORY_AND_DISK());
+                    try {
+                        out.write(ActorReports.CO_MENTIONS, Actors.conform(Actors.named(Actors.named(
+                                Actors.coMentions(analysed, actorCounts, o.minCount()),
+                                dict, "actor_a", "name_a"), dict, "actor_b", "name_b"), ActorReports.CO_MENTIONS), manifest);
+                    } finally {
+                        actorCounts.unpersist();
+                    }
                 }
                 if (out.wants(ActorReports.CO_MENTION_KWIC)) {
                     Dataset<Row> texts = corpus.select(col(Articles.ARTICLE_ID), col(Articles.TITLE), dateline.as("dateline"),

@@ -121,6 +121,35 @@ class ActorsRunTest {
                 String.format(java.util.Locale.ROOT, "sentence all CHN-JPN 3 3 3 5 pmi=%.6f tone=%.6f/2", pmiAllSentences, -0.3)), got);
     }
 
+    /**
+     * One article naming China and Japan in two sentences: "China and Japan had good talks." (good +1.9), "Japan and China
+     * had bad talks." (bad −2.5), "India voted.". Sentences: CHN-JPN 2 of n 3, tone (1.9 − 2.5) / 2 = −0.3 over 2; the
+     * article: CHN-JPN once of n 1 with the same tone over the same 2 sentences, and India's two pairs, which no sentence
+     * holds, without tone. Under its day and its outlet the same counts.
+     */
+    @Test
+    void aPairInTwoSentencesOfOneArticle() {
+        Dataset<Row> a = analysed(List.of(RowFactory.create("t1", "S", Date.valueOf("2024-02-01"),
+                "China and Japan had good talks. Japan and China had bad talks. India voted.")));
+        Dataset<Row> co = Actors.coMentions(a, 1);
+        List<String> got = co.filter("period = 'all' AND outlet = 'all'").orderBy("scope", "actor_a", "actor_b").collectAsList().stream()
+                .map(r -> String.format(java.util.Locale.ROOT, "%s %s-%s %d %d %d %d %s/%d", r.<String>getAs("scope"),
+                        r.<String>getAs("actor_a"), r.<String>getAs("actor_b"), r.<Long>getAs("count"), r.<Long>getAs("count_a"),
+                        r.<Long>getAs("count_b"), r.<Long>getAs("n"),
+                        r.isNullAt(r.fieldIndex("tone")) ? "null" : String.format(java.util.Locale.ROOT, "%.6f", r.<Double>getAs("tone")),
+                        r.<Long>getAs("tone_sentences"))).toList();
+        assertEquals(List.of("article CHN-IND 1 1 1 1 null/0", "article CHN-JPN 1 1 1 1 -0.300000/2", "article IND-JPN 1 1 1 1 null/0",
+                "sentence CHN-JPN 2 2 2 3 -0.300000/2"), got);
+        assertEquals(16, co.count(), "four pairs, each under all/its day and all/its outlet");
+        assertEquals(0, co.filter("period = '2024-02-01' AND outlet = 'S'").join(co.filter("period = 'all' AND outlet = 'all'")
+                .select("scope", "actor_a", "actor_b", "count", "count_a", "count_b", "n", "tone_sentences"),
+                new String[] {"scope", "actor_a", "actor_b", "count", "count_a", "count_b", "n", "tone_sentences"}, "left_anti").count());
+        assertEquals(List.of("sentence CHN-JPN"), Actors.coMentions(a, "sentence", 2).collectAsList().stream()
+                .filter(r -> r.<String>getAs("period").equals("all") && r.<String>getAs("outlet").equals("all"))
+                .map(r -> r.<String>getAs("scope") + " " + r.<String>getAs("actor_a") + "-" + r.<String>getAs("actor_b")).toList(),
+                "min_count 2: only the pair named in two sentences");
+    }
+
     /** The hand-written article: sentence scope counts every sentence in n (title + 3), pairs only within sentences. */
     @Test
     void sentenceScopeOfTheHandWrittenArticle() {
