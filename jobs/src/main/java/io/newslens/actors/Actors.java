@@ -14,7 +14,6 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
@@ -150,8 +149,8 @@ public final class Actors {
      * sentences (n) and each actor once per sentence naming it. Pairs: in article scope each pair once, in sentence scope
      * once per sentence naming both; every pair carries the tone of the sentences naming both, in both scopes (an
      * article's tone is not about the pair). The periods and outlets a cell counts under multiply the cells afterwards,
-     * not this work. Pairs and singles are asked for separately: the pairs, quadratic in an article's actors, are
-     * computed once, the singles are cheap enough to read again.
+     * not this work. Pairs and singles are asked for separately: they are summed differently ({@link #cellCounts}) and
+     * the singles are read twice ({@link #actorCounts}).
      */
     private static final UserDefinedFunction CELLS = udf((UDF4<scala.collection.Seq<Row>, Integer, Boolean, Boolean, List<Row>>)
             (mentions, sentences, articleScope, pairs) -> cells(mentions, sentences == null ? 0 : sentences, articleScope, pairs),
