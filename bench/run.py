@@ -592,7 +592,7 @@ def record(r, marker):
         if n["throughput"]:
             lines += ["| recogniser | gold set | tokens/s on one thread (after a warm-up pass) |", "|---|---|---:|"]
             for lang, t in n["throughput"].items():
-                name = "OpenNLP name finder (ner-en.bin)" if lang == "en" else "HanLP portable 1.8.6 (characters)"
+                name = "OpenNLP name finder (ner-en.bin)" if lang == "en" else "OpenNLP name finder over characters with HanLP word features (ner-zh.bin)"
                 lines.append(f"| {lang}: {name} | {t['gold']} | {t['tokens_per_s_one_thread']:,.0f} |")
             lines.append("")
     if r.get("incremental"):

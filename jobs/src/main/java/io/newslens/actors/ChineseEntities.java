@@ -1,15 +1,10 @@
 package io.newslens.actors;
 
-import com.hankcs.hanlp.HanLP;
-import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Chinese people, places and organisations from HanLP's segmenter (role-tagging HMMs over its own dictionaries,
- * inside the jar): a term tagged nr* is a person, ns* a place, nt* an organisation.
- */
+/** The rules of Chinese news for one-character country names, over HanLP's segmentation ({@link ChineseNer}). */
 public final class ChineseEntities {
     /** An entity: characters [start, end) of the text, type PER, ORG or LOC; {@code link}: the country it abbreviates. */
     public record Span(int start, int end, String type, String link) {
@@ -36,19 +31,16 @@ public final class ChineseEntities {
     /** Verbs after which 华 is China: 访华, 来华, 在华, 驻华. */
     private static final java.util.Set<Character> BEFORE_HUA = java.util.Set.of('访', '来', '在', '驻', '援', '侵', '旅', '赴', '抵');
 
-    private static final ThreadLocal<Segment> SEGMENT = ThreadLocal.withInitial(() -> HanLP.newSegment()
-            .enableNameRecognize(true).enableTranslatedNameRecognize(true).enableJapaneseNameRecognize(false)
-            .enablePlaceRecognize(true).enableOrganizationRecognize(true).enableOffset(true));
-
     private ChineseEntities() {
     }
 
-    public static List<Span> find(String text) {
+    /**
+     * One-character country names in a segmented sentence: a pair of them as a word or before a pair suffix
+     * (中美关系, 中日两国, 中/日/友好), one as a side (中方, 美方), 华 after a verb of travel (访华, 来华). Spans of
+     * {@code text}, type LOC, linked to the country.
+     */
+    static List<Span> abbreviations(String text, List<Term> terms) {
         List<Span> out = new ArrayList<>();
-        if (text == null || text.isEmpty()) {
-            return out;
-        }
-        List<Term> terms = SEGMENT.get().seg(text);
         for (int i = 0; i < terms.size(); i++) {
             Term t = terms.get(i);
             int pair = pairLength(t.word);
@@ -56,28 +48,34 @@ public final class ChineseEntities {
                 for (int k = 0; k < pair; k++) {
                     out.add(new Span(t.offset + k, t.offset + k + 1, "LOC", ABBREVIATIONS.get(t.word.charAt(k))));
                 }
-                continue;
-            }
-            if (t.word.length() == 2 && t.word.charAt(1) == '方' && ABBREVIATIONS.containsKey(t.word.charAt(0))
+            } else if (t.word.length() == 2 && t.word.charAt(1) == '方' && ABBREVIATIONS.containsKey(t.word.charAt(0))
                     || t.word.equals("华") && t.offset > 0 && BEFORE_HUA.contains(text.charAt(t.offset - 1))
                     || singleInRun(terms, i)) {
                 out.add(new Span(t.offset, t.offset + 1, "LOC", ABBREVIATIONS.get(t.word.charAt(0))));
-                continue;
-            }
-            if (t.word.length() == 2 && t.word.charAt(1) == '华' && BEFORE_HUA.contains(t.word.charAt(0))) {
+            } else if (t.word.length() == 2 && t.word.charAt(1) == '华' && BEFORE_HUA.contains(t.word.charAt(0))) {
                 out.add(new Span(t.offset + 1, t.offset + 2, "LOC", "CHN"));  // 访华, 来华 as one word
-                continue;
-            }
-            String type = type(t.nature.toString());
-            int length = t.word.length();
-            if ("PER".equals(type)) {
-                length -= titleLength(t.word);  // 江主席: the person is 江
-            }
-            if (type != null && (length > 1 || length == 1 && t.word.length() > 1)) {
-                out.add(new Span(t.offset, t.offset + length, type));
             }
         }
         return out;
+    }
+
+    /** Places abbreviated to one character that are ambiguous (澳: Australia or Macao): no link, still places. */
+    private static final java.util.Set<Character> AMBIGUOUS = java.util.Set.of('澳', '巴', '新', '西');
+
+    /** Two to four one-character place names of different places in a row and nothing else (港澳台, 中日韩)? */
+    static boolean abbreviationRun(String name) {
+        if (name.length() < 2 || name.length() > 4) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!ABBREVIATIONS.containsKey(c) && !AMBIGUOUS.contains(c)) {
+                return false;
+            }
+        }
+        // 中华 is one name of one country, not a list
+        java.util.List<String> countries = name.chars().mapToObj(c -> ABBREVIATIONS.get((char) c)).filter(java.util.Objects::nonNull).toList();
+        return !countries.isEmpty() && new java.util.HashSet<>(countries).size() == countries.size();
     }
 
     /** Length of the leading run of abbreviations when the word is a pair of them, alone or with a pair suffix; else 0. */
@@ -108,31 +106,5 @@ public final class ChineseEntities {
 
     private static boolean isSingleAbbreviation(Term t) {
         return t.word.length() == 1 && ABBREVIATIONS.containsKey(t.word.charAt(0));
-    }
-
-    private static final List<String> TITLES = List.of("副总理", "总书记", "委员长", "副主席", "国务卿", "主席", "总理",
-            "总统", "书记", "部长", "省长", "市长", "首相", "大使", "先生", "女士", "同志", "教授");
-
-    /** Length of a title the segmenter left on a person's name (江主席, 李总理), 0 without one. */
-    static int titleLength(String word) {
-        for (String title : TITLES) {
-            if (word.endsWith(title) && word.length() > title.length()) {
-                return title.length();
-            }
-        }
-        return 0;
-    }
-
-    static String type(String nature) {
-        if (nature.startsWith("nr")) {
-            return "PER";
-        }
-        if (nature.startsWith("ns")) {
-            return "LOC";
-        }
-        if (nature.startsWith("nt")) {
-            return "ORG";
-        }
-        return null;
     }
 }

@@ -10,8 +10,9 @@ import opennlp.tools.namefind.TokenNameFinderModel;
 
 /**
  * Statistical named-entity recognition of people (PER), organisations (ORG) and places (LOC): English with an
- * OpenNLP name finder trained on CoNLL-2003 eng.train ({@code data/scripts/train_ner.sh}), Chinese with HanLP
- * ({@link ChineseEntities}). Other languages get none (their actors come from the dictionary only).
+ * OpenNLP name finder trained on CoNLL-2003 eng.train ({@code data/scripts/train_ner.sh}), Chinese with one over
+ * characters trained on the MSRA training set ({@link ChineseNer}, {@code data/scripts/train_ner_zh.sh}). Other
+ * languages get none (their actors come from the dictionary only).
  */
 public final class EntityRecognizer {
     /**
@@ -79,7 +80,7 @@ public final class EntityRecognizer {
             return consistent(text, out);
         } else if ("zh".equals(language)) {
             for (int[] s : sentences) {
-                for (ChineseEntities.Span x : ChineseEntities.find(text.substring(s[0], s[1]))) {
+                for (ChineseEntities.Span x : ChineseNer.find(text.substring(s[0], s[1]))) {
                     out.add(new Entity(s[0] + x.start(), s[0] + x.end(), x.type(), x.link()));
                 }
             }

@@ -180,7 +180,7 @@ public final class NerEvaluation {
                 model = new TokenNameFinderModel(in);
             }
             System.out.println("name finder " + args[2] + " alone, on gold tokens:");
-            System.out.print(table(score(gold, nameFinder(model))));
+            System.out.print(table(score(gold, "zh".equals(language) ? ChineseNerTrainer.nameFinder(model) : nameFinder(model))));
             return;
         }
         Matcher matcher = new Matcher(Dictionary.load(true, List.of()), true, true);

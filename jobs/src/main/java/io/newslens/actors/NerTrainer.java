@@ -41,18 +41,23 @@ public final class NerTrainer {
     }
 
     static TokenNameFinderModel train(List<Conll.Sentence> sentences, int iterations) throws IOException {
-        List<NameSample> samples = sentences.stream().map(NerTrainer::sample).toList();
+        return train("en", sentences.stream().map(NerTrainer::sample).toList(), "ner-en-features.xml", iterations, 0);
+    }
+
+    /** OpenNLP's perceptron name-finder trainer, one thread (deterministic), BIO tags, features from a resource here. */
+    static TokenNameFinderModel train(String language, List<NameSample> samples, String features, int iterations, int cutoff)
+            throws IOException {
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.ALGORITHM_PARAM, "PERCEPTRON");
         params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
-        params.put(TrainingParameters.CUTOFF_PARAM, 0);
+        params.put(TrainingParameters.CUTOFF_PARAM, cutoff);
         params.put(TrainingParameters.THREADS_PARAM, 1);
-        byte[] features;
-        try (InputStream in = NerTrainer.class.getResourceAsStream("ner-en-features.xml")) {
-            features = in.readAllBytes();
+        byte[] xml;
+        try (InputStream in = NerTrainer.class.getResourceAsStream(features)) {
+            xml = in.readAllBytes();
         }
-        TokenNameFinderFactory factory = new TokenNameFinderFactory(features, Map.of(), new BioCodec());
-        return NameFinderME.train("en", null, ObjectStreamUtils.createObjectStream(samples), params, factory);
+        TokenNameFinderFactory factory = new TokenNameFinderFactory(xml, Map.of(), new BioCodec());
+        return NameFinderME.train(language, null, ObjectStreamUtils.createObjectStream(samples), params, factory);
     }
 
     static NameSample sample(Conll.Sentence s) {

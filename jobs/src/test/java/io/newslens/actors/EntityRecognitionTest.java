@@ -94,12 +94,15 @@ class EntityRecognitionTest {
         ActorText a = new ActorText("", null, "中美关系和中日友好，中方表示欢迎美方访华。江主席会见了港澳台同胞。", "zh", null,
                 MatcherTest.MATCHER, true);
         assertEquals(List.of("ner 中 -> CHN (LOC) s0", "ner 美 -> USA (LOC) s0", "ner 中 -> CHN (LOC) s0", "ner 日 -> JPN (LOC) s0",
-                "ner 中 -> CHN (LOC) s0", "ner 美 -> USA (LOC) s0", "ner 华 -> CHN (LOC) s0", "ner 江 -> ner:per:江 (PER) s1"), mentions(a));
+                "ner 中 -> CHN (LOC) s0", "ner 美 -> USA (LOC) s0", "ner 华 -> CHN (LOC) s0", "ner 江 -> ner:per:江 (PER) s1",
+                // 港澳台: three places (澳, Australia or Macao, unlinked), not one organisation
+                "ner 港 -> HKG (LOC) s1", "ner 澳 -> ner:loc:澳 (LOC) s1", "ner 台 -> TWN (LOC) s1"), mentions(a));
+        assertTrue(ChineseEntities.abbreviationRun("港澳台") && ChineseEntities.abbreviationRun("中日韩"));
+        assertTrue(!ChineseEntities.abbreviationRun("中华") && !ChineseEntities.abbreviationRun("巴西")
+                && !ChineseEntities.abbreviationRun("香港"), "one country's name is no list of places");
         assertEquals(2, ChineseEntities.pairLength("中美关系"));
         assertEquals(0, ChineseEntities.pairLength("中国"), "中国 is a word, found by the dictionary");
         assertEquals(0, ChineseEntities.pairLength("美丽"));
-        assertEquals(2, ChineseEntities.titleLength("江主席"));
-        assertEquals(0, ChineseEntities.titleLength("主席"));
     }
 
     /** Both articles through the Spark analysis: the person and the organisation co-mentioned in a sentence. */
