@@ -73,9 +73,21 @@ public final class ChineseNer {
                 }
                 continue;
             }
-            String link = end - start == 1 && "LOC".equals(x.getType())
-                    ? ChineseEntities.ABBREVIATIONS.get(sentence.charAt(start)) : null;
-            out.add(new ChineseEntities.Span(start, end, x.getType(), link));
+            // The model reads characters without the spaces between them: a space between two Chinese characters
+            // inside what it took for one name separates names ("王涛 王海 王群", a list written with spaces).
+            int from = start;
+            for (int k = start + 1; k < end - 1; k++) {
+                int next = k;
+                while (next < end && Character.isWhitespace(sentence.charAt(next))) {
+                    next++;
+                }
+                if (next > k && next < end && han(sentence, k - 1) && han(sentence, next)) {
+                    add(out, sentence, from, k, x.getType());
+                    from = next;
+                }
+                k = Math.max(k, next - 1);
+            }
+            add(out, sentence, from, end, x.getType());
         }
         boolean added = false;
         for (ChineseEntities.Span a : ChineseEntities.abbreviations(text, terms)) {
@@ -90,6 +102,15 @@ public final class ChineseNer {
             out.sort(java.util.Comparator.comparingInt(ChineseEntities.Span::start));
         }
         return out;
+    }
+
+    private static void add(List<ChineseEntities.Span> out, String sentence, int start, int end, String type) {
+        String link = end - start == 1 && "LOC".equals(type) ? ChineseEntities.ABBREVIATIONS.get(sentence.charAt(start)) : null;
+        out.add(new ChineseEntities.Span(start, end, type, link));
+    }
+
+    private static boolean han(String s, int at) {
+        return Character.UnicodeScript.of(s.codePointAt(at)) == Character.UnicodeScript.HAN;
     }
 
     static opennlp.tools.namefind.TokenNameFinderModel model() {

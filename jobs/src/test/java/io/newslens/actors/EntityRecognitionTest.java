@@ -105,6 +105,18 @@ class EntityRecognitionTest {
         assertEquals(0, ChineseEntities.pairLength("美丽"));
     }
 
+    /**
+     * The Chinese model reads characters without spaces (its training text has none), so it takes 王涛王海王群 for
+     * one name; written with spaces, as lists of names are, the spaces between Chinese characters separate them.
+     */
+    @Test
+    void aListOfChineseNamesWrittenWithSpacesGivesOnePersonEach() {
+        java.util.function.Function<String, List<String>> people = t -> ChineseNer.find(t).stream()
+                .map(e -> t.substring(e.start(), e.end()) + "/" + e.type()).toList();
+        assertEquals(List.of("王涛/PER", "王海/PER", "王群/PER"), people.apply("出席会议的有王涛 王海  王群等。"));
+        assertEquals(List.of("特朗普/PER", "习近平/PER"), people.apply("特朗普（Donald Trump）与习近平会面。"));
+    }
+
     /** Both articles through the Spark analysis: the person and the organisation co-mentioned in a sentence. */
     @Test
     void theRecognisedActorsAreCoMentionedInASentenceAndListedAsActorsAndCandidates() {
