@@ -8,9 +8,6 @@ import java.util.List;
 public final class ChineseEntities {
     /** An entity: characters [start, end) of the text, type PER, ORG or LOC; {@code link}: the country it abbreviates. */
     public record Span(int start, int end, String type, String link) {
-        Span(int start, int end, String type) {
-            this(start, end, type, null);
-        }
     }
 
     /**

@@ -69,7 +69,7 @@ public final class ChineseNer {
             if (ChineseEntities.abbreviationRun(sentence.substring(start, end))) {
                 // 港澳台, 中日韩: each character is a place of its own (as news annotation has it), not one name
                 for (int k = start; k < end; k++) {
-                    out.add(new ChineseEntities.Span(k, k + 1, "LOC", ChineseEntities.ABBREVIATIONS.get(sentence.charAt(k))));
+                    add(out, sentence, k, k + 1, "LOC");
                 }
                 continue;
             }
