@@ -89,6 +89,8 @@ public final class ChineseNer {
             }
             add(out, sentence, from, end, x.getType());
         }
+        // a list of names written together (李鹏乔石李瑞环…): the model's cuts inside it are not all right
+        out = ChineseNameLists.split(sentence, out);
         boolean added = false;
         for (ChineseEntities.Span a : ChineseEntities.abbreviations(text, terms)) {
             int start = at[a.start()];

@@ -96,6 +96,12 @@ public final class NerEvaluation {
      * are not entities here.
      */
     public static Map<String, Score> pipeline(List<Conll.Sentence> gold, String language, Matcher matcher, boolean recognise) {
+        return score(gold, predictions(gold, language, matcher, recognise)::get);
+    }
+
+    /** Each sentence's entities as {@link #pipeline} finds them. */
+    static Map<Conll.Sentence, List<Conll.Entity>> predictions(List<Conll.Sentence> gold, String language, Matcher matcher,
+                                                              boolean recognise) {
         String sep = "zh".equals(language) ? "" : " ";
         List<Conll.Sentence> doc = new java.util.ArrayList<>();
         Map<Conll.Sentence, List<Conll.Entity>> predicted = new java.util.IdentityHashMap<>();
@@ -108,7 +114,28 @@ public final class NerEvaluation {
                 doc.add(gold.get(i));
             }
         }
-        return score(gold, predicted::get);
+        return predicted;
+    }
+
+    /** Missed (-) and wrong (+) entities of one type, one line each with its sentence, for reading the errors. */
+    static void printErrors(List<Conll.Sentence> gold, Map<Conll.Sentence, List<Conll.Entity>> predicted, String type,
+                            String sep, java.io.PrintStream out) {
+        for (Conll.Sentence s : gold) {
+            Set<Conll.Entity> g = new HashSet<>(s.entities());
+            Set<Conll.Entity> p = new HashSet<>(predicted.get(s));
+            String text = String.join(sep, s.tokens());
+            for (Conll.Entity e : s.entities()) {
+                if (type.equals(e.type()) && !p.contains(e)) {
+                    out.println("- " + String.join(sep, s.tokens().subList(e.start(), e.end())) + "\t" + text);
+                }
+            }
+            for (Conll.Entity e : predicted.get(s)) {
+                if (type.equals(e.type()) && !g.contains(e)) {
+                    String name = e.start() < 0 ? "?" : String.join(sep, s.tokens().subList(e.start(), e.end()));
+                    out.println("+ " + name + "\t" + text);
+                }
+            }
+        }
     }
 
     private static Map<Conll.Sentence, List<Conll.Entity>> document(List<Conll.Sentence> doc, String sep, String language,
@@ -184,6 +211,11 @@ public final class NerEvaluation {
             return;
         }
         Matcher matcher = new Matcher(Dictionary.load(true, List.of()), true, true);
+        String errors = System.getProperty("newslens.ner.errors");
+        if (errors != null) { // -Dnewslens.ner.errors=PER: newslens's misses and false alarms of that type
+            printErrors(gold, predictions(gold, language, matcher, true), errors, "zh".equals(language) ? "" : " ", System.out);
+            return;
+        }
         Matcher none = new Matcher(new Dictionary(List.of()), false, false);
         pipeline(gold, language, none, true);  // warm-up: model loading and JIT are not the throughput
         long t0 = System.nanoTime();

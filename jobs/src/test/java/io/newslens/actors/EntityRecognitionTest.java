@@ -117,6 +117,48 @@ class EntityRecognitionTest {
         assertEquals(List.of("特朗普/PER", "习近平/PER"), people.apply("特朗普（Donald Trump）与习近平会面。"));
     }
 
+    /**
+     * A list of names written together, as printed news has them: where the model cuts inside it ("张伟王" + "芳李" +
+     * "强刘洋"), the run is split again by what HanLP knows of surnames and given names; the list's note （女） is no
+     * name, a two-character surname (欧阳) begins a four-character name, and the list goes on past the note.
+     */
+    @Test
+    void aListOfChineseNamesWrittenTogetherIsSplitIntoItsNames() {
+        String list = "理事名单：张伟王芳李强刘洋（女）欧阳红梅。";
+        List<ChineseEntities.Span> model = List.of(per(list, "张伟王"), per(list, "芳李"), per(list, "强刘洋"), per(list, "欧阳红梅"));
+        assertEquals(List.of("张伟", "王芳", "李强", "刘洋", "欧阳红梅"), names(list, ChineseNameLists.split(list, model)));
+        // written together with nothing but the names, as the model reads them
+        String council = "新当选的理事会成员名单：张伟王芳李强刘洋陈静杨帆赵磊周敏吴昊郑丽。";
+        assertEquals(List.of("张伟", "王芳", "李强", "刘洋", "陈静", "杨帆", "赵磊", "周敏", "吴昊", "郑丽"),
+                names(council, ChineseNer.find(council)));
+    }
+
+    /** What the list rule leaves alone: a lone name, a foreign name the model found whole, one-letter people. */
+    @Test
+    void theListRuleKeepsForeignNamesWholeAndLeavesLoneSpansAndLettersAsTheyAre() {
+        String visit = "普里马科夫来华前也表示";
+        assertEquals(List.of("普里马科夫", "来华前"),
+                names(visit, ChineseNameLists.split(visit, List.of(per(visit, "普里马科夫"), per(visit, "来华前")))),
+                "a name the model found that begins with no likely surname stays whole");
+        String marx = "马列主义";
+        assertEquals(List.of("马", "列"), names(marx, ChineseNameLists.split(marx, List.of(per(marx, "马"), per(marx, "列")))));
+        String lone = "王涛王海出席";
+        assertEquals(List.of("王涛王海"), names(lone, ChineseNameLists.split(lone, List.of(per(lone, "王涛王海")))));
+        String ethnic = "徐志强（维吾尔族）";
+        assertEquals(List.of("徐志强"),
+                names(ethnic, ChineseNameLists.split(ethnic, List.of(per(ethnic, "徐志强"), per(ethnic, "维吾尔族")))),
+                "a people is no person");
+    }
+
+    private static ChineseEntities.Span per(String text, String name) {
+        int at = text.indexOf(name);
+        return new ChineseEntities.Span(at, at + name.length(), "PER", null);
+    }
+
+    private static List<String> names(String text, List<ChineseEntities.Span> spans) {
+        return spans.stream().filter(s -> "PER".equals(s.type())).map(s -> text.substring(s.start(), s.end())).toList();
+    }
+
     /** Both articles through the Spark analysis: the person and the organisation co-mentioned in a sentence. */
     @Test
     void theRecognisedActorsAreCoMentionedInASentenceAndListedAsActorsAndCandidates() {

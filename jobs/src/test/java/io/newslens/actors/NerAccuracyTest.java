@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * Entity-level exact-span accuracy of what newslens reports (recogniser + dictionary + resolution) on the full gold
  * sets: CoNLL-2003 eng.testb and the MSRA Chinese test set. Tables and the command in docs/actors.md; the floors sit
  * just under today's figures, so a loss shows. (Issue #15's targets: English F1 0.88 not reached yet; Chinese F1 0.80
- * reached, its PER 0.85 not yet.)
+ * and PER 0.85 reached.)
  */
 class NerAccuracyTest {
     private static Path gold(String file) {
@@ -43,8 +43,8 @@ class NerAccuracyTest {
     @Test
     void chineseOnMsraTest() throws Exception {
         Map<String, NerEvaluation.Score> newslens = newslens(Conll.read(gold("msra_ner_zh/msra_test_bio.txt.gz")), "zh", 6190);
-        // Issue #15: F1 >= 0.80 (held), PER >= 0.85 (not yet: the floor sits under today's figure)
-        assertTrue(newslens.get("ALL").f1() >= 0.83, "F1 " + newslens.get("ALL").f1());
-        assertTrue(newslens.get("PER").f1() >= 0.83, "PER F1 " + newslens.get("PER").f1());
+        // Issue #15: F1 >= 0.80, PER >= 0.85 (0.852 and 0.890 measured; the floors sit just under)
+        assertTrue(newslens.get("ALL").f1() >= 0.845, "F1 " + newslens.get("ALL").f1());
+        assertTrue(newslens.get("PER").f1() >= 0.88, "PER F1 " + newslens.get("PER").f1());
     }
 }
