@@ -9,10 +9,10 @@ import java.util.List;
 /**
  * Lists of Chinese names written together, as printed news has them (委员：李鹏乔石李瑞环彭真…, 王涛王海王群): the
  * character model cuts such a run at the wrong places ("李鹏乔" + "石"), because nothing but the names themselves
- * marks where one ends. A run of person spans that touch each other is split again into names of a surname and one
- * or two given characters (or a name with a middle dot, 帕巴拉·格列朗杰), choosing the split whose characters best
- * fit their roles by HanLP's person-name statistics (how often a character is a surname, a single given name, the
- * first or last of two given characters).
+ * marks where one ends. Person spans linked into a list (see {@link #split}) are split again into names of a surname
+ * and one or two given characters (or a name with a middle dot, 帕巴拉·格列朗杰), choosing the split whose characters
+ * best fit their roles by HanLP's person-name statistics (how often a character is a surname, a single given name,
+ * the first or last of two given characters).
  */
 final class ChineseNameLists {
     /** A name with a middle dot (minority and foreign names), per character: left whole rather than split. */
@@ -33,20 +33,32 @@ final class ChineseNameLists {
     }
 
     /**
-     * The spans with each run of touching person spans split into the names it lists, other spans as they are. A
-     * lone span is left whole: the model is mostly right there, and a foreign name (阿科皮扬) reads as two Chinese
-     * ones. {@code spans} sorted by start.
+     * The spans with each list of person spans split into the names it lists, other spans as they are; a run of
+     * touching spans that is no list is split too, a lone span is left whole (the model is mostly right there, and a
+     * foreign name, 阿科皮扬, reads as two Chinese ones). {@code spans} sorted by start.
      */
     static List<ChineseEntities.Span> split(String sentence, List<ChineseEntities.Span> spans) {
         List<ChineseEntities.Span> out = new ArrayList<>(spans.size());
         for (int i = 0; i < spans.size(); ) {
             ChineseEntities.Span s = spans.get(i);
-            int j = touching(spans, i);
-            // a list (three names or more that touch) goes on past a few characters the model left out (任 of 任建新)
-            while (j + 1 < spans.size() && "PER".equals(s.type()) && "PER".equals(spans.get(j + 1).type())
-                    && gap(sentence, spans.get(j).end(), spans.get(j + 1).start())
-                    && (j - i >= 2 || touching(spans, j + 1) - j >= 3)) {
-                j = touching(spans, j + 1);
+            // Linked: person spans that touch, or with a list's note or up to three characters the model left out
+            // between them (任 of 任建新). Three or more, one link at least a touch or a note between names of two
+            // characters or more: a list.
+            int j = i;
+            boolean close = false;
+            while ("PER".equals(s.type()) && j + 1 < spans.size() && "PER".equals(spans.get(j + 1).type())) {
+                int from = spans.get(j).end();
+                int to = spans.get(j + 1).start();
+                boolean touch = from == to || to - from >= 3 && note(sentence, from + 1, to - 1);
+                if (!touch && !gap(sentence, spans.get(j), to)) {
+                    break;
+                }
+                // one-character people (汤尤杯, 马列) are abbreviations, not a list's names
+                close |= touch && spans.get(j).end() - spans.get(j).start() > 1 && spans.get(j + 1).end() - spans.get(j + 1).start() > 1;
+                j++;
+            }
+            if (j - i < 2 || !close) {
+                j = touching(spans, i); // not a list: only spans that touch are one run
             }
             int start = s.start();
             int end = spans.get(j).end();
@@ -91,12 +103,14 @@ final class ChineseNameLists {
         return j;
     }
 
-    /** One to three Chinese characters between two names of a list, or a note of the list (（女）, （满族）). */
-    private static boolean gap(String sentence, int from, int to) {
-        if (to - from >= 3 && to - from <= 8 && note(sentence, from + 1, to - 1)) {
-            return true;
-        }
-        if (to - from < 1 || to - from > 3) {
+    /**
+     * One to three Chinese characters between two names of a list: a name or the surname of one (任 of 任建新), or
+     * what follows a span of names run together (马建国欧阳 | 红梅).
+     */
+    private static boolean gap(String sentence, ChineseEntities.Span before, int to) {
+        int from = before.end();
+        boolean runTogether = from - before.start() >= 4 && sentence.substring(before.start(), from).indexOf('·') < 0;
+        if (to - from < 1 || to - from > 3 || !runTogether && role(sentence.charAt(from), NR.B) < LIKELY_SURNAME) {
             return false;
         }
         for (int k = from; k < to; k++) {

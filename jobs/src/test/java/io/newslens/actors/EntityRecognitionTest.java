@@ -131,6 +131,20 @@ class EntityRecognitionTest {
         String council = "新当选的理事会成员名单：张伟王芳李强刘洋陈静杨帆赵磊周敏吴昊郑丽。";
         assertEquals(List.of("张伟", "王芳", "李强", "刘洋", "陈静", "杨帆", "赵磊", "周敏", "吴昊", "郑丽"),
                 names(council, ChineseNer.find(council)));
+        // the model runs 马建国欧阳 together and leaves 红梅 out: the list goes on past its notes and the two characters
+        String presidium = "大会主席团成员：孙明华（女）马建国欧阳红梅林海涛阿依古丽·买买提（维吾尔族）徐志强。";
+        assertEquals(List.of("孙明华", "马建国", "欧阳红梅", "林海涛", "阿依古丽·买买提", "徐志强"),
+                names(presidium, ChineseNer.find(presidium)));
+    }
+
+    /** Names in prose with words between them are no list, even where two of them touch. */
+    @Test
+    void namesInProseWithWordsBetweenThemAreNoList() {
+        String prose = "肯尼迪遗孀杰奎琳·肯尼迪的希腊船王奥纳西斯";
+        List<ChineseEntities.Span> model = List.of(per(prose, "肯尼迪"), per(prose, "杰奎琳·肯尼迪"), per(prose, "希腊船王"),
+                per(prose, "奥纳西斯"));
+        assertEquals(List.of("肯尼迪", "杰奎琳·肯尼迪", "希腊船王", "奥纳西斯"), names(prose, ChineseNameLists.split(prose, model)),
+                "遗孀 and 的 begin no name: the spans are not linked into a list");
     }
 
     /** What the list rule leaves alone: a lone name, a foreign name the model found whole, one-letter people. */
