@@ -19,7 +19,8 @@ final class ChineseNameLists {
     private static final double DOTTED_PER_CHAR = Math.log(0.2);
     /** A name the model found that does not begin with a surname (a foreign name), per character: kept whole. */
     private static final double FOREIGN_PER_CHAR = Math.log(0.3);
-    /** Names of three characters are commoner than of two (MSRA training set: 10,596 against 3,821). */
+    /** Names of three characters are commoner than of two (MSRA training set: 10,596 against 3,821, as
+     * ChineseNerTrainer prints them). */
     private static final double TWO = Math.log(0.27);
     private static final double THREE = Math.log(0.73);
     private static final int LONGEST_DOTTED = 16;
@@ -54,7 +55,7 @@ final class ChineseNameLists {
                     break;
                 }
                 // one-character people (汤尤杯, 马列) are abbreviations, not a list's names
-                close |= touch && spans.get(j).end() - spans.get(j).start() > 1 && spans.get(j + 1).end() - spans.get(j + 1).start() > 1;
+                close |= touch && length(spans.get(j)) > 1 && length(spans.get(j + 1)) > 1;
                 j++;
             }
             if (j - i < 2 || !close) {
@@ -65,7 +66,7 @@ final class ChineseNameLists {
             boolean letters = true; // 马列, 马恩列斯: one character per person, as the model found them
             java.util.BitSet cuts = new java.util.BitSet();
             for (int k = i; k <= j; k++) {
-                letters &= spans.get(k).end() - spans.get(k).start() == 1;
+                letters &= length(spans.get(k)) == 1;
                 cuts.set(spans.get(k).start());
                 cuts.set(spans.get(k).end());
             }
@@ -82,6 +83,10 @@ final class ChineseNameLists {
             i = j + 1;
         }
         return out;
+    }
+
+    private static int length(ChineseEntities.Span s) {
+        return s.end() - s.start();
     }
 
     /** A person span that is a people (维吾尔族, the note after a name in a list): no person. */

@@ -117,9 +117,16 @@ public final class NerEvaluation {
         return predicted;
     }
 
-    /** Missed (-) and wrong (+) entities of one type, one line each with its sentence, for reading the errors. */
+    /**
+     * Missed (-) and wrong (+) entities of one type, one line each with its sentence, for reading the errors; then the
+     * score of the sentence with the most gold entities of the type apart from the others' (a long list can weigh).
+     */
     static void printErrors(List<Conll.Sentence> gold, Map<Conll.Sentence, List<Conll.Entity>> predicted, String type,
                             String sep, java.io.PrintStream out) {
+        Conll.Sentence largest = gold.stream().max(java.util.Comparator.comparingLong(
+                s -> s.entities().stream().filter(e -> type.equals(e.type())).count())).orElse(null);
+        Map<String, Score> apart = score(List.of(largest), predicted::get);
+        Map<String, Score> others = score(gold.stream().filter(s -> s != largest).toList(), predicted::get);
         for (Conll.Sentence s : gold) {
             Set<Conll.Entity> g = new HashSet<>(s.entities());
             Set<Conll.Entity> p = new HashSet<>(predicted.get(s));
@@ -136,6 +143,11 @@ public final class NerEvaluation {
                 }
             }
         }
+        Score l = apart.get(type);
+        Score o = others.get(type);
+        out.printf(Locale.ROOT, "%s: the sentence with the most (%d gold, %d predicted, %d right) F1 %.3f; the other sentences "
+                + "(%d gold, %d predicted, %d right) F1 %.3f%n", type, l.gold(), l.predicted(), l.truePositives(), l.f1(),
+                o.gold(), o.predicted(), o.truePositives(), o.f1());
     }
 
     private static Map<Conll.Sentence, List<Conll.Entity>> document(List<Conll.Sentence> doc, String sep, String language,
