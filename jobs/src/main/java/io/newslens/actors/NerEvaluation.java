@@ -125,7 +125,7 @@ public final class NerEvaluation {
                             String sep, java.io.PrintStream out) {
         Conll.Sentence largest = gold.stream().max(java.util.Comparator.comparingLong(
                 s -> s.entities().stream().filter(e -> type.equals(e.type())).count())).orElse(null);
-        Map<String, Score> apart = score(List.of(largest), predicted::get);
+        Map<String, Score> apart = score(largest == null ? List.of() : List.of(largest), predicted::get);
         Map<String, Score> others = score(gold.stream().filter(s -> s != largest).toList(), predicted::get);
         for (Conll.Sentence s : gold) {
             Set<Conll.Entity> g = new HashSet<>(s.entities());
