@@ -14,7 +14,8 @@ class ReutersActorAccuracyTest {
     void countriesAgainstReutersGoldPlaces() {
         Path reuters = Path.of(System.getProperty("newslens.shared", "../shared"), "corpora/reuters21578/articles.jsonl.gz");
         assumeTrue(Files.isRegularFile(reuters), "skipped: " + reuters + " is absent (../shared is not beside this clone)");
-        ReutersActorAccuracy.Result r = ReutersActorAccuracy.evaluate(SparkTestSession.get(), reuters.toString());
+        ReutersActorAccuracy.Result r = SparkTestSession.compiled(
+                () -> ReutersActorAccuracy.evaluate(SparkTestSession.get(), reuters.toString()));
         System.out.print(ReutersActorAccuracy.markdown(r));
         assertTrue(r.articles() > 19_000);
         assertTrue(r.salientMicro().f1() >= SALIENT_F1, "salient F1 " + r.salientMicro().f1());

@@ -39,13 +39,38 @@ final class NotebookRunner {
         throw new IllegalStateException("no duckdb_jdbc jar on the test class path");
     }
 
-    /** Runs each notebook; returns the executed copies. Throws with nbconvert's output when a cell fails. */
-    static List<Path> runAll(Path repo, Path reports, Path target) throws IOException, InterruptedException {
-        return run(repo, reports, target, "");
+    /** Notebooks executing side by side (each is one Python process, mostly waiting on one core). */
+    record Running(List<Path> notebooks, List<Process> processes, Path target) {
+        /** Waits for all; returns the executed copies, or throws with nbconvert's output of the first that failed. */
+        List<Path> await() throws IOException, InterruptedException {
+            List<Path> executed = new ArrayList<>();
+            String failure = null;
+            for (int i = 0; i < processes.size(); i++) {
+                Process p = processes.get(i);
+                Path nb = notebooks.get(i);
+                if (!p.waitFor(15, TimeUnit.MINUTES)) {
+                    p.destroyForcibly();
+                    failure = failure != null ? failure : nb + " did not finish in 15 minutes";
+                } else if (p.exitValue() != 0) {
+                    failure = failure != null ? failure
+                            : "notebook " + nb.getFileName() + " failed:\n" + Files.readString(log(target, nb));
+                } else {
+                    executed.add(target.resolve(nb.getFileName()));
+                }
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+            return executed;
+        }
     }
 
-    /** As {@link #runAll}, for the notebooks whose file name starts with one of the given prefixes ("" = all). */
-    static List<Path> run(Path repo, Path reports, Path target, String... prefixes) throws IOException, InterruptedException {
+    private static Path log(Path target, Path notebook) {
+        return target.resolve(notebook.getFileName() + ".log");
+    }
+
+    /** Starts the notebooks whose file name starts with one of the given prefixes ("" = all); {@link Running#await} them. */
+    static Running start(Path repo, Path reports, Path target, String... prefixes) throws IOException {
         Files.createDirectories(target);
         List<Path> notebooks;
         try (Stream<Path> s = Files.list(repo.resolve("notebooks"))) {
@@ -53,26 +78,17 @@ final class NotebookRunner {
                     .filter(p -> java.util.Arrays.stream(prefixes).anyMatch(x -> p.getFileName().toString().startsWith(x)))
                     .sorted().toList();
         }
-        List<Path> executed = new ArrayList<>();
+        List<Process> processes = new ArrayList<>();
         for (Path nb : notebooks) {
-            Path log = target.resolve(nb.getFileName() + ".log");
             ProcessBuilder pb = new ProcessBuilder(PYTHON, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
                     "--ExecutePreprocessor.timeout=600", "--output-dir", target.toString(), nb.toString())
-                    .directory(repo.resolve("notebooks").toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                    .directory(repo.resolve("notebooks").toFile()).redirectErrorStream(true).redirectOutput(log(target, nb).toFile());
             pb.environment().put("NEWSLENS_REPORTS", reports.toString());
             pb.environment().put("NEWSLENS_FIGURES", target.resolve("figures").toString());
             pb.environment().put("NEWSLENS_DUCKDB_JAR", duckdbJar());
             pb.environment().put("MPLBACKEND", "Agg");
-            Process p = pb.start();
-            if (!p.waitFor(15, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(nb + " did not finish in 15 minutes");
-            }
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException("notebook " + nb.getFileName() + " failed:\n" + Files.readString(log));
-            }
-            executed.add(target.resolve(nb.getFileName()));
+            processes.add(pb.start());
         }
-        return executed;
+        return new Running(notebooks, processes, target);
     }
 }

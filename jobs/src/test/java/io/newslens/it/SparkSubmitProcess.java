@@ -16,6 +16,14 @@ import java.util.List;
 final class SparkSubmitProcess {
     static final Path REPO = Paths.get(System.getProperty("newslens.repo", "..")).toAbsolutePath().normalize();
 
+    /**
+     * Expressions interpreted instead of compiled to Java (Spark's test mode), for runs whose checks are about
+     * something else (publication, fault recovery): on the sample, compiling generated code in every JVM is most of
+     * a run's time. Results are the same; StandaloneClusterIT compares such a run with a compiled one.
+     */
+    static final String[] INTERPRETED = {"--conf", "spark.sql.codegen.wholeStage=false",
+            "--conf", "spark.sql.codegen.factoryMode=NO_CODEGEN"};
+
     private SparkSubmitProcess() {
     }
 
@@ -56,7 +64,11 @@ final class SparkSubmitProcess {
 
     /** Runs to the end (at most 5 minutes) and checks the exit code is 0, showing the log's tail if not. */
     static void runToSuccess(Path log, String master, String... newslensArgs) throws Exception {
-        Process p = builder(log, master, newslensArgs).start();
+        runToSuccess(log, master, new String[0], newslensArgs);
+    }
+
+    static void runToSuccess(Path log, String master, String[] sparkConf, String... newslensArgs) throws Exception {
+        Process p = builder(log, master, sparkConf, newslensArgs).start();
         try {
             org.junit.jupiter.api.Assertions.assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES),
                     "SparkSubmit finished in time: " + tail(log));
