@@ -25,6 +25,9 @@ class KilledDriverIT {
     @TempDir
     Path dir;
 
+    /** The published run's input: the sample's 200 Reuters articles, one file (the publication checks need no more). */
+    private static final String FIRST_INPUT = "data/sample/reuters-1987.jsonl.gz";
+
     private static long rows(Path report) throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
              ResultSet rs = db.createStatement().executeQuery(
@@ -53,25 +56,36 @@ class KilledDriverIT {
         }
     }
 
+    private final long start = System.nanoTime();
+
+    /** Progress on the build's output, with the seconds since the test began: where the time goes. */
+    private void log(String message) {
+        System.err.printf("[killed-driver-it %.0f s] %s%n", (System.nanoTime() - start) / 1e9, message);
+    }
+
     @Test
     void killedWhileWritingLeavesThePreviousOutputReadable() throws Exception {
         Path out = dir.resolve("out");
         Path log1 = dir.resolve("first.log");
-        SparkSubmitProcess.runToSuccess(log1, "local[2]", INTERPRETED, "ingest", "--config", "data/sample/newslens.yaml",
+        SparkSubmitProcess.runToSuccess(log1, "local[2]", INTERPRETED, "ingest", "--input", FIRST_INPUT,
                 "--output", out.toString());
         String manifest = Files.readString(out.resolve("_manifest.json"));
         long before = rows(out.resolve("articles"));
         Path firstCopy = dir.resolve("first-copy");
         copy(out, firstCopy);
 
-        // Enough input that writing the reports takes several seconds.
+        // Enough input that writing the reports takes several seconds. Plain English prose: its language is told by
+        // the fast detector (a text of "body 1 body 1 ..." made every record wait for the slow one).
         Path big = dir.resolve("big.jsonl");
         try (BufferedWriter w = Files.newBufferedWriter(big)) {
             for (int i = 0; i < 200_000; i++) {
-                w.write("{\"id\":\"k" + i + "\",\"title\":\"Title " + i + "\",\"text\":\"" + ("body " + i + " ").repeat(40)
+                w.write("{\"id\":\"k" + i + "\",\"title\":\"Title " + i + "\",\"text\":\""
+                        + ("Officials said on Monday that the budget for the schools and roads of district " + i
+                        + " would be approved by the council next week. ").repeat(3)
                         + "\",\"published\":\"2020-01-" + (1 + i % 28) + "\"}\n");
             }
         }
+        log("first run published; writing the big input");
         Path log2 = dir.resolve("killed.log");
         Process victim = SparkSubmitProcess.builder(log2, "local[2]", INTERPRETED, "ingest", "--input", big.toString(),
                 "--output", out.toString()).start();
@@ -88,8 +102,9 @@ class KilledDriverIT {
         assertEquals(before, rows(out.resolve("articles")), "previous articles complete and readable");
 
         // --force: the inputs are those of the published run, which would otherwise be republished as it is.
+        log("killed the run while it wrote");
         Path log3 = dir.resolve("rerun.log");
-        SparkSubmitProcess.runToSuccess(log3, "local[2]", INTERPRETED, "ingest", "--config", "data/sample/newslens.yaml",
+        SparkSubmitProcess.runToSuccess(log3, "local[2]", INTERPRETED, "ingest", "--input", FIRST_INPUT,
                 "--output", out.toString(), "--force");
         assertEquals(before, rows(out.resolve("articles")));
         assertTrue(Files.readString(log3).contains("took over the lock of run "), "the killed run's lock: " + SparkSubmitProcess.tail(log3));
@@ -101,6 +116,7 @@ class KilledDriverIT {
         // Halted right after its version folder is complete, manifest included, but before the pointer swap: it
         // was never published. Then halted right after the swap: it is published whole.
         String before2 = Files.readString(out.resolve("_manifest.json"));
+        log("re-run after the kill published");
         Path log4 = dir.resolve("halted-before-swap.log");
         Process halted = SparkSubmitProcess.builder(log4, "local[2]", java.util.List.of("-Dnewslens.halt_at=manifest-written"),
                 INTERPRETED, "ingest", "--input", "data/sample/sogou-zh-2012.jsonl", "--output", out.toString()).start();
@@ -110,6 +126,7 @@ class KilledDriverIT {
         assertEquals(before, rows(out.resolve("articles")));
         assertEquals(3, versions(out).size(), "its complete version folder is on disk: " + versions(out));
 
+        log("halted before the pointer swap");
         Path log5 = dir.resolve("halted-after-swap.log");
         halted = SparkSubmitProcess.builder(log5, "local[2]", java.util.List.of("-Dnewslens.halt_at=pointer-swapped"),
                 INTERPRETED, "ingest", "--input", "data/sample/sogou-zh-2012.jsonl", "--output", out.toString()).start();
@@ -125,11 +142,13 @@ class KilledDriverIT {
 
         // The next run, over the same input, finds it unchanged since the halted run (published whole): it
         // republishes that run without Spark and collects the version before it.
+        log("halted after the pointer swap");
         Path log6 = dir.resolve("after-halt.log");
         SparkSubmitProcess.runToSuccess(log6, "local[2]", INTERPRETED, "ingest", "--input", "data/sample/sogou-zh-2012.jsonl",
                 "--output", out.toString());
         assertTrue(Files.readString(log6).contains("unchanged since run " + haltedRun), SparkSubmitProcess.tail(log6));
         assertEquals(halted2, rows(out.resolve("articles")));
+        log("unchanged input republished");
         assertEquals(java.util.List.of(haltedRun, published(out)), versions(out));
     }
 

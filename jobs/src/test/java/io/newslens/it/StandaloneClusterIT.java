@@ -119,16 +119,13 @@ class StandaloneClusterIT {
             await(dir.resolve("master.log"), "Registering worker", 2, 60);
             log("2 workers registered with the master");
 
-            // Expressions interpreted on the cluster (three executor JVMs would each compile the same generated
-            // code); the local run it is compared with compiles, as shipped: the reports do not depend on it.
-            List<String> conf = new ArrayList<>(List.of("--conf", "spark.executor.memory=1g", "--conf", "spark.cores.max=2",
-                    "--conf", "spark.sql.shuffle.partitions=4"));
-            conf.addAll(List.of(SparkSubmitProcess.INTERPRETED));
+            String[] conf = {"--conf", "spark.executor.memory=1g", "--conf", "spark.cores.max=2",
+                    "--conf", "spark.sql.shuffle.partitions=4"};
             // One cluster run (CI runs the heavy checks once), with a fault: worker1's executor is killed while the
             // job tokenises and counts terms. Spark relaunches it and the reports still equal the local run's.
             Path clusterOut = dir.resolve("cluster");
             Path clusterLog = dir.resolve("cluster-submit.log");
-            Process run = start(clusterLog, master, clusterOut, conf.toArray(String[]::new));
+            Process run = start(clusterLog, master, clusterOut, conf);
             await(clusterLog, "stage terms started", 1, 300);
             ProcessHandle worker1 = started.get(1).toHandle();
             List<ProcessHandle> executors = worker1.descendants()
@@ -137,6 +134,8 @@ class StandaloneClusterIT {
             executors.get(0).destroyForcibly();
             log("killed executor pid " + executors.get(0).pid() + " of worker1 during stage terms");
             finish(run, clusterLog, master);
+            log("stages on the cluster: " + Files.readAllLines(clusterLog).stream().filter(l -> l.contains("] stage "))
+                    .collect(Collectors.joining(" | ")));
             await(dir.resolve("master.log"), "Removing app", 1, 60);
             log("application with a killed executor completed on the cluster: " + Files.readAllLines(dir.resolve("master.log")).stream()
                     .filter(l -> l.contains("Registered app") || l.contains("Removing app") || l.contains("Removing executor")
