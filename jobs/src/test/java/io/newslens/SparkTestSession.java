@@ -10,8 +10,8 @@ import org.apache.spark.sql.SparkSession;
  * The one local SparkSession the whole test suite shares, configured as production runs are but for one thing:
  * expressions are interpreted instead of compiled to Java (Spark's own test mode). On fixtures of a few rows,
  * generating and compiling code is most of a query's time, and the suite runs thousands of such queries; results
- * are the same. Tests over whole corpora compile, as production does ({@link #compiled}); the integration tests
- * run the shaded jar as shipped.
+ * are the same. A Spark-heavy test over a whole corpus compiles, as production does ({@link #compiled}); the
+ * integration tests run the shaded jar as shipped.
  */
 public final class SparkTestSession {
     private static SparkSession spark;

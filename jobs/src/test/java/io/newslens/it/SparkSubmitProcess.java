@@ -18,8 +18,8 @@ final class SparkSubmitProcess {
 
     /**
      * Expressions interpreted instead of compiled to Java (Spark's test mode), for runs whose checks are about
-     * something else (publication, fault recovery): on the sample, compiling generated code in every JVM is most of
-     * a run's time. Results are the same (the unit tests run so, see SparkTestSession).
+     * something else (publication, fault recovery): short runs then spend less time compiling generated code.
+     * Results are the same (the unit tests run so, see SparkTestSession).
      */
     static final String[] INTERPRETED = {"--conf", "spark.sql.codegen.wholeStage=false",
             "--conf", "spark.sql.codegen.factoryMode=NO_CODEGEN"};
