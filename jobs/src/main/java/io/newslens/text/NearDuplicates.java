@@ -3,12 +3,10 @@ package io.newslens.text;
 import static org.apache.spark.sql.functions.array_intersect;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 
@@ -20,7 +18,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
@@ -215,27 +215,16 @@ public final class NearDuplicates {
             }
             return bandKeys(shingles, multipliers, offsets, rows);
         }, DataTypes.createArrayType(DataTypes.LongType)).withName("newslens_minhash_bands");
-        // Members of a bucket in order: each is paired with up to MAX_EARLIER_PER_BUCKET members before it.
-        UserDefinedFunction pairs = udf((UDF1<scala.collection.Seq<Row>, List<Row>>) members -> {
-            List<Row> result = new ArrayList<>();
-            for (int i = 1; i < members.size(); i++) {
-                String later = members.apply(i).getString(1);
-                for (int j = Math.max(0, i - MAX_EARLIER_PER_BUCKET); j < i; j++) {
-                    result.add(RowFactory.create(members.apply(j).getString(1), later));
-                }
-            }
-            return result;
-        }, DataTypes.createArrayType(PAIR)).withName("newslens_bucket_pairs");
-
         Dataset<Row> input = articles.filter(size(col("shingles")).gt(0))
                 .select(col(idCol).as("id"), order.as("ord"), col("shingles"));
+        // Each bucket's members in order, by one shuffle on the band key and a sort within each partition: most
+        // buckets hold one article, and grouping them with collect_list fell back to Spark's slower sort-based
+        // aggregation of object buffers for every (article, band) row.
         Dataset<Row> candidates = input
                 .select(col("id"), col("ord"), explode(bandKeys.apply(col("shingles"))).as("band"))
-                .groupBy(col("band"))
-                .agg(sort_array(collect_list(struct(col("ord"), col("id")))).as("members"))
-                .filter(size(col("members")).gt(1))
-                .select(explode(pairs.apply(col("members"))).as("p"))
-                .select(col("p.a").as("a"), col("p.b").as("b"))
+                .repartition(col("band"))
+                .sortWithinPartitions(col("band"), col("ord"))
+                .mapPartitions((MapPartitionsFunction<Row, Row>) BucketPairs::new, Encoders.row(PAIR))
                 .distinct();
         Dataset<Row> a = input.select(col("id").as("a"), col("ord").as("a_ord"), col("shingles").as("a_sh"));
         Dataset<Row> b = input.select(col("id").as("b"), col("shingles").as("b_sh"));
@@ -246,6 +235,50 @@ public final class NearDuplicates {
         return verified.groupBy(col("b").as(idCol))
                 .agg(min_by(struct(col("a"), col("j")), col("a_ord")).as("first"))
                 .select(col(idCol), col("first.a").as("duplicate_of"), col("first.j").as("jaccard"));
+    }
+
+    /**
+     * Candidate pairs from rows (id, ord, band) sorted by band, then ord: each member of a bucket is paired with up to
+     * {@link #MAX_EARLIER_PER_BUCKET} members before it, (earlier, later).
+     */
+    static final class BucketPairs implements java.util.Iterator<Row> {
+        private final java.util.Iterator<Row> rows;
+        private final java.util.ArrayDeque<String> earlier = new java.util.ArrayDeque<>();
+        private final java.util.ArrayDeque<Row> pending = new java.util.ArrayDeque<>();
+        private long band;
+
+        BucketPairs(java.util.Iterator<Row> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (pending.isEmpty() && rows.hasNext()) {
+                Row r = rows.next();
+                String id = r.getString(0);
+                long key = r.getLong(2);
+                if (earlier.isEmpty() || key != band) {
+                    earlier.clear();
+                    band = key;
+                }
+                for (String e : earlier) {
+                    pending.add(RowFactory.create(e, id));
+                }
+                earlier.addLast(id);
+                if (earlier.size() > MAX_EARLIER_PER_BUCKET) {
+                    earlier.removeFirst();
+                }
+            }
+            return !pending.isEmpty();
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return pending.removeFirst();
+        }
     }
 
     /** A sortable order key: earlier publication first, undated last, then id. */

@@ -105,4 +105,39 @@ class NearDuplicatesTest {
         assertEquals(NearDuplicates.MAX_ROWS_PER_BAND, (int) org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
                 java.time.Duration.ofSeconds(5), () -> NearDuplicates.rowsPerBand(1.0, 20)));
     }
+
+    @Test
+    void bucketPairsPairEachMemberWithUpToSixtyFourEarlierOnesOfItsBucket() {
+        // Rows (id, ord, band) as the shuffle delivers them: sorted by band, then by ord. Buckets of 1 to 70 members
+        // (70: the cap of 64 earlier members applies), band keys that differ by one, a negative one.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        List<Row> rows = new ArrayList<>();
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        long[] bands = {-5L, 0L, 1L, 2L, 1L << 40};
+        int[] sizes = {3, 1, 70, 2, 65};
+        int next = 0;
+        for (int k = 0; k < bands.length; k++) {
+            List<String> members = new ArrayList<>();
+            for (int m = 0; m < sizes[k]; m++) {
+                String id = "a" + (next++ * 7 + random.nextInt(7));
+                members.add(id);
+                rows.add(RowFactory.create(id, RowFactory.create(false, (long) m, id), bands[k]));
+            }
+            for (int i = 1; i < members.size(); i++) {
+                for (int j = Math.max(0, i - 64); j < i; j++) {
+                    expected.add(members.get(j) + ">" + members.get(i));
+                }
+            }
+        }
+        java.util.Set<String> got = new java.util.TreeSet<>();
+        int count = 0;
+        for (java.util.Iterator<Row> it = new NearDuplicates.BucketPairs(rows.iterator()); it.hasNext(); count++) {
+            Row p = it.next();
+            got.add(p.getString(0) + ">" + p.getString(1));
+        }
+        assertEquals(expected, got);
+        assertEquals(expected.size(), count, "no pair emitted twice");
+        // By hand: bucket of 3: 1 + 2; of 70: 1 + ... + 63, then 64 for each of the last 6 (2,400); of 2: 1; of 65: 2,080.
+        assertEquals(3 + 0 + 2400 + 1 + 2080, count);
+    }
 }
