@@ -8,9 +8,7 @@ import java.util.stream.Stream;
 /**
  * The shaded jar's local[2] run of {@code all} on data/sample, made once per Failsafe JVM: SparkSubmitIT checks it and
  * runs the notebooks on it, StandaloneClusterIT compares the cluster's reports with it. One run instead of two keeps CI
- * within its time budget; neither test writes into it. It runs with the small-run settings
- * ({@link SparkSubmitProcess#SMALL_RUN}); the cluster run uses the shipped ones, so their comparison also shows that
- * code generation and adaptive planning do not change a report.
+ * within its time budget; neither test writes into it.
  */
 final class SampleRun {
     record Result(Path output, Path log) {
@@ -32,7 +30,7 @@ final class SampleRun {
             Files.createDirectories(base);
             Path out = base.resolve("out");
             Path log = base.resolve("submit.log");
-            SparkSubmitProcess.runToSuccess(log, "local[2]", SparkSubmitProcess.SMALL_RUN, "all", "--config", "data/sample/newslens.yaml",
+            SparkSubmitProcess.runToSuccess(log, "local[2]", "all", "--config", "data/sample/newslens.yaml",
                     "--output", out.toString());
             done = new Result(out, log);
         }
