@@ -467,6 +467,16 @@ public final class RunOutput {
         return asked == null || specs.stream().anyMatch(s -> asked.contains(s.name()));
     }
 
+    /**
+     * Whether {@link #write(ReportSpec, Dataset, RunManifest, String)} with this {@code replaceFrom} writes only the
+     * partitions from that value on (a published copy of the report, partitioned the same way, keeps the others):
+     * then a stage may compute only those rows.
+     */
+    public boolean replacesPartitions(ReportSpec spec, String replaceFrom) {
+        return replaceFrom != null && spec.partitionBy().size() == 1 && published(spec.name())
+                && publishedPartitionedBy(spec.name(), spec.partitionBy().get(0));
+    }
+
     /** Writes one report into this run's version folder after checking it against its declaration; returns its row count. */
     public long write(ReportSpec spec, Dataset<Row> report, RunManifest manifest) {
         return write(spec, report, manifest, null);
@@ -478,8 +488,7 @@ public final class RunOutput {
      * only rows of partitions from that value on are written, and publishing replaces exactly those partitions.
      */
     public long write(ReportSpec spec, Dataset<Row> report, RunManifest manifest, String replaceFrom) {
-        boolean incremental = replaceFrom != null && spec.partitionBy().size() == 1 && published(spec.name())
-                && publishedPartitionedBy(spec.name(), spec.partitionBy().get(0));
+        boolean incremental = replacesPartitions(spec, replaceFrom);
         if (incremental) {
             String column = spec.partitionBy().get(0);
             // The undated bucket (a null key, folder __HIVE_DEFAULT_PARTITION__, which sorts after any date) can

@@ -259,7 +259,36 @@ public final class Terms {
      */
     public static Dataset<Row> trending(Dataset<Row> docTerms, Dataset<Row> vocabulary, int window, double zThreshold,
                                         int minCount) {
+        return trending(docTerms, vocabulary, window, zThreshold, minCount, null);
+    }
+
+    /**
+     * As above, only the rows of the periods from {@code from} (yyyy-MM-dd) on, when not null: what an incremental run
+     * replaces. Only those periods and the {@code window} periods before them (per n: the series of each n holds the
+     * periods with n-grams of that n) are read, so the rows are those of the whole series.
+     */
+    public static Dataset<Row> trending(Dataset<Row> docTerms, Dataset<Row> vocabulary, int window, double zThreshold,
+                                        int minCount, String from) {
         Dataset<Row> dated = docTerms.filter(col(PERIOD_START).isNotNull());
+        if (from != null) {
+            // One row per n and period: cheap to collect.
+            List<Row> periods = dated.select(col(N), col(PERIOD_START)).distinct().orderBy(col(N), col(PERIOD_START)).collectAsList();
+            java.util.Map<Integer, List<java.sql.Date>> byN = new java.util.TreeMap<>();
+            periods.forEach(r -> byN.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(r.getDate(1)));
+            java.sql.Date start = java.sql.Date.valueOf(from);
+            Column needed = lit(false);
+            for (java.util.Map.Entry<Integer, List<java.sql.Date>> e : byN.entrySet()) {
+                List<java.sql.Date> series = e.getValue();
+                int first = 0;
+                while (first < series.size() && series.get(first).before(start)) {
+                    first++;
+                }
+                java.sql.Date bound = series.get(Math.max(0, first - window));
+                needed = needed.or(col(N).equalTo(e.getKey()).and(col(PERIOD_START).geq(lit(bound))));
+            }
+            return trending(dated.filter(needed), vocabulary, window, zThreshold, minCount, null)
+                    .filter(col(PERIOD_START).geq(lit(start)));
+        }
         Dataset<Row> kept = vocabulary.filter(col("kept")).select(col(TERM), col(N));
         Dataset<Row> tokens = dated.groupBy(col(PERIOD_START), col(N)).agg(sum(COUNT).as("tokens"));
         Dataset<Row> counts = dated.join(broadcast(kept), new String[] {TERM, N})

@@ -57,7 +57,13 @@ public final class TermsJob {
                 // Incremental runs replace the period partitions from the one holding `since` on.
                 String from = config.since() == null ? null : periodStartOf(config.since(), t.period());
                 if (out.wants(TermReports.TERM_FREQUENCIES)) {
-                    out.write(TermReports.TERM_FREQUENCIES, Terms.termFrequencies(cells), manifest, from);
+                    // Each row depends on its own period's cells only: where the published report keeps the periods
+                    // before `from`, only the others are computed (the undated bucket is always rewritten).
+                    Dataset<Row> tfCells = out.replacesPartitions(TermReports.TERM_FREQUENCIES, from)
+                            ? cells.filter(col(TermReports.PERIOD_START).geq(lit(java.sql.Date.valueOf(from)))
+                                    .or(col(TermReports.PERIOD_START).isNull()))
+                            : cells;
+                    out.write(TermReports.TERM_FREQUENCIES, Terms.termFrequencies(tfCells), manifest, from);
                 }
                 // article_terms and trending_terms use the kept vocabulary.
                 Dataset<Row> vocabulary = null;
@@ -74,8 +80,10 @@ public final class TermsJob {
                     out.write(TermReports.KEYNESS, keyness(cells, t), manifest);
                 }
                 if (out.wants(TermReports.TRENDING_TERMS)) {
+                    // Where the published report keeps the periods before `from`, only the others are computed.
+                    String trendingFrom = out.replacesPartitions(TermReports.TRENDING_TERMS, from) ? from : null;
                     out.write(TermReports.TRENDING_TERMS, Terms.trending(cells, vocabulary, t.trendingWindow(),
-                            t.trendingZ(), t.minCount()), manifest, from);
+                            t.trendingZ(), t.minCount(), trendingFrom), manifest, from);
                 }
                 if (out.wants(TermReports.KWIC)) {
                     Dataset<Row> key = out.wants(TermReports.KEYNESS) ? out.read(TermReports.KEYNESS.name()) : null;

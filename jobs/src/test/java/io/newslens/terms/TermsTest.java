@@ -1,5 +1,7 @@
 package io.newslens.terms;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -277,6 +279,36 @@ class TermsTest {
                 .filter("term = 'tariff'"), "period_start");
         assertEquals(9.0, short3.get("2020-04-01|").<Double>getAs("z_score"), EPS);
         assertFalse(short3.get("2020-04-01|").<Boolean>getAs("burst"));
+    }
+
+    @Test
+    void trendingFromAPeriodEqualsTheWholeSeriesFromThatPeriod() {
+        StructType schema = new StructType().add("article_id", DataTypes.StringType).add("source", DataTypes.StringType)
+                .add("period_start", DataTypes.DateType).add("term", DataTypes.StringType)
+                .add("n", DataTypes.IntegerType).add("count", DataTypes.LongType);
+        // Eight months of unigrams; the bigram only in some months, so its series has fewer periods than n = 1's.
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int m = 0; m < 8; m++) {
+            Date d = Date.valueOf("2020-0" + (m + 1) + "-01");
+            rows.add(RowFactory.create("a" + m, "A", d, "tariff", 1, (long) (1 + m * m % 7)));
+            rows.add(RowFactory.create("a" + m, "A", d, "trade", 1, (long) (3 + m % 3)));
+            rows.add(RowFactory.create("a" + m, "A", d, "filler", 1, 90L - m));
+            if (m % 3 != 1) {
+                rows.add(RowFactory.create("a" + m, "A", d, "trade war", 2, (long) (2 + m)));
+                rows.add(RowFactory.create("a" + m, "A", d, "the trade", 2, 5L));
+            }
+        }
+        Dataset<Row> dt = spark.createDataFrame(rows, schema);
+        Dataset<Row> vocab = Terms.vocabulary(Terms.cells(dt), 8, 1, 1.0, 100);
+        for (String from : List.of("2020-06-01", "2020-02-01", "2020-06-15", "2019-01-01", "2021-01-01")) {
+            Dataset<Row> whole = Terms.trending(dt, vocab, 3, 3.0, 2).filter(col("period_start").geq(lit(Date.valueOf(from))));
+            Dataset<Row> part = Terms.trending(dt, vocab, 3, 3.0, 2, from);
+            assertEquals(whole.count(), part.count(), from);
+            assertEquals(0, whole.exceptAll(part).count(), "rows from " + from);
+            assertEquals(0, part.exceptAll(whole).count(), "rows from " + from);
+        }
+        // From June the z-scores come from March to May, which the restricted computation read.
+        assertTrue(Terms.trending(dt, vocab, 3, 3.0, 2, "2020-06-01").filter("term = 'trade' AND z_score IS NOT NULL").count() == 3);
     }
 
     @Test
