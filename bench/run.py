@@ -304,9 +304,9 @@ def incremental_scenario(args, work):
     result = {"scale": args.incremental, "records": records, "new_records": len(newest), "files": INCREMENTAL_PARTS,
               "command": "newslens " + " ".join(INCREMENTAL_WORK), "since": since,
               "full": {"wall_with_jvm_start": round(full_wall, 1), "stage_seconds": round(sum(x["seconds"] for x in full["stages"]), 1),
-                       "stages": stage_rows(full, records - len(newest), mb)},
+                       "stages": stage_rows(full, records - len(newest), mb), "report_seconds": report_seconds(full)},
               "incremental": {"wall_with_jvm_start": round(inc_wall, 1), "stage_seconds": round(sum(x["seconds"] for x in inc["stages"]), 1),
-                              "stages": stage_rows(inc, records, mb),
+                              "stages": stage_rows(inc, records, mb), "report_seconds": report_seconds(inc),
                               "ingest_store": inc["counts"]["ingest"].get("store"),
                               "terms_store": inc["counts"].get("terms", {}).get("store"),
                               "actors_store": inc["counts"].get("actors", {}).get("store")}}
@@ -314,6 +314,13 @@ def incremental_scenario(args, work):
     print(f"bench: incremental x{args.incremental}: full {full_wall:.1f} s, one more day ({len(newest)} articles) "
           f"{inc_wall:.1f} s = {100 * inc_wall / full_wall:.0f}% of the full run", flush=True)
     return result
+
+
+def report_seconds(manifest):
+    """Seconds each report took to compute and write (the manifest's reports.<name>.seconds), slowest first."""
+    reports = manifest.get("reports", {})
+    return dict(sorted(((name, r.get("seconds")) for name, r in reports.items() if r.get("seconds") is not None),
+                       key=lambda kv: -kv[1]))
 
 
 def corpus_at(src, scale, work):
