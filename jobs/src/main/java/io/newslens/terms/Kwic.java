@@ -105,6 +105,36 @@ public final class Kwic {
         return RowFactory.create(term, s[0], s[0] + ms, s[0] + me, s[1], left, sentence.substring(ms, me), right);
     }
 
+    /** Candidates per example: a term counted in an article is nearly always found again sentence by sentence. */
+    static final int CANDIDATES_PER_EXAMPLE = 2;
+
+    /** The ids of the articles {@link #examples} needs to search (see there). */
+    private static Dataset<Row> candidates(Dataset<Row> corpus, Dataset<Row> grams, List<Row> want, StructType wantSchema,
+                                           Set<String> terms, int perTerm, String period) {
+        UserDefinedFunction held = udf((org.apache.spark.sql.api.java.UDF1<scala.collection.Seq<Row>, List<String>>) g -> {
+            List<String> found = new ArrayList<>();
+            if (g != null) {
+                for (int i = 0; i < g.size(); i++) {
+                    String term = g.apply(i).getString(0);
+                    if (terms.contains(term)) {
+                        found.add(term);
+                    }
+                }
+            }
+            return found;
+        }, DataTypes.createArrayType(DataTypes.StringType)).withName("newslens_kwic_terms_held");
+        Dataset<Row> holding = grams.select(col(Articles.ARTICLE_ID), explode(held.apply(col(Terms.GRAMS))).as("term"))
+                .join(corpus.select(col(Articles.ARTICLE_ID), col(Articles.SOURCE),
+                        Terms.periodLabel(Terms.periodStart(col(Articles.PUBLISHED_DATE), period)).as("_period")), Articles.ARTICLE_ID);
+        Dataset<Row> w = org.apache.spark.sql.functions.broadcast(holding.sparkSession().createDataFrame(want, wantSchema));
+        return holding.join(w, holding.col("term").equalTo(org.apache.spark.sql.functions.lower(w.col("term")))
+                        .and(w.col("target").equalTo(holding.col(Articles.SOURCE)).or(w.col("target").equalTo(holding.col("_period")))))
+                .withColumn("_r", row_number().over(Window.partitionBy(w.col("kind"), w.col("term"), w.col("target"))
+                        .orderBy(xxhash64(col(Articles.ARTICLE_ID)), col(Articles.ARTICLE_ID))))
+                .filter(col("_r").leq(CANDIDATES_PER_EXAMPLE * perTerm))
+                .select(col(Articles.ARTICLE_ID)).distinct();
+    }
+
     /**
      * The kwic report.
      *
@@ -114,9 +144,26 @@ public final class Kwic {
      */
     public static Dataset<Row> examples(Dataset<Row> corpus, Dataset<Row> wanted, int perTerm, String period,
                                         Column boilerplate, TextOptions options) {
+        return examples(corpus, wanted, perTerm, period, boilerplate, options, null);
+    }
+
+    /**
+     * As above; with {@code grams} (article_id and the article's n-gram counts, {@value Terms#GRAMS}, as the terms stage
+     * made them), only the articles that can supply an example are searched: per term and target, the
+     * {@link #CANDIDATES_PER_EXAMPLE} × {@code perTerm} articles of the target whose counts hold the term, first in the
+     * order examples are chosen by. The others would rank after them, so the examples are those a search of every
+     * article gives (unless fewer than {@code perTerm} of the candidates show the term sentence by sentence, which
+     * KwicTest has not seen happen), without a second tokenisation of the whole corpus.
+     */
+    public static Dataset<Row> examples(Dataset<Row> corpus, Dataset<Row> wanted, int perTerm, String period,
+                                        Column boilerplate, TextOptions options, Dataset<Row> grams) {
         List<Row> want = wanted.collectAsList();
         Set<String> terms = new HashSet<>();
         want.forEach(r -> terms.add(r.getString(r.fieldIndex("term")).toLowerCase(Locale.ROOT)));
+        if (grams != null) {
+            corpus = corpus.join(candidates(corpus, grams, want, wanted.schema(), terms, perTerm, period),
+                    scala.jdk.javaapi.CollectionConverters.asScala(List.of(Articles.ARTICLE_ID)).toSeq(), "left_semi");
+        }
         UserDefinedFunction find = udf((UDF3<String, String, scala.collection.Seq<String>, List<Row>>)
                         (s, lang, phrases) -> hits(TextNormalizer.normalize(s), lang, terms,
                                 phrases == null ? null : new HashSet<>(scala.jdk.javaapi.CollectionConverters.asJava(phrases)), options),

@@ -75,7 +75,9 @@ public final class TermsJob {
                 if (out.wants(TermReports.ARTICLE_TERMS)) {
                     out.write(TermReports.ARTICLE_TERMS, Terms.articleTerms(docTerms, vocabulary, t.topK()), manifest);
                 }
-                done.unpersist();
+                if (!out.wants(TermReports.KWIC)) {
+                    done.unpersist();  // kwic reads the articles' counts to know where to look
+                }
                 if (out.wants(TermReports.KEYNESS)) {
                     out.write(TermReports.KEYNESS, keyness(cells, t), manifest);
                 }
@@ -92,7 +94,9 @@ public final class TermsJob {
                         key = keyness(cells, t);
                     }
                     out.write(TermReports.KWIC, Kwic.examples(corpus, Kwic.wanted(key, trend, t.kwicTerms()), t.kwicExamples(),
-                            t.period(), io.newslens.text.Boilerplate.phrases(corpus), config.text()), manifest);
+                            t.period(), io.newslens.text.Boilerplate.phrases(corpus), config.text(),
+                            done.select(col(Articles.ARTICLE_ID), col(Terms.GRAMS))), manifest);
+                    done.unpersist();
                 }
                 if (out.wants(TermReports.COLLOCATIONS)) {
                     out.write(TermReports.COLLOCATIONS, Terms.collocations(cells, t.minCount()), manifest);

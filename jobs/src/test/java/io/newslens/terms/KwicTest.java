@@ -1,10 +1,13 @@
 package io.newslens.terms;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newslens.SparkTestSession;
 import io.newslens.config.TextOptions;
+import io.newslens.text.TextLayer;
 import java.sql.Date;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -63,6 +66,52 @@ class KwicTest {
         // Only the fewer of the limit and the qualifying articles: a limit of 1 keeps one per term and target.
         assertEquals(2, Kwic.examples(corpus(), want, 1, "month", lit(null).cast(DataTypes.createArrayType(DataTypes.StringType)),
                 TextOptions.defaults()).count());
+    }
+
+    /** The articles' n-gram counts as the terms stage makes them. */
+    private static Dataset<Row> grams(Dataset<Row> corpus) {
+        return corpus.select(col("article_id"), Terms.ngramCounts(3, false).apply(TextLayer.chunks(col("title"), col("text"),
+                col("language"), TextOptions.defaults())).as(Terms.GRAMS));
+    }
+
+    @Test
+    void searchingOnlyTheArticlesWhoseCountsHoldTheTermGivesTheSameExamples() {
+        StructType schema = new StructType().add("article_id", DataTypes.StringType).add("source", DataTypes.StringType)
+                .add("published_date", DataTypes.DateType).add("title", DataTypes.StringType).add("text", DataTypes.StringType)
+                .add("language", DataTypes.StringType);
+        // 14 articles of A hold "trade talks" (in the title, first or later sentence, hyphenated), 6 do not; B's too.
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String text = i % 10 < 7 ? (i % 2 == 0 ? "Officials met. Trade talks went on for hours." : "Trade-talks stalled. Tariffs rose.")
+                    : "Officials met. Tariffs rose again.";
+            rows.add(RowFactory.create("a" + i, "A", Date.valueOf("2020-01-0" + (1 + i % 9)), i == 3 ? "Trade talks" : "Day " + i, text, "en"));
+        }
+        rows.add(RowFactory.create("b1", "B", Date.valueOf("2020-01-02"), "Other", "Trade talks elsewhere.", "en"));
+        Dataset<Row> corpus = spark.createDataFrame(rows, schema);
+        StructType wanted = new StructType().add("kind", DataTypes.StringType).add("term", DataTypes.StringType)
+                .add("n", DataTypes.IntegerType).add("target", DataTypes.StringType);
+        Dataset<Row> want = spark.createDataFrame(List.of(RowFactory.create("keyness", "trade talks", 2, "A"),
+                RowFactory.create("trending", "tariffs", 1, "2020-01-01")), wanted);
+        org.apache.spark.sql.Column none = lit(null).cast(DataTypes.createArrayType(DataTypes.StringType));
+        for (int perTerm : new int[] {1, 2, 3, 20}) {
+            Dataset<Row> everywhere = Kwic.examples(corpus, want, perTerm, "month", none, TextOptions.defaults());
+            Dataset<Row> found = Kwic.examples(corpus, want, perTerm, "month", none, TextOptions.defaults(), grams(corpus));
+            assertEquals(Math.min(perTerm, 14) + Math.min(perTerm, 12), everywhere.count(), "examples with " + perTerm);
+            assertEquals(0, everywhere.exceptAll(found).count(), "same examples with " + perTerm);
+            assertEquals(0, found.exceptAll(everywhere).count(), "same examples with " + perTerm);
+        }
+        // The counts decide where to look: counts that leave the term out of the article that would be chosen first
+        // leave that article out.
+        Row first = Kwic.examples(corpus, want, 1, "month", none, TextOptions.defaults())
+                .filter("kind = 'keyness'").first();
+        String chosen = first.getAs("article_id");
+        Dataset<Row> without = grams(corpus.filter(col("article_id").notEqual(chosen)))
+                .unionByName(corpus.filter(col("article_id").equalTo(chosen)).select(col("article_id"),
+                        org.apache.spark.sql.functions.array().cast(DataTypes.createArrayType(new StructType()
+                                .add("term", DataTypes.StringType).add("n", DataTypes.IntegerType).add("count", DataTypes.LongType)))
+                                .as(Terms.GRAMS)));
+        Row instead = Kwic.examples(corpus, want, 1, "month", none, TextOptions.defaults(), without).filter("kind = 'keyness'").first();
+        assertTrue(!chosen.equals(instead.getAs("article_id")), chosen);
     }
 
     @Test
