@@ -80,8 +80,13 @@ final class NotebookRunner {
         }
         List<Process> processes = new ArrayList<>();
         for (Path nb : notebooks) {
+            // Kernels talk to nbconvert over Unix sockets in a folder of their own: with TCP, kernels started side by
+            // side can pick the same free port and one fails to start ("ZMQError: Address already in use", seen in CI).
+            Path sockets = Files.createTempDirectory("newslens-kernel");
+            sockets.toFile().deleteOnExit();
             ProcessBuilder pb = new ProcessBuilder(PYTHON, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
-                    "--ExecutePreprocessor.timeout=600", "--output-dir", target.toString(), nb.toString())
+                    "--ExecutePreprocessor.timeout=600", "--KernelManager.transport=ipc",
+                    "--KernelManager.ip=" + sockets.resolve("k"), "--output-dir", target.toString(), nb.toString())
                     .directory(repo.resolve("notebooks").toFile()).redirectErrorStream(true).redirectOutput(log(target, nb).toFile());
             pb.environment().put("NEWSLENS_REPORTS", reports.toString());
             pb.environment().put("NEWSLENS_FIGURES", target.resolve("figures").toString());
