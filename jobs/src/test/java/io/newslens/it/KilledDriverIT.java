@@ -78,7 +78,7 @@ class KilledDriverIT {
         // the fast detector (a text of "body 1 body 1 ..." made every record wait for the slow one).
         Path big = dir.resolve("big.jsonl");
         try (BufferedWriter w = Files.newBufferedWriter(big)) {
-            for (int i = 0; i < 120_000; i++) {
+            for (int i = 0; i < 60_000; i++) {
                 w.write("{\"id\":\"k" + i + "\",\"title\":\"Title " + i + "\",\"text\":\""
                         + ("Officials said on Monday that the budget for the schools and roads of district " + i
                         + " would be approved by the council next week. ").repeat(3)
