@@ -8,8 +8,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /**
- * Text as analysis needs it: markup turned into text (only when the body holds some), entities
- * decoded, Unicode NFKC (full-width digits and letters, ligatures), white space folded with paragraph
+ * Text as analysis needs it: UTF-8 damaged by a Latin-1 or Windows-1252 decoding repaired ({@link Mojibake}), markup
+ * turned into text (only when the body holds some), entities decoded, Unicode NFKC (full-width digits and letters, ligatures), white space folded with paragraph
  * breaks kept. The stored {@code articles.text} is never changed; this is applied on the way in.
  */
 public final class TextNormalizer {
@@ -32,7 +32,7 @@ public final class TextNormalizer {
         if (s == null || s.isEmpty()) {
             return "";
         }
-        String text = s;
+        String text = Mojibake.repair(s);
         if (hasMarkup(text)) {
             text = htmlToText(text);
         } else if (text.indexOf('&') >= 0 && ENTITY.matcher(text).find()) {
