@@ -43,8 +43,8 @@ public final class ActorReports {
             .string("metonym", "`capital` (read as the government), `demonym` (read as the country) or null.")
             .string("origin", "`dictionary`: a dictionary alias matched here (also when the article's other mentions chose "
                     + "among an ambiguous alias's actors); `ner`: a person, organisation or place recognised by the statistical "
-                    + "model (English, Chinese) that no dictionary name covers; `resolved`: a later bare surname of a person, or the "
-                    + "acronym of an organisation (\"... Technology (NIST)\"), the article named in full.")
+                    + "model (English, Chinese) that no dictionary name covers; `resolved`: a later bare surname or given name of a person, or "
+                    + "the acronym of an organisation (\"... Technology (NIST)\"), the article named in full.")
             .string("entity_type", "`PER` (person), `ORG` (company, party, government body, international organisation, group) "
                     + "or `LOC` (country, place); null when the actor is not known (ambiguous).")
             .string("zone", "title, dateline, lead (first body sentence) or body.")

@@ -248,23 +248,38 @@ public final class Matcher {
     /** Dictionary mentions with the recognised entities no dictionary name covers (see {@link #find(String, String, List)}). */
     List<Found> merge(String text, List<Found> dictionary, List<EntityRecognizer.Entity> recognised, int headEnd) {
         List<Found> out = new ArrayList<>(dictionary);
-        // Surname -> where the first full name ending in it ends (dictionary people and recognised ones).
+        // Short form (surname, given name) -> where the first full name holding it ends (dictionary people and
+        // recognised ones).
+        // A short form two persons share is nobody's (surnames() leaves it): then the entity keeps its own mention.
         Map<String, Integer> surnameFrom = new HashMap<>();
+        Map<String, String> owner = new HashMap<>();
+        Set<String> shared = new HashSet<>();
         for (Found f : dictionary) {
             if (f.actor() != null && "person".equals(f.actor().type())) {
-                String[] w = f.text().trim().split("\\s+");
-                if (w.length > 1) {
-                    surnameFrom.merge(w[w.length - 1], f.end(), Math::min);
+                for (String shortForm : shortNames(f.text(), text)) {
+                    surnameFrom.merge(shortForm, f.end(), Math::min);
+                    if (!owner.computeIfAbsent(shortForm, k -> f.actor().actorId()).equals(f.actor().actorId())) {
+                        shared.add(shortForm);
+                    }
                 }
             }
         }
         for (EntityRecognizer.Entity e : recognised) {
-            String name = text.substring(e.start(), e.end());
-            String[] words = name.trim().split("\\s+");
-            if ("PER".equals(e.type()) && words.length > 1) {
-                surnameFrom.merge(words[words.length - 1], e.end(), Math::min);
+            if ("PER".equals(e.type())) {
+                String name = text.substring(e.start(), e.end());
+                // The dictionary's person where it matched the same name ("Hillary Clinton": one person, not two).
+                String id = dictionary.stream().filter(f -> f.actor() != null && "person".equals(f.actor().type())
+                                && f.start() < e.end() && e.start() < f.end()).map(f -> f.actor().actorId()).findFirst()
+                        .orElse(recognisedActor(name, "PER").actorId());
+                for (String shortForm : shortNames(name, text)) {
+                    surnameFrom.merge(shortForm, e.end(), Math::min);
+                    if (!owner.computeIfAbsent(shortForm, k -> id).equals(id)) {
+                        shared.add(shortForm);
+                    }
+                }
             }
         }
+        shared.forEach(surnameFrom::remove);
         for (EntityRecognizer.Entity e : recognised) {
             String name = text.substring(e.start(), e.end());
             // Names inside a longer entity keep their mentions ("Bank of Japan": the bank and Japan, "Tokyo Stock
@@ -404,9 +419,56 @@ public final class Matcher {
         return initials.toString().equals(letters);
     }
 
+    /** Words before a name that are no given name ("President Obama", "Sen. Warren"). */
+    private static final Set<String> TITLES = Set.of("President", "Vice", "Prime", "Minister", "Chancellor", "Secretary",
+            "Senator", "Sen", "Rep", "Representative", "Gov", "Governor", "Mayor", "General", "Gen", "Judge", "Justice", "King",
+            "Queen", "Prince", "Princess", "Pope", "Sir", "Lord", "Lady", "Mr", "Mrs", "Ms", "Dr", "Prof", "Chairman", "Chief",
+            "Speaker", "Ambassador", "Commissioner", "Director", "Attorney", "Foreign", "Finance", "Defence", "Defense", "Former");
+
     /**
-     * A person named in full ("Gina Raimondo") is also each later bare surname ("Raimondo said") of the same article,
-     * unless two persons named there share it (then nobody's) or a longer match already covers the word. The
+     * The short forms of a person's full name that a later bare mention in {@code text} may use: its surname (last
+     * word) and its given name (first word), each of three letters or more, capitalised, letters only; a given name
+     * not if it is a title, nor if {@code text} also has it as a word in lower case ("Bill", "Will", "Mark": there a
+     * capitalised one may begin a sentence or name a bill).
+     */
+    static List<String> shortNames(String fullName, String text) {
+        String[] words = fullName.trim().split("\\s+");
+        if (words.length < 2) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(2);
+        String surname = words[words.length - 1];
+        if (nameWord(surname)) {
+            out.add(surname);
+        }
+        String given = words[0];
+        if (nameWord(given) && !TITLES.contains(given) && !given.equals(surname)
+                && !hasWord(text, given.toLowerCase(Locale.ROOT))) {
+            out.add(given);
+        }
+        return out;
+    }
+
+    private static boolean nameWord(String w) {
+        return w.length() >= 3 && Character.isUpperCase(w.charAt(0))
+                && w.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'');
+    }
+
+    /** Whether {@code word} occurs in {@code text} as a whole word, exactly as written. */
+    private static boolean hasWord(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !isWordChar(text.charAt(at - 1))) && (end == text.length() || !isWordChar(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A person named in full ("Gina Raimondo") is also each later bare surname ("Raimondo said") or given name
+     * ("Hillary Clinton ... Hillary said", {@link #shortNames}) of the same article, unless two persons named there
+     * share it (then nobody's) or a longer match already covers the word. The
      * dictionary need not list surnames: coverage then does not depend on which people were curated with one.
      */
     static List<Found> surnames(String text, List<Found> found) {
@@ -420,15 +482,11 @@ public final class Matcher {
             if (f.actor() == null || !"person".equals(f.actor().type())) {
                 continue;
             }
-            String[] words = f.text().trim().split("\\s+");
-            String surname = words[words.length - 1];
-            if (words.length < 2 || surname.length() < 3 || !Character.isUpperCase(surname.charAt(0))
-                    || !surname.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')) {
-                continue;
-            }
-            Found earlier = bySurname.putIfAbsent(surname, f);
-            if (earlier != null && !earlier.actor().actorId().equals(f.actor().actorId())) {
-                shared.add(surname);
+            for (String shortForm : shortNames(f.text(), text)) {
+                Found earlier = bySurname.putIfAbsent(shortForm, f);
+                if (earlier != null && !earlier.actor().actorId().equals(f.actor().actorId())) {
+                    shared.add(shortForm);
+                }
             }
         }
         shared.forEach(bySurname::remove);

@@ -74,6 +74,39 @@ class EntityRecognitionTest {
                 "with the headline running to offset 14, its Doe is Jane Doe");
     }
 
+    private static Matcher.Found person(String text, String name) {
+        Dictionary.Actor actor = Matcher.recognisedActor(name, "PER");
+        int at = text.indexOf(name);
+        return new Matcher.Found(at, at + name.length(), name, actor, null, List.of(actor.actorId()), Matcher.NER);
+    }
+
+    /** "surface@offset -> actor" of each resolved mention. */
+    private static List<String> resolved(String text, List<Matcher.Found> found) {
+        return Matcher.surnames(text, found).stream().filter(f -> Matcher.RESOLVED.equals(f.origin()))
+                .map(f -> f.text() + "@" + f.start() + " -> " + f.actor().name()).toList();
+    }
+
+    @Test
+    void aLaterBareGivenNameTakesTheOnePersonNamedInFullWithIt() {
+        String text = "Hillary Clinton met Bill Gates in Ohio. Hillary said the bill would pass; Gates and Bill agreed.";
+        // Hillary: hers. Bill: the text also says "bill", so a capitalised one may be a word, not him. Gates: his surname.
+        assertEquals(List.of("Hillary@40 -> Hillary Clinton", "Gates@74 -> Bill Gates"),
+                resolved(text, List.of(person(text, "Hillary Clinton"), person(text, "Bill Gates"))));
+        String two = "Hillary Clinton and Hillary Benn spoke. Hillary left; Clinton stayed.";
+        assertEquals(List.of("Clinton@54 -> Hillary Clinton"), resolved(two,
+                List.of(person(two, "Hillary Clinton"), person(two, "Hillary Benn"))), "two Hillarys: the given name is nobody's");
+        // In a whole article: a bare surname two persons share is neither resolved nor dropped: the recogniser's
+        // mention of it is an actor of its own.
+        ActorText clintons = new ActorText(null, null, "Hillary Clinton and Bill Clinton arrived in Ohio on Monday. "
+                + "Clinton spoke to reporters; Hillary later left.", "en", null, MatcherTest.MATCHER, true);
+        assertEquals(List.of("dictionary Hillary Clinton -> PHX_HILLARY_CLINTON (PER) s0", "dictionary Bill Clinton -> PHX_BILL_CLINTON (PER) s0",
+                "dictionary Ohio -> USA_OHIO (LOC) s0", "ner Clinton -> ner:per:clinton (PER) s1",
+                "resolved Hillary -> PHX_HILLARY_CLINTON (PER) s1"), mentions(clintons));
+        String titled = "President Obama spoke. The President left; Obama stayed.";
+        assertEquals(List.of("Obama@43 -> President Obama"), resolved(titled, List.of(person(titled, "President Obama"))),
+                "a title is no given name");
+    }
+
     @Test
     void aChineseArticlesUnlistedPersonAndOrganisationAreActorsWithTheBracketedShortFormResolved() {
         ActorText a = new ActorText("", null, ZH_BODY, "zh", null, MatcherTest.MATCHER, true);
