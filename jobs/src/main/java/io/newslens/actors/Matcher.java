@@ -249,8 +249,7 @@ public final class Matcher {
     List<Found> merge(String text, List<Found> dictionary, List<EntityRecognizer.Entity> recognised, int headEnd) {
         List<Found> out = new ArrayList<>(dictionary);
         // Short form (surname, given name) -> where the first full name holding it ends (dictionary people and
-        // recognised ones).
-        // A short form two persons share is nobody's (surnames() leaves it): then the entity keeps its own mention.
+        // recognised ones), less those two persons share: surnames() resolves none of them, so the entity stays.
         Map<String, Integer> surnameFrom = new HashMap<>();
         Map<String, String> owner = new HashMap<>();
         Set<String> shared = new HashSet<>();
