@@ -597,7 +597,7 @@ def record(r, marker):
                   f"| true (default) | {on['actors_seconds']:.1f} | {n['text_mb'] / on['actors_seconds']:.2f} | {on['mentions']:,} | {on['recognised_actors']:,} |",
                   ""]
         if n["throughput"]:
-            lines += ["| recogniser | gold set | tokens/s on one thread (after a warm-up pass) |", "|---|---|---:|"]
+            lines += ["| recogniser | gold set | tokens/s on one thread (after three warm-up passes) |", "|---|---|---:|"]
             for lang, t in n["throughput"].items():
                 name = "OpenNLP name finder (ner-en.bin)" if lang == "en" else "OpenNLP name finder over characters with HanLP word features (ner-zh.bin)"
                 lines.append(f"| {lang}: {name} | {t['gold']} | {t['tokens_per_s_one_thread']:,.0f} |")

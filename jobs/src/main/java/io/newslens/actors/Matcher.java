@@ -282,28 +282,36 @@ public final class Matcher {
         for (EntityRecognizer.Entity e : recognised) {
             String name = text.substring(e.start(), e.end());
             // Names inside a longer entity keep their mentions ("Bank of Japan": the bank and Japan, "Tokyo Stock
-            // Exchange": Japan's government by its capital): they say which country a story is about.
+            // Exchange": Japan's government by its capital): they say which country a story is about. Not inside a
+            // person's name: "Michael Jordan" and "Chad Smith" say nothing of Jordan or Chad.
             boolean covered = false;
             Found replaced = null;
+            List<Found> insideName = new ArrayList<>();
             for (Found f : dictionary) {
                 if (f.start() < e.end() && e.start() < f.end()) {
                     boolean same = f.start() == e.start() && f.end() == e.end();
                     if (e.start() <= f.start() && f.end() <= e.end() && !same) {
+                        if ("PER".equals(e.type()) && (f.actor() == null || !"person".equals(f.actor().type()))) {
+                            insideName.add(f);
+                        }
                         continue;
                     } else if (same && f.actor() == null) {
-                        // An ambiguous alias: the model's type may leave one of its actors ("Singapore": the country).
-                        List<Target> typed = byAlias.getOrDefault(f.text().toLowerCase(Locale.ROOT), List.of()).stream()
-                                .filter(t -> f.candidates().contains(t.actor().actorId()) && t.metonym() == null
-                                        && Actors.entityType(t.actor().type()).equals(e.type())).toList();
+                        // An ambiguous alias: the model's type may leave one of its actors ("Singapore": the country),
+                        // or, where every reading is a demonym or capital, be a name of its own ("American": the airline).
+                        List<Target> targets = byAlias.getOrDefault(f.text().toLowerCase(Locale.ROOT), List.of()).stream()
+                                .filter(t -> f.candidates().contains(t.actor().actorId())).toList();
+                        List<Target> typed = targets.stream().filter(t -> t.metonym() == null
+                                && Actors.entityType(t.actor().type()).equals(e.type())).toList();
                         if (typed.size() == 1) {
                             out.set(out.indexOf(f), new Found(f.start(), f.end(), f.text(), typed.get(0).actor(), null,
                                     f.candidates(), f.origin()));
+                        } else if (!targets.isEmpty() && targets.stream().allMatch(t -> recogniserReads(e,
+                                new Found(f.start(), f.end(), f.text(), t.actor(), t.metonym(), f.candidates(), f.origin()), headEnd, false))) {
+                            replaced = f;
+                            continue;
                         }
                         covered = true;
-                    } else if (same && !"LOC".equals(e.type()) && f.actor() != null && "place".equals(f.actor().type())
-                            && f.metonym() == null) {
-                        // "Barcelona won", "Houston said": a club or a person read in context where the dictionary
-                        // only knows a city (a dateline's names reach here as places: EntityRecognizer.find).
+                    } else if (same && recogniserReads(e, f, headEnd, surnameFrom.containsKey(name))) {
                         replaced = f;
                     } else {
                         covered = true;
@@ -312,17 +320,38 @@ public final class Matcher {
             }
             Integer fullNameEnd = surnameFrom.get(name);
             // A one-word entity after a full name ending in it, or in the headline, is left to surnames().
-            if (covered || !name.contains(" ") && !hasHan(name) && fullNameEnd != null
-                    && (fullNameEnd <= e.start() || e.end() <= headEnd)) {
+            if (covered) {
                 continue;
             }
             out.remove(replaced);
+            out.removeAll(insideName);
+            if (!name.contains(" ") && !hasHan(name) && fullNameEnd != null && (fullNameEnd <= e.start() || e.end() <= headEnd)) {
+                continue;
+            }
             // An entity the recogniser linked (美 in 中美关系) is that dictionary actor.
             Dictionary.Actor actor = e.link() != null && byId.containsKey(e.link()) ? byId.get(e.link()) : recognisedActor(name, e.type());
             out.add(new Found(e.start(), e.end(), name, actor, null, List.of(actor.actorId()), NER));
         }
         out.sort(Comparator.comparingInt(Found::start).thenComparingInt(Found::end));
         return out;
+    }
+
+    /**
+     * Whether a recognised entity replaces the dictionary's match of the same words: "Barcelona won", "Houston said",
+     * "Ottawa beat Boston", "American (the airline) said", "Bill Jordan ... Jordan said": a club, a company or a
+     * person read in context where the dictionary only knows a city, a capital standing for its government, a
+     * demonym or a country (a person only where the article names one in full with that surname or given name:
+     * "Jordan said" alone stays the country). Not in a headline written in capitals, where the recogniser has lost
+     * its main cue ("DETROIT AUTOMAKERS ..."); a dateline's names reach here as places (EntityRecognizer.find).
+     */
+    private static boolean recogniserReads(EntityRecognizer.Entity e, Found f, int headEnd, boolean personsShortForm) {
+        if ("LOC".equals(e.type()) || f.actor() == null
+                || e.end() <= headEnd && f.text().equals(f.text().toUpperCase(Locale.ROOT))) {
+            return false;
+        }
+        String type = f.actor().type();
+        return f.metonym() == null ? "place".equals(type) || personsShortForm && "PER".equals(e.type()) && "country".equals(type)
+                : "capital".equals(f.metonym()) || "demonym".equals(f.metonym());
     }
 
     private static boolean hasHan(String s) {

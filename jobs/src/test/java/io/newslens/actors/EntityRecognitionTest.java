@@ -271,6 +271,24 @@ class EntityRecognitionTest {
                 merged("Jane Doe spoke. Doe left.", new EntityRecognizer.Entity(0, 8, "PER"), new EntityRecognizer.Entity(16, 19, "ORG")));
     }
 
+    @Test
+    void theRecogniserReadsAClubACompanyOrAPersonWhereTheDictionaryKnowsACapitalADemonymOrACountry() {
+        assertEquals(List.of("ner Ottawa -> ner:org:ottawa", "ner Boston -> ner:org:boston"),
+                merged("Ottawa beat Boston.", new EntityRecognizer.Entity(0, 6, "ORG"), new EntityRecognizer.Entity(12, 18, "ORG")),
+                "a capital read as a club is not its country's government");
+        assertEquals(List.of("dictionary Ottawa -> CAN_GOV"), merged("Ottawa said so.", new EntityRecognizer.Entity(0, 6, "LOC")));
+        assertEquals(List.of("ner American -> ner:org:american", "ner AMR -> ner:org:amr"),
+                merged("American and its parent AMR said so.", new EntityRecognizer.Entity(0, 8, "ORG"),
+                        new EntityRecognizer.Entity(24, 27, "ORG")), "the airline, not the demonym");
+        assertEquals(List.of("ner Bill Jordan -> ner:per:bill-jordan", "resolved Jordan -> ner:per:bill-jordan"),
+                merged("Bill Jordan spoke. Jordan said so.", new EntityRecognizer.Entity(0, 11, "PER"),
+                        new EntityRecognizer.Entity(19, 25, "PER")), "a person named in full before: his surname");
+        assertEquals(List.of("dictionary Jordan -> JOR"), merged("Jordan said so.", new EntityRecognizer.Entity(0, 6, "PER")),
+                "with no one named in full, a country's name stays the country");
+        assertEquals(List.of("ner Michael Jordan -> ner:per:michael-jordan"),
+                merged("Michael Jordan scored.", new EntityRecognizer.Entity(0, 14, "PER")), "no country inside a person's name");
+    }
+
     /** Clubs named after cities are actors of their own; a dateline's names stay places, whatever the model reads. */
     @Test
     void clubsAreOrganisationsButADatelineNamesAPlace() {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Entity-level exact-span accuracy of what newslens reports (recogniser + dictionary + resolution) on the full gold
  * sets: CoNLL-2003 eng.testb and the MSRA Chinese test set. Tables and the command in docs/actors.md; the floors sit
- * just under today's figures, so a loss shows. (Issue #15's targets: English F1 0.88 not reached yet; Chinese F1 0.80
- * and PER 0.85 reached.)
+ * just under today's figures, so a loss shows. (Issue #15's targets, English F1 0.88 and PER 0.92, Chinese F1 0.80
+ * and PER 0.85, are all reached.)
  */
 class NerAccuracyTest {
     private static Path gold(String file) {
@@ -34,8 +34,9 @@ class NerAccuracyTest {
     void englishOnConll2003TestB() throws Exception {
         List<Conll.Sentence> gold = Conll.read(gold("conll2003_en/eng.testb.gz"));
         Map<String, NerEvaluation.Score> newslens = newslens(gold, "en", 4946);
-        assertTrue(newslens.get("ALL").f1() >= 0.84, "F1 " + newslens.get("ALL").f1());
-        assertTrue(newslens.get("PER").f1() >= 0.86, "PER F1 " + newslens.get("PER").f1());
+        // Issue #15: F1 >= 0.88, PER >= 0.92 (0.899 and 0.946 measured; the floors sit just under)
+        assertTrue(newslens.get("ALL").f1() >= 0.895, "F1 " + newslens.get("ALL").f1());
+        assertTrue(newslens.get("PER").f1() >= 0.94, "PER F1 " + newslens.get("PER").f1());
         Map<String, NerEvaluation.Score> dictionary = NerEvaluation.pipeline(gold, "en", MatcherTest.MATCHER, false);
         assertTrue(newslens.get("ALL").f1() > dictionary.get("ALL").f1() + 0.3, "recognition adds what the dictionary lacks");
     }
