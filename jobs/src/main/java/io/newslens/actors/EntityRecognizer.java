@@ -60,7 +60,7 @@ public final class EntityRecognizer {
             finder.clearAdaptiveData();
             for (int[] s : sentences) {
                 List<EntityTokens.Token> tokens = EntityTokens.tokens(text.substring(s[0], s[1]));
-                if (tokens.isEmpty()) {
+                if (!mayNameSomeone(tokens)) {
                     continue;
                 }
                 String[] words = tokens.stream().map(EntityTokens.Token::text).toArray(String[]::new);
@@ -124,6 +124,31 @@ public final class EntityRecognizer {
         }
         out.sort(java.util.Comparator.comparingInt(Entity::start));
         return out;
+    }
+
+    /**
+     * Can an English sentence hold a name? Not where no word is capitalised but the first and the first is a function
+     * word ("The company said it would ..."): the model, which costs most of the actors stage, is not run on it. A
+     * capitalised first word that is no function word ("Raimondo declined ...") or is written in capitals ("US",
+     * "WHO") may be a name, and the sentence is read.
+     */
+    static boolean mayNameSomeone(List<EntityTokens.Token> tokens) {
+        int f = 0; // the first word: an opening quote or bracket is none
+        while (f < tokens.size() && !Character.isLetterOrDigit(tokens.get(f).text().codePointAt(0))) {
+            f++;
+        }
+        if (f == tokens.size()) {
+            return false;
+        }
+        for (int i = f + 1; i < tokens.size(); i++) {
+            if (Character.isUpperCase(tokens.get(i).text().codePointAt(0))) {
+                return true;
+            }
+        }
+        String first = tokens.get(f).text();
+        boolean acronym = first.length() > 1 && first.equals(first.toUpperCase(java.util.Locale.ROOT)); // "US", "WHO"
+        return Character.isUpperCase(first.codePointAt(0))
+                && (acronym || !io.newslens.text.Analyzers.ENGLISH_STOP_WORDS.contains(first.toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** Is the entity a wire service's name standing alone in its sentence (letters aside from it: none)? */

@@ -272,6 +272,19 @@ class EntityRecognitionTest {
     }
 
     @Test
+    void theModelSkipsOnlySentencesThatCannotHoldAName() {
+        java.util.function.Predicate<String> read = s -> EntityRecognizer.mayNameSomeone(EntityTokens.tokens(s));
+        assertFalse(read.test("The company said it would close the plant."));
+        assertFalse(read.test("\"It is over,\" he said."));
+        assertFalse(read.test(""));
+        assertTrue(read.test("Raimondo declined to comment."), "a capitalised first word that is no function word");
+        assertTrue(read.test("He met Smith on Monday."));
+        assertTrue(read.test("OTTAWA 7 11 6 62 72 20"), "a sports table's line");
+        assertTrue(read.test("US officials said so."), "an acronym that spells a function word");
+        assertTrue(read.test("WHO said so."));
+    }
+
+    @Test
     void theRecogniserReadsAClubACompanyOrAPersonWhereTheDictionaryKnowsACapitalADemonymOrACountry() {
         assertEquals(List.of("ner Ottawa -> ner:org:ottawa", "ner Boston -> ner:org:boston"),
                 merged("Ottawa beat Boston.", new EntityRecognizer.Entity(0, 6, "ORG"), new EntityRecognizer.Entity(12, 18, "ORG")),
