@@ -305,13 +305,13 @@ public final class Matcher {
                         if (typed.size() == 1) {
                             out.set(out.indexOf(f), new Found(f.start(), f.end(), f.text(), typed.get(0).actor(), null,
                                     f.candidates(), f.origin()));
-                        } else if (!targets.isEmpty() && targets.stream().allMatch(t -> recogniserReads(e,
-                                new Found(f.start(), f.end(), f.text(), t.actor(), t.metonym(), f.candidates(), f.origin()), headEnd, false))) {
+                        } else if (!targets.isEmpty() && targets.stream().allMatch(t -> recogniserReads(e, t.actor(), t.metonym(),
+                                f.text(), headEnd, false))) {
                             replaced = f;
                             continue;
                         }
                         covered = true;
-                    } else if (same && recogniserReads(e, f, headEnd, surnameFrom.containsKey(name))) {
+                    } else if (same && recogniserReads(e, f.actor(), f.metonym(), f.text(), headEnd, surnameFrom.containsKey(name))) {
                         replaced = f;
                     } else {
                         covered = true;
@@ -344,14 +344,13 @@ public final class Matcher {
      * "Jordan said" alone stays the country). Not in a headline written in capitals, where the recogniser has lost
      * its main cue ("DETROIT AUTOMAKERS ..."); a dateline's names reach here as places (EntityRecognizer.find).
      */
-    private static boolean recogniserReads(EntityRecognizer.Entity e, Found f, int headEnd, boolean personsShortForm) {
-        if ("LOC".equals(e.type()) || f.actor() == null
-                || e.end() <= headEnd && f.text().equals(f.text().toUpperCase(Locale.ROOT))) {
+    private static boolean recogniserReads(EntityRecognizer.Entity e, Dictionary.Actor actor, String metonym, String words,
+                                           int headEnd, boolean personsShortForm) {
+        if ("LOC".equals(e.type()) || actor == null || e.end() <= headEnd && words.equals(words.toUpperCase(Locale.ROOT))) {
             return false;
         }
-        String type = f.actor().type();
-        return f.metonym() == null ? "place".equals(type) || personsShortForm && "PER".equals(e.type()) && "country".equals(type)
-                : "capital".equals(f.metonym()) || "demonym".equals(f.metonym());
+        return metonym == null ? "place".equals(actor.type()) || personsShortForm && "PER".equals(e.type()) && "country".equals(actor.type())
+                : "capital".equals(metonym) || "demonym".equals(metonym);
     }
 
     private static boolean hasHan(String s) {
