@@ -41,7 +41,10 @@ public final class RunOutput {
     public static final String CURRENT = ".current";
     /** The pointer where there are no links: a small JSON file naming the published run. */
     public static final String POINTER = "_current.json";
-    /** {@code -Dnewslens.halt_at=STEP} halts the JVM after that publication step (the kill tests). */
+    /**
+     * {@code -Dnewslens.halt_at=STEP} halts the JVM after that publication step, or with {@code wrote REPORT} after
+     * writing that report into the version folder (the kill tests).
+     */
     public static final String HALT_PROPERTY = "newslens.halt_at";
     private static final String LEGACY_STAGING = ".staging-";
     private static final String LEGACY_TRASH = ".trash-";
@@ -250,7 +253,7 @@ public final class RunOutput {
     private static void haltIfAsked(String step) {
         String at = System.getProperty(HALT_PROPERTY);
         if (step.equals(at)) {
-            System.err.println("newslens: halting after publication step '" + step + "' (-D" + HALT_PROPERTY + ")");
+            System.err.println("newslens: halting after step '" + step + "' (-D" + HALT_PROPERTY + ")");
             Runtime.getRuntime().halt(137);
         }
     }
@@ -523,6 +526,8 @@ public final class RunOutput {
             }
         }
         Progress.log("  wrote " + spec.name() + ": " + rows + " rows in " + Progress.seconds(seconds));
+        // Not a publication step (nothing is visible yet): the kill test's way to stop a run between two reports.
+        haltIfAsked("wrote " + spec.name());
         return rows;
     }
 
