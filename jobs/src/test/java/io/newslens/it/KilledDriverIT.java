@@ -1,6 +1,6 @@
 package io.newslens.it;
 
-import static io.newslens.it.SparkSubmitProcess.TEST_MODE;
+import static io.newslens.it.SparkSubmitProcess.INTERPRETED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A driver halted (as by kill -9) while it writes reports: the previous output stays complete and readable
- * (checked with DuckDB, as a BI user would read it), and the next run cleans up and succeeds. The runs are in Spark's
- * test mode ({@link SparkSubmitProcess#TEST_MODE}): what is checked here is publication, not code generation.
+ * (checked with DuckDB, as a BI user would read it), and the next run cleans up and succeeds. The runs interpret
+ * expressions ({@link SparkSubmitProcess#INTERPRETED}): what is checked here is publication, not code generation.
  */
 class KilledDriverIT {
     @TempDir
@@ -75,7 +75,7 @@ class KilledDriverIT {
     void killedWhileWritingLeavesThePreviousOutputReadable() throws Exception {
         Path out = dir.resolve("out");
         Path log1 = dir.resolve("first.log");
-        SparkSubmitProcess.runToSuccess(log1, "local[2]", TEST_MODE, "ingest", "--input", FIRST_INPUT,
+        SparkSubmitProcess.runToSuccess(log1, "local[2]", INTERPRETED, "ingest", "--input", FIRST_INPUT,
                 "--output", out.toString());
         String manifest = Files.readString(out.resolve("_manifest.json"));
         long before = rows(out.resolve("articles"));
@@ -89,7 +89,7 @@ class KilledDriverIT {
         log("first run published; the next one halts while it writes");
         Path log2 = dir.resolve("killed.log");
         Process victim = SparkSubmitProcess.builder(log2, "local[2]", java.util.List.of("-Dnewslens.halt_at=wrote articles"),
-                TEST_MODE, "ingest", "--input", "data/sample/sogou-zh-2012.jsonl", "--output", out.toString()).start();
+                INTERPRETED, "ingest", "--input", "data/sample/sogou-zh-2012.jsonl", "--output", out.toString()).start();
         assertTrue(victim.waitFor(5, TimeUnit.MINUTES));
         assertEquals(137, victim.exitValue(), SparkSubmitProcess.tail(log2));
         assertTrue(writing(out), "the run had written its articles when halted: " + SparkSubmitProcess.tail(log2));
@@ -101,7 +101,7 @@ class KilledDriverIT {
         // --force: the inputs are those of the published run, which would otherwise be republished as it is.
         log("killed the run while it wrote");
         Path log3 = dir.resolve("rerun.log");
-        SparkSubmitProcess.runToSuccess(log3, "local[2]", TEST_MODE, "ingest", "--input", FIRST_INPUT,
+        SparkSubmitProcess.runToSuccess(log3, "local[2]", INTERPRETED, "ingest", "--input", FIRST_INPUT,
                 "--output", out.toString(), "--force");
         assertEquals(before, rows(out.resolve("articles")));
         assertTrue(Files.readString(log3).contains("took over the lock of run "), "the killed run's lock: " + SparkSubmitProcess.tail(log3));
@@ -116,7 +116,7 @@ class KilledDriverIT {
         log("re-run after the kill published");
         Path log4 = dir.resolve("halted-before-swap.log");
         Process halted = SparkSubmitProcess.builder(log4, "local[2]", java.util.List.of("-Dnewslens.halt_at=manifest-written"),
-                TEST_MODE, "ingest", "--input", "data/sample/sogou-zh-2012.jsonl", "--output", out.toString()).start();
+                INTERPRETED, "ingest", "--input", "data/sample/sogou-zh-2012.jsonl", "--output", out.toString()).start();
         assertTrue(halted.waitFor(5, TimeUnit.MINUTES));
         assertEquals(137, halted.exitValue(), SparkSubmitProcess.tail(log4));
         assertEquals(before2, Files.readString(out.resolve("_manifest.json")), "the halted run is not visible");
@@ -126,7 +126,7 @@ class KilledDriverIT {
         log("halted before the pointer swap");
         Path log5 = dir.resolve("halted-after-swap.log");
         halted = SparkSubmitProcess.builder(log5, "local[2]", java.util.List.of("-Dnewslens.halt_at=pointer-swapped"),
-                TEST_MODE, "ingest", "--input", "data/sample/sogou-zh-2012.jsonl", "--output", out.toString()).start();
+                INTERPRETED, "ingest", "--input", "data/sample/sogou-zh-2012.jsonl", "--output", out.toString()).start();
         assertTrue(halted.waitFor(5, TimeUnit.MINUTES));
         assertEquals(137, halted.exitValue(), SparkSubmitProcess.tail(log5));
         String haltedRun = published(out);
@@ -141,7 +141,7 @@ class KilledDriverIT {
         // republishes that run without Spark and collects the version before it.
         log("halted after the pointer swap");
         Path log6 = dir.resolve("after-halt.log");
-        SparkSubmitProcess.runToSuccess(log6, "local[2]", TEST_MODE, "ingest", "--input", "data/sample/sogou-zh-2012.jsonl",
+        SparkSubmitProcess.runToSuccess(log6, "local[2]", INTERPRETED, "ingest", "--input", "data/sample/sogou-zh-2012.jsonl",
                 "--output", out.toString());
         assertTrue(Files.readString(log6).contains("unchanged since run " + haltedRun), SparkSubmitProcess.tail(log6));
         assertEquals(halted2, rows(out.resolve("articles")));

@@ -17,13 +17,12 @@ final class SparkSubmitProcess {
     static final Path REPO = Paths.get(System.getProperty("newslens.repo", "..")).toAbsolutePath().normalize();
 
     /**
-     * Expressions interpreted instead of compiled to Java (Spark's test mode), and plans not re-optimised between
-     * their stages, for runs whose checks are about something else (publication, fault recovery): short runs then
-     * spend less time compiling generated code and planning. Results are the same (the unit tests run so, see
-     * SparkTestSession; the sample's local run, which the cluster's is compared with, runs as shipped).
+     * Expressions interpreted instead of compiled to Java (Spark's test mode), for runs whose checks are about
+     * something else (publication, fault recovery): short runs then spend less time compiling generated code.
+     * Results are the same (the unit tests run so, see SparkTestSession).
      */
-    static final String[] TEST_MODE = {"--conf", "spark.sql.codegen.wholeStage=false",
-            "--conf", "spark.sql.codegen.factoryMode=NO_CODEGEN", "--conf", "spark.sql.adaptive.enabled=false"};
+    static final String[] INTERPRETED = {"--conf", "spark.sql.codegen.wholeStage=false",
+            "--conf", "spark.sql.codegen.factoryMode=NO_CODEGEN"};
 
     /**
      * The JIT's first tier only: these runs last a minute or two over a few hundred articles, where the second

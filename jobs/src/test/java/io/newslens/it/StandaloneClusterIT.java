@@ -119,13 +119,12 @@ class StandaloneClusterIT {
             await(dir.resolve("master.log"), "Registering worker", 2, 60);
             log("2 workers registered with the master");
 
-            // The cluster run is in Spark's test mode (as the unit tests are: interpreted expressions, no adaptive
-            // re-planning): on a cluster every executor JVM would compile the generated code again, and what this test
-            // checks is distribution and a lost executor. The local run it is compared with runs as shipped (compiled,
-            // adaptive), so the comparison also checks that both give the same reports.
+            // The cluster run interprets expressions (as the unit tests do): on a cluster every executor JVM would
+            // compile the generated code again, and what this test checks is distribution and a lost executor. The
+            // local run it is compared with compiles them, so the comparison also checks that both give the same reports.
             List<String> confList = new ArrayList<>(List.of("--conf", "spark.executor.memory=1g", "--conf", "spark.cores.max=2",
                     "--conf", "spark.sql.shuffle.partitions=4", "--conf", "spark.executor.extraJavaOptions=" + SparkSubmitProcess.QUICK_JIT));
-            confList.addAll(List.of(SparkSubmitProcess.TEST_MODE));
+            confList.addAll(List.of(SparkSubmitProcess.INTERPRETED));
             String[] conf = confList.toArray(String[]::new);
             // One cluster run (CI runs the heavy checks once), with a fault: worker1's executor is killed while the
             // job tokenises and counts terms. Spark relaunches it and the reports still equal the local run's.
