@@ -29,7 +29,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.api.java.UDF5;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
@@ -149,12 +149,14 @@ public final class Actors {
      * sentences (n) and each actor once per sentence naming it. Pairs: in article scope each pair once, in sentence scope
      * once per sentence naming both; every pair carries the tone of the sentences naming both, in both scopes (an
      * article's tone is not about the pair). The periods and outlets a cell counts under multiply the cells afterwards,
-     * not this work. Pairs and singles are asked for separately: they are summed differently ({@link #cellCounts}) and
-     * the singles are read twice ({@link #actorCounts}).
+     * not this work ({@link #rollUp}).
      */
-    private static final UserDefinedFunction CELLS = udf((UDF4<scala.collection.Seq<Row>, Integer, Boolean, Boolean, List<Row>>)
-            (mentions, sentences, articleScope, pairs) -> cells(mentions, sentences == null ? 0 : sentences, articleScope, pairs),
-            DataTypes.createArrayType(CELL)).withName("newslens_co_mention_cells");
+    private static final UserDefinedFunction CELLS = udf((UDF3<scala.collection.Seq<Row>, Integer, Boolean, List<Row>>)
+            (mentions, sentences, articleScope) -> {
+                List<Row> all = cells(mentions, sentences == null ? 0 : sentences, articleScope, false);
+                all.addAll(cells(mentions, sentences == null ? 0 : sentences, articleScope, true));
+                return all;
+            }, DataTypes.createArrayType(CELL)).withName("newslens_co_mention_cells");
 
     private static List<Row> cells(scala.collection.Seq<Row> mentions, int sentenceCount, boolean articleScope, boolean pairs) {
         // Sentence index -> its distinct actors, sorted; and the sentence's tone.
@@ -223,49 +225,80 @@ public final class Actors {
             throw new IllegalArgumentException("co-mention scope must be article or sentence, not " + scope);
         }
         boolean articleScope = scope.equals(ARTICLE_SCOPE);
-        return coMentions(analysed, actorCounts(analysed, articleScope), minCount, articleScope).filter(col("scope").equalTo(scope));
+        return coMentionsFromCells(rollUp(unitCells(analysed, articleScope, List.of())), minCount).filter(col("scope").equalTo(scope));
     }
 
-    /** co_mentions of both scopes; the actors' counts are computed twice (see {@link #actorCounts}). */
+    /** co_mentions of both scopes. */
     public static Dataset<Row> coMentions(Dataset<Row> analysed, int minCount) {
-        return coMentions(analysed, actorCounts(analysed), minCount);
+        return coMentionsFromCells(rollUp(unitCells(analysed, List.of())), minCount);
     }
 
     /**
-     * co_mentions of both scopes: each article's pair cells ({@link #cells}) counted under its day and under `all`
-     * (undated articles only under `all`), under its outlet and under `all`; then each pair with the counts of its two
-     * actors and the n of its scope, period and outlet, from {@code actorCounts} ({@link #actorCounts} of the same
-     * analysis), which is read twice: a job persists it while it writes the report.
+     * What co_mentions counts, summed over the articles by period start ({@code day}, yyyy-MM-dd, null when undated),
+     * outlet ({@code source}), scope and cell ({@link #cells}: a pair a &lt; b, a single actor a with b null, or the
+     * units' n with both null), with {@code count}, {@code tone_sum} and {@code tone_n} (null for singles and n).
+     * Sums: those of two sets of articles add up, so a run keeps them per group of stored articles and adds the new
+     * articles' to them ({@link io.newslens.report.ArticleStore#sums}). {@code carried}: columns of {@code analysed}
+     * (constant within what is summed) that are kept as keys.
      */
-    public static Dataset<Row> coMentions(Dataset<Row> analysed, Dataset<Row> actorCounts, int minCount) {
-        return coMentions(analysed, actorCounts, minCount, true);
+    public static Dataset<Row> unitCells(Dataset<Row> analysed, List<String> carried) {
+        return unitCells(analysed, true, carried);
     }
 
-    /**
-     * Per scope, period and outlet: each actor ({@code actor}) with the units naming it ({@code count}) and all units
-     * ({@code n}, also those without actors).
-     */
-    public static Dataset<Row> actorCounts(Dataset<Row> analysed) {
-        return actorCounts(analysed, true);
-    }
-
-    private static Dataset<Row> actorCounts(Dataset<Row> analysed, boolean articleScope) {
-        Column nOf = org.apache.spark.sql.functions.max(when(col("a").isNull(), col("count")))
-                .over(Window.partitionBy("period", "outlet", "scope"));
-        return cellCounts(spread(analysed), articleScope, false).withColumn("n", nOf).filter(col("a").isNotNull())
-                .select(col("period"), col("outlet"), col("scope"), col("a").as("actor"), col("count"), col("n"));
-    }
-
-    /** What the cells of an article are made of: its day, its outlet, its resolved mentions and its sentence count. */
-    private static Dataset<Row> spread(Dataset<Row> analysed) {
+    private static Dataset<Row> unitCells(Dataset<Row> analysed, boolean articleScope, List<String> carried) {
         Column resolved = transform(filter(col(A + ".mentions"), m -> m.getField("actor_id").isNotNull()),
                 m -> struct(m.getField("actor_id"), m.getField("sentence_idx"), m.getField("sentence_tone")));
-        return analysed.select(date_format(col(PERIOD_START), "yyyy-MM-dd").as("day"), col(SOURCE).as("source"),
-                resolved.as("resolved"), col(A + ".sentences").as("sentences"));
+        List<Column> keys = new ArrayList<>();
+        carried.forEach(c -> keys.add(col(c)));
+        keys.addAll(List.of(col("day"), col(SOURCE), col("c.scope").as("scope"), col("c.a").as("a"), col("c.b").as("b")));
+        List<Column> spread = new ArrayList<>();
+        carried.forEach(c -> spread.add(col(c)));
+        spread.addAll(List.of(date_format(col(PERIOD_START), "yyyy-MM-dd").as("day"), col(SOURCE),
+                explode(CELLS.apply(resolved, col(A + ".sentences"), lit(articleScope))).as("c")));
+        return analysed.select(spread.toArray(Column[]::new))
+                .groupBy(keys.toArray(Column[]::new))
+                .agg(sum("c.count").as("count"), sum("c.tone_sum").as("tone_sum"), sum("c.tone_n").as("tone_n"));
     }
 
-    private static Dataset<Row> coMentions(Dataset<Row> analysed, Dataset<Row> actorCounts, int minCount, boolean articleScope) {
-        Dataset<Row> pairs = cellCounts(spread(analysed), articleScope, true).filter(col("count").geq(minCount));
+    /**
+     * The unit cells ({@link #unitCells}, of one or more groups of articles) summed under each of their periods and
+     * outlets: the day and `all`; the outlet and `all` (undated cells and those without an outlet only under `all`). The
+     * cells of one group: one row per day, outlet and cell.
+     * Read twice by {@link #coMentionsFromCells} (pairs, and their actors' counts): a job persists it.
+     */
+    public static Dataset<Row> rollUp(Dataset<Row> unitCells) {
+        return rollUp(unitCells, lit(false));
+    }
+
+    /**
+     * As {@link #rollUp(Dataset)}, for the unit cells of several groups of articles ({@link #unitCells} per group,
+     * the group column dropped): {@code shared} (on the {@code day} column) tells which cells more than one group can
+     * hold; the others are each one group's, and need adding up under their day and outlet with no other group's.
+     */
+    public static Dataset<Row> rollUp(Dataset<Row> unitCells, Column shared) {
+        Column periods = when(col("day").isNull(), array(lit("all"))).otherwise(array(lit("all"), col("day")));
+        Column outlets = when(col(SOURCE).isNull(), array(lit("all"))).otherwise(array(lit("all"), col(SOURCE)));
+        Column[] sums = {sum("count").as("count"), sum("tone_sum").as("tone_sum"), sum("tone_n").as("tone_n")};
+        Dataset<Row> mine = unitCells.filter(org.apache.spark.sql.functions.not(shared));
+        Dataset<Row> days = mine.unionByName(unitCells.filter(shared).groupBy("day", SOURCE, "scope", "a", "b").agg(sums[0], sums[1], sums[2]));
+        // Under its day and outlet a cell is then alone; only the `all` rows gather the cells of several days or outlets.
+        Dataset<Row> rolled = days.withColumn("period", explode(periods)).withColumn("outlet", explode(outlets));
+        Column alone = col("period").notEqual(lit("all")).and(col("outlet").notEqual(lit("all")));
+        return rolled.filter(alone).select(col("period"), col("outlet"), col("scope"), col("a"), col("b"), col("count"), col("tone_sum"), col("tone_n"))
+                .unionByName(rolled.filter(org.apache.spark.sql.functions.not(alone)).groupBy("period", "outlet", "scope", "a", "b")
+                        .agg(sums[0], sums[1], sums[2]));
+    }
+
+    /**
+     * co_mentions from rolled-up cells ({@link #rollUp}): each pair with {@code count} ≥ {@code minCount}, the counts of
+     * its two actors and the n of its scope, period and outlet.
+     */
+    public static Dataset<Row> coMentionsFromCells(Dataset<Row> rolled, int minCount) {
+        Column nOf = org.apache.spark.sql.functions.max(when(col("a").isNull(), col("count")))
+                .over(Window.partitionBy("period", "outlet", "scope"));
+        Dataset<Row> actorCounts = rolled.filter(col("b").isNull()).withColumn("n", nOf).filter(col("a").isNotNull())
+                .select(col("period"), col("outlet"), col("scope"), col("a").as("actor"), col("count"), col("n"));
+        Dataset<Row> pairs = rolled.filter(col("b").isNotNull().and(col("count").geq(minCount)));
         Dataset<Row> joined = pairs
                 .join(actorCounts.select(col("period"), col("outlet"), col("scope"), col("actor").as("a"), col("count").as("count_a"),
                         col("n")), new String[] {"period", "outlet", "scope", "a"})
@@ -279,28 +312,6 @@ public final class Actors {
                 col("count_a"), col("count_b"), col("n"), Association.pmi(c, ca, cb, nn).as("pmi"), Association.npmi(c, ca, cb, nn).as("npmi"),
                 c.divide(ca.plus(cb).minus(c)).as("jaccard"), Association.g2(c, ca, cb, nn).as("g2"),
                 when(col("tone_n").gt(0), col("tone_sum").divide(col("tone_n"))).as("tone"), col("tone_n").as("tone_sentences"));
-    }
-
-    /**
-     * The pair or single cells of each article, summed by cell under each of its periods and outlets (its day and `all`;
-     * its outlet and `all`; undated articles and those without an outlet only under `all`).
-     */
-    private static Dataset<Row> cellCounts(Dataset<Row> spread, boolean articleScope, boolean pairs) {
-        Column[] sums = pairs
-                ? new Column[] {sum("count").as("count"), sum("tone_sum").as("tone_sum"), sum("tone_n").as("tone_n")}
-                : new Column[] {sum("count").as("count")};
-        Dataset<Row> cells = spread.select(col("day"), col("source"),
-                        explode(CELLS.apply(col("resolved"), col("sentences"), lit(articleScope), lit(pairs))).as("c"))
-                .select(col("day"), col("source"), col("c.*"));
-        // Pairs: one shuffle of the cells by pair, after which the sum is local (it groups by the pair and more), so the
-        // cells are not shuffled once per period and outlet. Singles repeat within a day and outlet: summed there first.
-        Column periods = when(col("day").isNull(), array(lit("all"))).otherwise(array(lit("all"), col("day")));
-        Column outlets = when(col("source").isNull(), array(lit("all"))).otherwise(array(lit("all"), col("source")));
-        Column[] rest = java.util.Arrays.copyOfRange(sums, 1, sums.length);
-        return (pairs ? cells.repartition(col("scope"), col("a"), col("b"))
-                        : cells.groupBy("day", "source", "scope", "a", "b").agg(sums[0], rest))
-                .withColumn("period", explode(periods)).withColumn("outlet", explode(outlets))
-                .groupBy("period", "outlet", "scope", "a", "b").agg(sums[0], rest);
     }
 
     /** actor_candidates: names in at least {@code minArticles} articles, with alias suggestions and their usual company. */

@@ -27,6 +27,8 @@ public final class ActorsJob {
     }
 
     private static final String DATELINE = "dateline";
+    /** The store of co-mention counts per group of articles ({@link ArticleStore#sums}). */
+    static final String CELLS = "actors_cells";
 
     /** What the per-article analysis depends on besides the article: the build, the options, the dictionary files. */
     static String storeKey(ActorsOptions o, SparkSession spark) {
@@ -78,14 +80,21 @@ public final class ActorsJob {
                 }
                 boolean network = out.wants(ActorReports.NETWORK_NODES, ActorReports.NETWORK_EDGES);
                 if (network || out.wants(ActorReports.CO_MENTIONS)) {
-                    // Read twice by co_mentions (for each actor of a pair): kept while the report is written.
-                    Dataset<Row> actorCounts = Actors.actorCounts(analysed).persist(StorageLevel.MEMORY_AND_DISK());
+                    // The co-mention counts of the stored articles come from the store, summed per group of articles;
+                    // only the groups that changed (this run's new articles, usually) are counted again.
+                    Dataset<Row> cells = ArticleStore.sums(out, CELLS, storeKey(o, spark) + " cells v1", done,
+                            List.of(Articles.ARTICLE_ID, Articles.SOURCE, Actors.PERIOD_START, ArticleStore.CONTENT),
+                            rows -> Actors.unitCells(rows, List.of(ArticleStore.BATCH)), stored);
+                    // Read twice by co_mentions (the pairs, and each pair's actors): kept while the report is written.
+                    Dataset<Row> rolled = Actors.rollUp(cells, ArticleStore.shared(done.withColumn("day",
+                            org.apache.spark.sql.functions.date_format(col(Actors.PERIOD_START), "yyyy-MM-dd")), "day"))
+                            .persist(StorageLevel.MEMORY_AND_DISK());
                     try {
                         out.write(ActorReports.CO_MENTIONS, Actors.conform(Actors.named(Actors.named(
-                                Actors.coMentions(analysed, actorCounts, o.minCount()),
+                                Actors.coMentionsFromCells(rolled, o.minCount()),
                                 dict, "actor_a", "name_a"), dict, "actor_b", "name_b"), ActorReports.CO_MENTIONS), manifest);
                     } finally {
-                        actorCounts.unpersist();
+                        rolled.unpersist();
                     }
                 }
                 if (out.wants(ActorReports.CO_MENTION_KWIC)) {

@@ -163,4 +163,79 @@ public final class ArticleStore {
                 List.of(narrow, missing), stored.batches(), found::count);
     }
 
+    /**
+     * An additive aggregate of a stage's rows ({@code done}, as {@link Lookup#rows} gives them, persisted), kept in the
+     * store per group of articles (the {@value #BATCH} each row came from) so that a later run sums only what changed.
+     * A group's sums are reused when the published version lists them under the same {@code key} and the group still
+     * holds exactly the same articles: its fingerprint (the count and an XOR of 64-bit hashes of the {@code membership}
+     * columns of its rows, e.g. id, outlet, period and content hash) is part of their name. Otherwise (new articles, an
+     * article gone or changed, an outlet renamed, {@code --force}, another key) they are summed again from its rows.
+     * Returns the sums of every group, unioned: the caller adds them up across groups.
+     *
+     * @param sum the aggregate; its rows must keep {@value #BATCH} among their keys
+     * @param account the manifest's account of the store, to which this adds {@code NAME_reused} and {@code NAME_summed}
+     */
+    public static Dataset<Row> sums(RunOutput out, String name, String key, Dataset<Row> done, List<String> membership,
+                                    UnaryOperator<Dataset<Row>> sum, Map<String, Object> account) {
+        Column[] members = membership.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        // One row per group: cheap to collect.
+        Map<String, String> fingerprints = new java.util.TreeMap<>();
+        for (Row r : done.groupBy(col(BATCH)).agg(org.apache.spark.sql.functions.count(lit(1)),
+                org.apache.spark.sql.functions.bit_xor(org.apache.spark.sql.functions.xxhash64(members))).collectAsList()) {
+            fingerprints.put(r.getString(0), r.getString(0) + "-" + r.getLong(1) + "-" + Long.toHexString(r.getLong(2)));
+        }
+        RunOutput.StoreState published = out.reusesStores() ? out.publishedStore(name) : null;
+        java.util.Set<String> listed = published != null && key.equals(published.key()) ? new java.util.HashSet<>(published.batches())
+                : java.util.Set.of();
+        List<String> changed = new ArrayList<>();
+        fingerprints.forEach((group, id) -> {
+            if (!listed.contains(id)) {
+                changed.add(group);
+            }
+        });
+        String root = out.storeRoot(name);
+        if (!changed.isEmpty()) {
+            Map<String, String> ids = new java.util.HashMap<>(fingerprints);
+            ids.keySet().retainAll(changed);
+            Column id = lit(null).cast("string");
+            for (Map.Entry<String, String> e : ids.entrySet()) {
+                id = org.apache.spark.sql.functions.when(col(BATCH).equalTo(lit(e.getKey())), lit(e.getValue())).otherwise(id);
+            }
+            for (String g : changed) {
+                out.deleteStoreBatch(name, fingerprints.get(g));  // a killed run's leftover under the same name
+            }
+            Dataset<Row> fresh = sum.apply(done.filter(col(BATCH).isin(changed.toArray())));
+            fresh.withColumn(BATCH, id).write().mode(org.apache.spark.sql.SaveMode.Append).partitionBy(BATCH).parquet(root);
+        }
+        List<String> all = new ArrayList<>(fingerprints.values());
+        out.recordStore(name, key, all);
+        account.put(name + "_reused", fingerprints.size() - changed.size());
+        account.put(name + "_summed", changed.size());
+        if (all.isEmpty()) {
+            return sum.apply(done).drop(BATCH);
+        }
+        return done.sparkSession().read().parquet(all.stream().map(b -> root + "/" + BATCH + "=" + b).toArray(String[]::new));
+    }
+
+    /**
+     * Which rows of {@link #sums} of several groups need adding up: those whose {@code column} (a key of the sums, e.g.
+     * the period) holds a value that rows of two or more groups of {@code done} share. The others are each in one
+     * group only and pass through without a shuffle; in a daily run that is all but the new day's period.
+     */
+    public static Column shared(Dataset<Row> done, String column) {
+        // One row per value of the column (a period): cheap to collect.
+        List<Object> values = new ArrayList<>();
+        boolean nullShared = false;
+        for (Row r : done.groupBy(col(column)).agg(org.apache.spark.sql.functions.countDistinct(col(BATCH)).as("groups"))
+                .filter(col("groups").gt(1)).select(col(column)).collectAsList()) {
+            if (r.isNullAt(0)) {
+                nullShared = true;
+            } else {
+                values.add(r.get(0));
+            }
+        }
+        Column in = values.isEmpty() ? lit(false) : col(column).isin(values.toArray());
+        return nullShared ? in.or(col(column).isNull()) : in;
+    }
+
 }

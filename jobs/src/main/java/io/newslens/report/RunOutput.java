@@ -143,6 +143,15 @@ public final class RunOutput {
         return new Path(storeRoot(name), "batch=" + runId).toString();
     }
 
+    /** Deletes batch {@code batch} of store {@code name} if it exists (e.g. a killed run's, about to be written again). */
+    public void deleteStoreBatch(String name, String batch) {
+        try {
+            fs.delete(new Path(storeRoot(name), "batch=" + batch), true);
+        } catch (IOException e) {
+            throw new OutputException("cannot remove " + new Path(storeRoot(name), "batch=" + batch) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Lists store {@code name} in this run's version: its key and the runs whose batches make it up. */
     public void recordStore(String name, String key, List<String> batches) {
         try {

@@ -137,6 +137,27 @@ public final class Terms {
                 .agg(sum(COUNT).as(COUNT), count(lit(1)).as(DOC_FREQ));
     }
 
+    /**
+     * The cells of one or more groups of articles per group: {@link #cells} with {@code group} (a column of
+     * {@code withGrams}) among the keys. Cells add up over groups ({@link #addUp}): a run keeps them per group of
+     * stored articles and counts again only the groups that changed.
+     */
+    static Dataset<Row> groupCells(Dataset<Row> withGrams, String group) {
+        return withGrams
+                .select(col(group), col(SOURCE), col(PERIOD_START), explode(col(GRAMS)).as("g"))
+                .groupBy(col(group), col(PERIOD_START), col(SOURCE), col("g.term").as(TERM), col("g.n").as(N))
+                .agg(sum(col("g.count")).as(COUNT), count(lit(1)).as(DOC_FREQ));
+    }
+
+    /**
+     * Cells of several groups ({@link #groupCells}, the group column dropped) added up: the cells of all of them.
+     * {@code shared}: the cells that more than one group can hold (by period); the others pass through as they are.
+     */
+    static Dataset<Row> addUp(Dataset<Row> cellsOfGroups, Column shared) {
+        return cellsOfGroups.filter(org.apache.spark.sql.functions.not(shared)).unionByName(cellsOfGroups.filter(shared)
+                .groupBy(col(PERIOD_START), col(SOURCE), col(TERM), col(N)).agg(sum(COUNT).as(COUNT), sum(DOC_FREQ).as(DOC_FREQ)));
+    }
+
     /** @param cells see {@link #cells} */
     public static Dataset<Row> termFrequencies(Dataset<Row> cells) {
         WindowSpec cell = Window.partitionBy(col(PERIOD_START), col(SOURCE), col(N));

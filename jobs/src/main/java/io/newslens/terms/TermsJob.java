@@ -50,7 +50,12 @@ public final class TermsJob {
                 java.util.Map<String, Object> stored = lookup.save(done);
                 Dataset<Row> marked = Terms.exploded(done);
                 Dataset<Row> docTerms = marked.filter(col(TermReports.N).gt(0));
-                markedCells = Terms.cells(marked).persist(StorageLevel.MEMORY_AND_DISK());
+                // The cells of the stored articles come from the store, per group of articles; only the groups that
+                // changed (this run's new articles, usually) are counted again.
+                markedCells = Terms.addUp(ArticleStore.sums(out, CELLS, storeKey(config) + "\ncells v1", done,
+                        List.of(Articles.ARTICLE_ID, Articles.SOURCE, TermReports.PERIOD_START, ArticleStore.CONTENT),
+                        rows -> Terms.groupCells(rows, ArticleStore.BATCH), stored), ArticleStore.shared(done, TermReports.PERIOD_START))
+                        .persist(StorageLevel.MEMORY_AND_DISK());
                 Dataset<Row> cells = markedCells.filter(col(TermReports.N).gt(0));
                 Row total = markedCells.filter(col(TermReports.N).equalTo(0)).agg(sum(Terms.DOC_FREQ)).first();
                 long articles = total.isNullAt(0) ? 0 : total.getLong(0);
@@ -124,6 +129,8 @@ public final class TermsJob {
     }
 
     private static final String PHRASES = "_phrases";
+    /** The store of term cells per group of articles ({@link ArticleStore#sums}). */
+    static final String CELLS = "terms_cells";
 
     /** What an article's n-gram counts depend on besides the article: the build, the text options, the n-gram length. */
     static String storeKey(NewslensConfig config) {

@@ -81,19 +81,41 @@ class ActorsStoreTest {
         assertEquals(11, store.path("articles_reused").asInt(), store.toString());
         assertEquals(5, store.path("articles_worked_on").asInt(), store.toString());
         assertTrue(store.path("not_reused_because").isNull(), store.toString());
+        // The co-mention counts are kept per group of stored articles: the first run's group lost the corrected
+        // article, so both groups are counted again.
+        assertEquals(0, store.path("actors_cells_reused").asInt(), store.toString());
+        assertEquals(2, store.path("actors_cells_summed").asInt(), store.toString());
+        String second2 = TestRuns.manifest(out).path("run_id").asText();
+        Thread.sleep(1100);
+
+        // One more day: the two earlier groups are unchanged, so their counts are read from the store.
+        Files.writeString(in.resolve("day5.jsonl"), day(5, 4));
+        TestRuns.Result third = TestRuns.run(actors);
+        assertEquals(0, third.exitCode(), third.stderr());
+        store = TestRuns.manifest(out).path("counts").path("actors").path("store");
+        assertEquals(16, store.path("articles_reused").asInt(), store.toString());
+        assertEquals(4, store.path("articles_worked_on").asInt(), store.toString());
+        assertEquals(2, store.path("actors_cells_reused").asInt(), store.toString());
+        assertEquals(1, store.path("actors_cells_summed").asInt(), store.toString());
 
         Path full = dir.resolve("full");
         assertEquals(0, TestRuns.run("actors", "--input", in.toString(), "--output", full.toString(), "--reports", REPORTS).exitCode());
-        assertEquals(16, TestRuns.manifest(full).path("counts").path("actors").path("store").path("articles_worked_on").asInt());
+        assertEquals(20, TestRuns.manifest(full).path("counts").path("actors").path("store").path("articles_worked_on").asInt());
         assertEquals(9, TestRuns.assertSameReports(out, full), "ingest (2), duplicates, boilerplate, actors and the four asked for");
 
-        // The published version lists the first run's batch and the second's; nothing else is left in the store.
+        // The published version lists the three runs' batches; nothing else is left in the store.
         JsonNode listing = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(".current/_store/actors.json").toFile());
-        String second2 = TestRuns.manifest(out).path("run_id").asText();
-        assertEquals("[\"" + m1.path("run_id").asText() + "\",\"" + second2 + "\"]", listing.path("batches").toString());
+        String third3 = TestRuns.manifest(out).path("run_id").asText();
+        assertEquals("[\"" + m1.path("run_id").asText() + "\",\"" + second2 + "\",\"" + third3 + "\"]", listing.path("batches").toString());
         try (java.util.stream.Stream<Path> batches = Files.list(out.resolve(".store/actors"))) {
-            assertEquals(java.util.List.of("batch=" + m1.path("run_id").asText(), "batch=" + second2),
+            assertEquals(java.util.List.of("batch=" + m1.path("run_id").asText(), "batch=" + second2, "batch=" + third3),
                     batches.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        // And one folder of counts per group the published version lists.
+        JsonNode cells = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(".current/_store/actors_cells.json").toFile());
+        assertEquals(3, cells.path("batches").size(), cells.toString());
+        try (java.util.stream.Stream<Path> batches = Files.list(out.resolve(".store/actors_cells"))) {
+            assertEquals(3, batches.filter(Files::isDirectory).count(), "the second run's count of the first group is gone");
         }
     }
 }

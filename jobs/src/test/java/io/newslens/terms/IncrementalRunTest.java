@@ -114,6 +114,8 @@ class IncrementalRunTest {
         // Only day 5's six articles were tokenised; the n-gram counts of the 24 others came from the terms store.
         JsonNode terms = m.path("counts").path("terms").path("store");
         assertEquals(List.of(6, 24), List.of(terms.path("articles_worked_on").asInt(), terms.path("articles_reused").asInt()), terms.toString());
+        // The term cells of the 24 stored articles came from the store too: day 5's were the only ones counted.
+        assertEquals(List.of(1, 1), List.of(terms.path("terms_cells_reused").asInt(), terms.path("terms_cells_summed").asInt()), terms.toString());
         assertEquals("[\"" + firstRun + "\",\"" + m.path("run_id").asText() + "\"]", new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(out.resolve(".current/_store/ingest.json").toFile()).path("batches").toString(), "the first run's batch and day 5's");
 
@@ -151,6 +153,9 @@ class IncrementalRunTest {
         assertTrue(m.path("counts").path("ingest").path("store").path("not_reused_because").asText()
                 .startsWith("since run " + firstRun + ", input files were 1 changed (e.g. "), m.path("counts").path("ingest").toString());
         assertEquals(4, m.path("counts").path("ingest").path("store").path("files_read").asInt(), "every file read again");
+        JsonNode termsStore = m.path("counts").path("terms").path("store");
+        assertEquals(List.of(0, 2), List.of(termsStore.path("terms_cells_reused").asInt(), termsStore.path("terms_cells_summed").asInt()),
+                "the first run's group lost the corrected article: its cells are counted again, with day 4's: " + termsStore);
         JsonNode changes = m.path("input_changes");
         assertEquals(firstRun, changes.path("since_run").asText());
         assertEquals(List.of(1, 1, 0), List.of(changes.path("added").asInt(), changes.path("changed").asInt(), changes.path("removed").asInt()));
