@@ -49,17 +49,31 @@ public final class Duplicates {
     }
 
     /**
-     * The articles with a row key (unique, stable over re-reads of the same cached input) and the two hashes the
-     * windows order and group by. Read it twice from a cached input: once narrow for {@link #marks}, once whole.
+     * The records with the two hashes the duplicate windows order and group by: a hash of everything a record says
+     * (id, title, text, date as written, URL: the last tie-break of the order) and one of its title and text after
+     * lower-casing and folding white space (the content duplicates share). Computed once per record, where it is read:
+     * the ingest store keeps them with the record, so a later run does not hash the stored texts again.
      */
-    public static Dataset<Row> keyed(Dataset<Row> articles) {
+    public static Dataset<Row> withKeys(Dataset<Row> records) {
         Column normalised = lower(trim(regexp_replace(concat(col(TITLE), lit("\n"), col(TEXT)), "\\s+", " ")));
-        return articles
-                .withColumn(ROW_KEY, monotonically_increasing_id())
+        return records
                 .withColumn(ORDER_KEY, sha2(concat(col(ARTICLE_ID), lit("\n"), col(TITLE), lit("\n"), col(TEXT),
                         lit("\n"), coalesce(col(PUBLISHED_RAW), lit("")), lit("\n"), coalesce(col(URL), lit(""))), 256))
                 // Title-only records (briefs, headline alerts) repeat headlines without being copies.
                 .withColumn(CONTENT_KEY, when(trim(col(TEXT)).equalTo(""), col(ORDER_KEY)).otherwise(sha2(normalised, 256)));
+    }
+
+    /** The hash columns of {@link #withKeys}, which no report holds. */
+    public static final java.util.List<String> KEY_COLUMNS = java.util.List.of(ORDER_KEY, CONTENT_KEY);
+
+    /**
+     * The articles with a row key (unique, stable over re-reads of the same cached input) and the two hashes the
+     * windows order and group by ({@link #withKeys}, unless the articles have them). Read it twice from a cached
+     * input: once narrow for {@link #marks}, once whole.
+     */
+    public static Dataset<Row> keyed(Dataset<Row> articles) {
+        boolean hashed = java.util.Arrays.asList(articles.columns()).containsAll(KEY_COLUMNS);
+        return (hashed ? articles : withKeys(articles)).withColumn(ROW_KEY, monotonically_increasing_id());
     }
 
     /**

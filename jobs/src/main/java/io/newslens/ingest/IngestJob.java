@@ -74,6 +74,8 @@ public final class IngestJob {
                 // Only quarantined records keep their raw text (the quarantine report shows it): the cache then
                 // holds each article's text once, not twice. The language is detected here, once per record read.
                 fresh = fresh.withColumn(ArticleMapper.RAW, when(col(IngestReports.REASON).isNotNull(), col(ArticleMapper.RAW)));
+                // The duplicate hashes too: kept in the store with the record, they are not computed again later.
+                fresh = Duplicates.withKeys(fresh);
                 mapped = TextLayer.withLanguage(fresh, config.text(), Articles.TITLE, Articles.TEXT, Articles.LANGUAGE,
                         Articles.LANGUAGE_CONFIDENCE, col(IngestReports.REASON).isNull()).withColumn(IngestStore.BATCH, lit(out.runId()));
             }

@@ -91,6 +91,11 @@ class IncrementalRunTest {
         Thread.sleep(1100);
 
         day(in.resolve("day5.jsonl"), 5);
+        // Day 5 also reprints day 1's first story under a new id: a copy of a stored record, found by the hashes the
+        // ingest store kept for it.
+        String reprint = Files.readAllLines(in.resolve("day1.jsonl")).get(0).replace("\"d1-0\"", "\"d5-reprint\"")
+                .replace("2020-01-01T", "2020-01-05T");
+        Files.writeString(in.resolve("day5.jsonl"), reprint + "\n", java.nio.file.StandardOpenOption.APPEND);
         TestRuns.Result inc = TestRuns.run("terms", "--config", config.toString(), "--output", out.toString(),
                 "--since", "2020-01-05");
         assertEquals(0, inc.exitCode(), inc.stderr());
@@ -110,7 +115,12 @@ class IncrementalRunTest {
         // Only day 5's file was read: the 24 records of days 1-4 came from the first run's store.
         assertEquals("{\"reused_from_run\":\"" + firstRun + "\",\"files_read\":1,\"files_reused\":4,\"records_reused\":24,"
                 + "\"not_reused_because\":null}", m.path("counts").path("ingest").path("store").toString());
-        assertEquals(30, m.path("counts").path("ingest").path("records_read").asLong(), "counts over every input, as a full run's");
+        assertEquals(31, m.path("counts").path("ingest").path("records_read").asLong(), "counts over every input, as a full run's");
+        assertEquals(List.of("d1-0 same_content"), SparkTestSession.get().read().parquet(out.resolve("articles").toString())
+                .filter("duplicate_of IS NOT NULL").collectAsList().stream()
+                .map(r -> r.<String>getAs("duplicate_of") + " " + r.<String>getAs("duplicate_reason")).toList(), "the reprint");
+        assertTrue(List.of(SparkTestSession.get().read().parquet(out.resolve(".store/ingest").toString()).columns())
+                .containsAll(io.newslens.ingest.Duplicates.KEY_COLUMNS), "the store keeps each record's duplicate hashes");
         // Only day 5's six articles were tokenised; the n-gram counts of the 24 others came from the terms store.
         JsonNode terms = m.path("counts").path("terms").path("store");
         assertEquals(List.of(6, 24), List.of(terms.path("articles_worked_on").asInt(), terms.path("articles_reused").asInt()), terms.toString());
