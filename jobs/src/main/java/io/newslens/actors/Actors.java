@@ -294,10 +294,21 @@ public final class Actors {
      * its two actors and the n of its scope, period and outlet.
      */
     public static Dataset<Row> coMentionsFromCells(Dataset<Row> rolled, int minCount) {
+        return coMentionsFromCells(rolled, minCount, false);
+    }
+
+    /**
+     * As above; {@code broadcastActors}: the actors' counts (a row per period, outlet, scope and actor; far fewer than
+     * the pairs) are few enough to send to every task, so the pairs are joined to them without being shuffled.
+     */
+    public static Dataset<Row> coMentionsFromCells(Dataset<Row> rolled, int minCount, boolean broadcastActors) {
         Column nOf = org.apache.spark.sql.functions.max(when(col("a").isNull(), col("count")))
                 .over(Window.partitionBy("period", "outlet", "scope"));
         Dataset<Row> actorCounts = rolled.filter(col("b").isNull()).withColumn("n", nOf).filter(col("a").isNotNull())
                 .select(col("period"), col("outlet"), col("scope"), col("a").as("actor"), col("count"), col("n"));
+        if (broadcastActors) {
+            actorCounts = org.apache.spark.sql.functions.broadcast(actorCounts);
+        }
         Dataset<Row> pairs = rolled.filter(col("b").isNotNull().and(col("count").geq(minCount)));
         Dataset<Row> joined = pairs
                 .join(actorCounts.select(col("period"), col("outlet"), col("scope"), col("actor").as("a"), col("count").as("count_a"),

@@ -90,8 +90,11 @@ public final class ActorsJob {
                             org.apache.spark.sql.functions.date_format(col(Actors.PERIOD_START), "yyyy-MM-dd")), "day"))
                             .persist(StorageLevel.MEMORY_AND_DISK());
                     try {
+                        // A row of the actors' counts takes some 200 bytes while a broadcast is built: up to 4 million
+                        // rows with an 8 GB driver heap, they are broadcast and the pairs not shuffled to meet them.
+                        boolean broadcastActors = rolled.filter(col("b").isNull()).count() <= Runtime.getRuntime().maxMemory() / 2000;
                         out.write(ActorReports.CO_MENTIONS, Actors.conform(Actors.named(Actors.named(
-                                Actors.coMentionsFromCells(rolled, o.minCount()),
+                                Actors.coMentionsFromCells(rolled, o.minCount(), broadcastActors),
                                 dict, "actor_a", "name_a"), dict, "actor_b", "name_b"), ActorReports.CO_MENTIONS), manifest);
                     } finally {
                         rolled.unpersist();

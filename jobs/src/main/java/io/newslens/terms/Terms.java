@@ -206,6 +206,11 @@ public final class Terms {
      * @param reference label of the reference ("rest", or the other group's name when there are two)
      */
     public static Dataset<Row> keyness(Dataset<Row> grouped, List<String> targets, String reference, int minCount) {
+        return keyness(grouped, targets, reference, minCount, false);
+    }
+
+    /** As above; {@code byTerm}: {@code grouped} is already hash-partitioned by term and n (see {@link TermsJob}). */
+    static Dataset<Row> keyness(Dataset<Row> grouped, List<String> targets, String reference, int minCount, boolean byTerm) {
         Dataset<Row> in = grouped.filter(col("grp").isNotNull());
         Dataset<Row> targetGroups = in.sparkSession().createDataset(targets, org.apache.spark.sql.Encoders.STRING())
                 .toDF("grp");
@@ -222,7 +227,7 @@ public final class Terms {
         Dataset<Row> targetTable = broadcast(in.sparkSession().createDataFrame(targetRows, targetTokens.schema()));
         // Partitioned by term once: the counts per group, their totals and the groups using each term all come
         // from that one shuffle (the two branches below reuse it).
-        Dataset<Row> counts = in.repartition(col(TERM), col(N))
+        Dataset<Row> counts = (byTerm ? in : in.repartition(col(TERM), col(N)))
                 .groupBy(col("grp"), col(TERM), col(N)).agg(sum(COUNT).as("a"));
         Dataset<Row> used = counts
                 .withColumn("total", sum("a").over(Window.partitionBy(col(TERM), col(N))))

@@ -55,6 +55,8 @@ public final class TermsJob {
                 markedCells = Terms.addUp(ArticleStore.sums(out, CELLS, storeKey(config) + "\ncells v1", done,
                         List.of(Articles.ARTICLE_ID, Articles.SOURCE, TermReports.PERIOD_START, ArticleStore.CONTENT),
                         rows -> Terms.groupCells(rows, ArticleStore.BATCH), stored), ArticleStore.shared(done, TermReports.PERIOD_START))
+                        // Partitioned by term once: keyness (each of its modes) and the vocabulary group by term and n.
+                        .repartition(col(TermReports.TERM), col(TermReports.N))
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 Dataset<Row> cells = markedCells.filter(col(TermReports.N).gt(0));
                 Row total = markedCells.filter(col(TermReports.N).equalTo(0)).agg(sum(Terms.DOC_FREQ)).first();
@@ -84,7 +86,7 @@ public final class TermsJob {
                     done.unpersist();  // kwic reads the articles' counts to know where to look
                 }
                 if (out.wants(TermReports.KEYNESS)) {
-                    out.write(TermReports.KEYNESS, keyness(cells, t), manifest);
+                    out.write(TermReports.KEYNESS, keyness(cells, t, true), manifest);
                 }
                 if (out.wants(TermReports.TRENDING_TERMS)) {
                     // Where the published report keeps the periods before `from`, only the others are computed.
@@ -96,7 +98,7 @@ public final class TermsJob {
                     Dataset<Row> key = out.wants(TermReports.KEYNESS) ? out.read(TermReports.KEYNESS.name()) : null;
                     Dataset<Row> trend = out.wants(TermReports.TRENDING_TERMS) ? out.read(TermReports.TRENDING_TERMS.name()) : null;
                     if (key == null && trend == null) {
-                        key = keyness(cells, t);
+                        key = keyness(cells, t, true);
                     }
                     out.write(TermReports.KWIC, Kwic.examples(corpus, Kwic.wanted(key, trend, t.kwicTerms()), t.kwicExamples(),
                             t.period(), io.newslens.text.Boilerplate.phrases(corpus), config.text(),
@@ -149,35 +151,40 @@ public final class TermsJob {
 
     /** Keyness in the configured modes, one report, from doc_terms or its cells. */
     static Dataset<Row> keyness(Dataset<Row> docTerms, TermsOptions t) {
+        return keyness(docTerms, t, false);
+    }
+
+    /** {@code byTerm}: {@code docTerms} is hash-partitioned by term and n (the job's cells). */
+    static Dataset<Row> keyness(Dataset<Row> docTerms, TermsOptions t, boolean byTerm) {
         Dataset<Row> result = null;
         for (String mode : t.keyness()) {
-            Dataset<Row> part = keyness(docTerms, t, mode);
+            Dataset<Row> part = keyness(docTerms, t, mode, byTerm);
             result = result == null ? part : result.unionByName(part);
         }
         return result;
     }
 
-    private static Dataset<Row> keyness(Dataset<Row> docTerms, TermsOptions t, String mode) {
+    private static Dataset<Row> keyness(Dataset<Row> docTerms, TermsOptions t, String mode, boolean byTerm) {
         Column period = Terms.periodLabel(col(TermReports.PERIOD_START));
         return switch (io.newslens.config.KeynessMode.of("terms.keyness", mode)) {
             case SOURCE -> Terms.keyness(docTerms.withColumn("grp",
                             when(col(Terms.SOURCE).equalTo(t.keynessTarget()), lit(t.keynessTarget())).otherwise(lit("rest"))),
-                    List.of(t.keynessTarget()), "rest", t.keynessMinCount());
+                    List.of(t.keynessTarget()), "rest", t.keynessMinCount(), byTerm);
             case PERIODS -> Terms.keyness(docTerms.withColumn("grp",
                             when(period.isin(t.keynessTarget(), t.keynessReference()), period)),
-                    List.of(t.keynessTarget()), t.keynessReference(), t.keynessMinCount());
+                    List.of(t.keynessTarget()), t.keynessReference(), t.keynessMinCount(), byTerm);
             case EACH_SOURCE -> {
                 // The outlets: one row each, cheap to collect.
                 List<String> sources = docTerms.filter(col(Terms.SOURCE).isNotNull()).select(col(Terms.SOURCE)).distinct()
                         .orderBy(Terms.SOURCE).collectAsList().stream().map(r -> r.getString(0)).toList();
-                yield Terms.keyness(docTerms.withColumn("grp", col(Terms.SOURCE)), sources, "rest", t.keynessMinCount());
+                yield Terms.keyness(docTerms.withColumn("grp", col(Terms.SOURCE)), sources, "rest", t.keynessMinCount(), byTerm);
             }
             case EACH_PERIOD -> {
                 // The periods themselves: one row per period, so collecting them is cheap.
                 List<String> periods = docTerms.filter(col(TermReports.PERIOD_START).isNotNull())
                         .select(period.as("p")).distinct().orderBy("p").collectAsList().stream()
                         .map(r -> r.getString(0)).toList();
-                yield Terms.keyness(docTerms.withColumn("grp", period), periods, "rest", t.keynessMinCount());
+                yield Terms.keyness(docTerms.withColumn("grp", period), periods, "rest", t.keynessMinCount(), byTerm);
             }
         };
     }
