@@ -261,32 +261,19 @@ public final class Actors {
     }
 
     /**
-     * The unit cells ({@link #unitCells}, of one or more groups of articles) summed under each of their periods and
-     * outlets: the day and `all`; the outlet and `all` (undated cells and those without an outlet only under `all`). The
-     * cells of one group: one row per day, outlet and cell.
+     * The unit cells ({@link #unitCells}, of one or more groups of articles: a cell of one day and outlet may come
+     * from several groups) summed under each of their periods and outlets: the day and `all`; the outlet and `all`
+     * (undated cells and those without an outlet only under `all`). One shuffle of the cells by pair, after which
+     * every sum is local (each groups by the pair and more), so the cells are not shuffled once per period and outlet.
      * Read twice by {@link #coMentionsFromCells} (pairs, and their actors' counts): a job persists it.
      */
     public static Dataset<Row> rollUp(Dataset<Row> unitCells) {
-        return rollUp(unitCells, lit(false));
-    }
-
-    /**
-     * As {@link #rollUp(Dataset)}, for the unit cells of several groups of articles ({@link #unitCells} per group,
-     * the group column dropped): {@code shared} (on the {@code day} column) tells which cells more than one group can
-     * hold; the others are each one group's, and need adding up under their day and outlet with no other group's.
-     */
-    public static Dataset<Row> rollUp(Dataset<Row> unitCells, Column shared) {
         Column periods = when(col("day").isNull(), array(lit("all"))).otherwise(array(lit("all"), col("day")));
         Column outlets = when(col(SOURCE).isNull(), array(lit("all"))).otherwise(array(lit("all"), col(SOURCE)));
-        Column[] sums = {sum("count").as("count"), sum("tone_sum").as("tone_sum"), sum("tone_n").as("tone_n")};
-        Dataset<Row> mine = unitCells.filter(org.apache.spark.sql.functions.not(shared));
-        Dataset<Row> days = mine.unionByName(unitCells.filter(shared).groupBy("day", SOURCE, "scope", "a", "b").agg(sums[0], sums[1], sums[2]));
-        // Under its day and outlet a cell is then alone; only the `all` rows gather the cells of several days or outlets.
-        Dataset<Row> rolled = days.withColumn("period", explode(periods)).withColumn("outlet", explode(outlets));
-        Column alone = col("period").notEqual(lit("all")).and(col("outlet").notEqual(lit("all")));
-        return rolled.filter(alone).select(col("period"), col("outlet"), col("scope"), col("a"), col("b"), col("count"), col("tone_sum"), col("tone_n"))
-                .unionByName(rolled.filter(org.apache.spark.sql.functions.not(alone)).groupBy("period", "outlet", "scope", "a", "b")
-                        .agg(sums[0], sums[1], sums[2]));
+        return unitCells.repartition(col("scope"), col("a"), col("b"))
+                .withColumn("period", explode(periods)).withColumn("outlet", explode(outlets))
+                .groupBy("period", "outlet", "scope", "a", "b")
+                .agg(sum("count").as("count"), sum("tone_sum").as("tone_sum"), sum("tone_n").as("tone_n"));
     }
 
     /**

@@ -81,14 +81,13 @@ public final class ActorsJob {
                 boolean network = out.wants(ActorReports.NETWORK_NODES, ActorReports.NETWORK_EDGES);
                 if (network || out.wants(ActorReports.CO_MENTIONS)) {
                     // The co-mention counts of the stored articles come from the store, summed per group of articles;
-                    // only the groups that changed (this run's new articles, usually) are counted again.
+                    // only the groups that changed (this run's new articles, usually) are counted again. rollUp adds
+                    // up the groups' cells with the rest of its sums.
                     Dataset<Row> cells = ArticleStore.sums(out, CELLS, storeKey(o, spark) + " cells v1", done,
                             List.of(Articles.ARTICLE_ID, Articles.SOURCE, Actors.PERIOD_START, ArticleStore.CONTENT),
                             rows -> Actors.unitCells(rows, List.of(ArticleStore.BATCH)), stored);
                     // Read twice by co_mentions (the pairs, and each pair's actors): kept while the report is written.
-                    Dataset<Row> rolled = Actors.rollUp(cells, ArticleStore.shared(done.withColumn("day",
-                            org.apache.spark.sql.functions.date_format(col(Actors.PERIOD_START), "yyyy-MM-dd")), "day"))
-                            .persist(StorageLevel.MEMORY_AND_DISK());
+                    Dataset<Row> rolled = Actors.rollUp(cells).persist(StorageLevel.MEMORY_AND_DISK());
                     try {
                         // A row of the actors' counts takes some 200 bytes while a broadcast is built: up to 4 million
                         // rows with an 8 GB driver heap, they are broadcast and the pairs not shuffled to meet them.

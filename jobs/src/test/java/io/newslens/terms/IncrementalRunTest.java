@@ -149,9 +149,14 @@ class IncrementalRunTest {
         Thread.sleep(1100);
 
         // Day 1 corrected (dated before --since), day 4 added: keeping day 1's old partition would mix contents. The
-        // corrected article keeps its id and title: only its text tells the terms store it changed.
+        // corrected article keeps its id and title: only its text tells the terms store it changed. Of day 1's other
+        // stories only d1-2 (Wire, about software shares) stays: day 1 then holds articles of both store groups, whose
+        // cells the run adds up ("software" is in both).
+        String kept = Files.readAllLines(in.resolve("day1.jsonl")).get(2);
+        assertTrue(kept.contains("\"d1-2\"") && kept.contains("software") && kept.contains("Wire"), kept);
         Files.writeString(in.resolve("day1.jsonl"), "{\"id\":\"d1-0\",\"title\":\"Story 1 0\",\"text\":\"Zebras escaped"
-                + " from the city zoo overnight.\",\"source\":\"Wire\",\"published\":\"2020-01-01T12:00:00Z\"}\n");
+                + " from the city zoo overnight, and the software company said so.\",\"source\":\"Wire\",\"published\":\"2020-01-01T12:00:00Z\"}\n"
+                + kept + "\n");
         day(in.resolve("day4.jsonl"), 4);
         String[] since = java.util.stream.Stream.concat(java.util.Arrays.stream(terms), java.util.stream.Stream.of("--since", "2020-01-04"))
                 .toArray(String[]::new);
@@ -179,5 +184,9 @@ class IncrementalRunTest {
         Dataset<Row> tf = SparkTestSession.get().read().parquet(out.resolve("term_frequencies").toString());
         assertTrue(tf.filter("period_start = DATE'2020-01-01' AND term = 'zoo'").count() > 0, "day 1's new content counted");
         assertEquals(0, tf.filter("period_start = DATE'2020-01-01' AND term = 'interest'").count(), "day 1's old content gone");
+        // Day 1's period now holds articles of both groups: their cells are added up there, as a full run counts them.
+        Path full = dir.resolve("full");
+        assertEquals(0, TestRuns.run("terms", "--config", config.toString(), "--output", full.toString()).exitCode());
+        assertEquals(11, TestRuns.assertSameReports(out, full), "ingest (2), duplicates, boilerplate and the seven term reports");
     }
 }
