@@ -219,7 +219,8 @@ public final class ArticleStore {
             Dataset<Row> fresh = sum.apply(done.filter(col(BATCH).isin(changed.toArray())));
             fresh.withColumn(BATCH, id).write().mode(org.apache.spark.sql.SaveMode.Append).partitionBy(BATCH).parquet(root);
         }
-        List<String> all = new ArrayList<>(fingerprints.values());
+        // A group can have no sums at all (e.g. articles without a single token): no folder, nothing to list or read.
+        List<String> all = fingerprints.values().stream().filter(b -> out.hasStoreBatch(name, b)).toList();
         out.recordStore(name, key, all);
         account.put(name + "_reused", fingerprints.size() - changed.size());
         account.put(name + "_summed", changed.size());

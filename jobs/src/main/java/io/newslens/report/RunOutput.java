@@ -143,6 +143,15 @@ public final class RunOutput {
         return new Path(storeRoot(name), "batch=" + runId).toString();
     }
 
+    /** Whether store {@code name} holds batch {@code batch}. */
+    public boolean hasStoreBatch(String name, String batch) {
+        try {
+            return fs.exists(new Path(storeRoot(name), "batch=" + batch));
+        } catch (IOException e) {
+            throw new OutputException("cannot read " + storeRoot(name) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Deletes batch {@code batch} of store {@code name} if it exists (e.g. a killed run's, about to be written again). */
     public void deleteStoreBatch(String name, String batch) {
         try {

@@ -189,4 +189,27 @@ class IncrementalRunTest {
         assertEquals(0, TestRuns.run("terms", "--config", config.toString(), "--output", full.toString()).exitCode());
         assertEquals(11, TestRuns.assertSameReports(out, full), "ingest (2), duplicates, boilerplate and the seven term reports");
     }
+
+    /** A new day whose one article has no term at all (only stop words): its group has no cells, and the run goes on. */
+    @Test
+    void aNewDayWithoutTermsHasNoCellsToKeep() throws Exception {
+        Path in = dir.resolve("in");
+        Path config = days(in, 2);
+        Path out = dir.resolve("out");
+        String[] terms = {"terms", "--config", config.toString(), "--output", out.toString()};
+        assertEquals(0, TestRuns.run(terms).exitCode());
+        Thread.sleep(1100);
+        Files.writeString(in.resolve("day3.jsonl"), "{\"id\":\"d3-0\",\"title\":\"The\",\"text\":\"It is as it was, and "
+                + "so it is.\",\"source\":\"Wire\",\"published\":\"2020-01-03T12:00:00Z\"}\n");
+        TestRuns.Result r = TestRuns.run(terms);
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode store = TestRuns.manifest(out).path("counts").path("terms").path("store");
+        assertEquals(List.of(1, 1, 1), List.of(store.path("articles_worked_on").asInt(), store.path("terms_cells_reused").asInt(),
+                store.path("terms_cells_summed").asInt()), store.toString());
+        assertEquals(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(".current/_store/terms_cells.json").toFile())
+                .path("batches").size(), "only the first day's group has cells");
+        Path full = dir.resolve("full");
+        assertEquals(0, TestRuns.run("terms", "--config", config.toString(), "--output", full.toString()).exitCode());
+        assertEquals(11, TestRuns.assertSameReports(out, full), "ingest (2), duplicates, boilerplate and the seven term reports");
+    }
 }
