@@ -1,6 +1,7 @@
 package io.newslens.actors;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
@@ -26,16 +27,34 @@ import org.apache.spark.sql.types.StructType;
 public final class CoMentionKwic {
     /** Characters of context on each side of the match. */
     static final int CONTEXT = 100;
-    private static final StructType SENTENCE = new StructType().add("sentence_start", DataTypes.IntegerType)
+    /** One example as {@link #CUTS} returns it: the chosen pair and sentence, and the cut (null where the sentence is gone). */
+    private static final StructType EXAMPLE = new StructType().add("actor_a", DataTypes.StringType)
+            .add("actor_b", DataTypes.StringType).add("rank", DataTypes.IntegerType).add("source", DataTypes.StringType)
+            .add("sentence_idx", DataTypes.IntegerType).add("match_start", DataTypes.IntegerType)
+            .add("match_end", DataTypes.IntegerType).add("sentence_start", DataTypes.IntegerType)
             .add("sentence_end", DataTypes.IntegerType).add("left", DataTypes.StringType)
             .add("match", DataTypes.StringType).add("right", DataTypes.StringType);
+
+    /** An article's chosen examples ({@code ex}: actor_a, actor_b, rank, source, sentence_idx, match_start, match_end), cut. */
+    private static final UserDefinedFunction CUTS = udf((UDF5<String, String, String, String, scala.collection.Seq<Row>, List<Row>>)
+            (title, dateline, body, language, ex) -> {
+                ActorText.Layout layout = ActorText.layout(title, dateline, body, language);
+                List<Row> out = new java.util.ArrayList<>(ex.size());
+                for (int i = 0; i < ex.size(); i++) {
+                    Row e = ex.apply(i);
+                    Row c = cut(layout, e.getInt(4), e.getInt(5), e.getInt(6));
+                    out.add(RowFactory.create(e.getString(0), e.getString(1), e.getInt(2), e.isNullAt(3) ? null : e.getString(3),
+                            e.getInt(4), e.getInt(5), e.getInt(6), c == null ? null : c.get(0), c == null ? null : c.get(1),
+                            c == null ? null : c.get(2), c == null ? null : c.get(3), c == null ? null : c.get(4)));
+                }
+                return out;
+            }, DataTypes.createArrayType(EXAMPLE)).withName("newslens_co_mention_kwic");
 
     private CoMentionKwic() {
     }
 
     /** Sentence {@code idx} of an article laid out as the mentions' offsets expect, cut around [matchStart, matchEnd). */
-    static Row cut(String title, String dateline, String body, String language, int idx, int matchStart, int matchEnd) {
-        ActorText.Layout layout = ActorText.layout(title, dateline, body, language);
+    private static Row cut(ActorText.Layout layout, int idx, int matchStart, int matchEnd) {
         if (idx < 0 || idx >= layout.sentences().size()) {
             return null;
         }
@@ -74,17 +93,28 @@ public final class CoMentionKwic {
                 .filter(col("rank").leq(perPair));
         Column matchStart = org.apache.spark.sql.functions.least(col("a_start"), col("b_start"));
         Column matchEnd = org.apache.spark.sql.functions.greatest(col("a_end"), col("b_end"));
-        UserDefinedFunction sentence = udf((UDF5<String, String, String, String, Row, Row>) (t, d, x, lang, at) ->
-                cut(t, d, x, lang, at.getInt(0), at.getInt(1), at.getInt(2)), SENTENCE).withName("newslens_co_mention_kwic");
+        // The chosen sentences of each article together: the article is laid out (split into sentences) once, not once
+        // per pair it gives an example of.
+        Dataset<Row> chosen = together.groupBy(col("article_id").as("t_article"))
+                .agg(org.apache.spark.sql.functions.collect_list(struct(col("actor_a"), col("actor_b"), col("rank"), col("source"),
+                        col("sentence_idx"), matchStart.as("match_start"), matchEnd.as("match_end"))).as("ex"));
+        // At most perPair rows per pair: when they fit a tenth of the driver heap (a row takes some 200 bytes while a
+        // broadcast is built) they are sent to every task, and the articles' texts are read where they are, not shuffled.
+        long bound = pairs.count() * perPair;
+        if (bound <= Runtime.getRuntime().maxMemory() / 2000) {
+            chosen = org.apache.spark.sql.functions.broadcast(chosen);
+        }
         Dataset<Row> names = actors.select(col("actor_id").as("n_id"), col("name").as("n_name"));
-        Dataset<Row> withText = together.join(texts.withColumnRenamed("article_id", "t_article"), col("article_id").equalTo(col("t_article")))
-                .withColumn("s", sentence.apply(col("title"), col("dateline"), col("text"), col("language"),
-                        struct(col("sentence_idx"), matchStart, matchEnd)));
+        Dataset<Row> withText = texts.join(chosen, col("article_id").equalTo(col("t_article")))
+                .select(col("article_id"), col("published_date"),
+                        explode(CUTS.apply(col("title"), col("dateline"), col("text"), col("language"), col("ex"))).as("e"));
         return withText
-                .join(org.apache.spark.sql.functions.broadcast(names.toDF("na_id", "name_a")), col("actor_a").equalTo(col("na_id")), "left")
-                .join(org.apache.spark.sql.functions.broadcast(names.toDF("nb_id", "name_b")), col("actor_b").equalTo(col("nb_id")), "left")
-                .select(col("actor_a"), col("actor_b"), col("name_a"), col("name_b"), col("rank"), col("article_id"), col("source"),
-                        col("published_date"), col("sentence_idx"), col("s.sentence_start"), matchStart.as("match_start"),
-                        matchEnd.as("match_end"), col("s.sentence_end"), col("s.left"), col("s.match"), col("s.right"));
+                .join(org.apache.spark.sql.functions.broadcast(names.toDF("na_id", "name_a")), col("e.actor_a").equalTo(col("na_id")), "left")
+                .join(org.apache.spark.sql.functions.broadcast(names.toDF("nb_id", "name_b")), col("e.actor_b").equalTo(col("nb_id")), "left")
+                .select(col("e.actor_a").as("actor_a"), col("e.actor_b").as("actor_b"), col("name_a"), col("name_b"), col("e.rank").as("rank"),
+                        col("article_id"), col("e.source").as("source"), col("published_date"), col("e.sentence_idx").as("sentence_idx"),
+                        col("e.sentence_start").as("sentence_start"), col("e.match_start").as("match_start"),
+                        col("e.match_end").as("match_end"), col("e.sentence_end").as("sentence_end"), col("e.left").as("left"),
+                        col("e.match").as("match"), col("e.right").as("right"));
     }
 }

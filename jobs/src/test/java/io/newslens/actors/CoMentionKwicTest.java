@@ -53,4 +53,48 @@ class CoMentionKwicTest {
         assertEquals("China and the United States", r.getString(14));
         assertEquals(" met.", r.getString(15));
     }
+
+    @Test
+    void everyPairOfASentenceIsCutFromOneLayoutOfItsArticle() {
+        // "Talks\n\n" is 7 characters; the first sentence "China, Japan and the United States met. " is [7, 47): China
+        // [7, 12), Japan [14, 19), the United States [28, 41). Three pairs in one sentence; CHN-JPN's second sentence is not
+        // used (one sentence per article). a2's mentions point at a sentence it does not have: kept, without a cut.
+        StructType t = new StructType().add("article_id", DataTypes.StringType).add("title", DataTypes.StringType)
+                .add("dateline", DataTypes.StringType).add("text", DataTypes.StringType).add("language", DataTypes.StringType)
+                .add("published_date", DataTypes.DateType);
+        Dataset<Row> texts = spark.createDataFrame(List.of(
+                RowFactory.create("a1", "Talks", null, "China, Japan and the United States met. Japan and China did not.", "en",
+                        Date.valueOf("2024-03-01")),
+                RowFactory.create("a2", "Brief", null, "Short.", "en", Date.valueOf("2024-03-02"))), t);
+        StructType m = new StructType().add("article_id", DataTypes.StringType).add("actor_id", DataTypes.StringType)
+                .add("sentence_idx", DataTypes.IntegerType).add("char_start", DataTypes.IntegerType)
+                .add("char_end", DataTypes.IntegerType).add("source", DataTypes.StringType);
+        Dataset<Row> mentions = spark.createDataFrame(List.of(RowFactory.create("a1", "CHN", 1, 7, 12, "Wire"),
+                RowFactory.create("a1", "JPN", 1, 14, 19, "Wire"), RowFactory.create("a1", "USA", 1, 28, 41, "Wire"),
+                RowFactory.create("a1", "JPN", 2, 47, 52, "Wire"), RowFactory.create("a1", "CHN", 2, 57, 62, "Wire"),
+                RowFactory.create("a2", "CHN", 9, 0, 1, "Post"), RowFactory.create("a2", "USA", 9, 2, 3, "Post")), m);
+        StructType c = new StructType().add("scope", DataTypes.StringType).add("period", DataTypes.StringType)
+                .add("outlet", DataTypes.StringType).add("actor_a", DataTypes.StringType).add("actor_b", DataTypes.StringType);
+        Dataset<Row> co = spark.createDataFrame(List.of(RowFactory.create("sentence", "all", "all", "CHN", "JPN"),
+                RowFactory.create("sentence", "all", "all", "CHN", "USA"), RowFactory.create("sentence", "all", "all", "JPN", "USA")), c);
+        StructType a = new StructType().add("actor_id", DataTypes.StringType).add("name", DataTypes.StringType);
+        Dataset<Row> actors = spark.createDataFrame(List.of(RowFactory.create("CHN", "China"),
+                RowFactory.create("USA", "United States"), RowFactory.create("JPN", "Japan")), a);
+
+        List<String> rows = CoMentionKwic.examples(mentions, co, actors, texts, 3)
+                .selectExpr("concat_ws('|', actor_a, actor_b, name_a, name_b, article_id, source, cast(published_date AS string), "
+                        + "cast(sentence_idx AS string), coalesce(cast(sentence_start AS string), '-'), cast(match_start AS string), "
+                        + "cast(match_end AS string), coalesce(cast(sentence_end AS string), '-'), coalesce(left, '-'), "
+                        + "coalesce(match, '-'), coalesce(right, '-'))")
+                .toDF("row").orderBy("row")
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        assertEquals(List.of(
+                "CHN|JPN|China|Japan|a1|Wire|2024-03-01|1|7|7|19|47||China, Japan| and the United States met.",
+                "CHN|USA|China|United States|a1|Wire|2024-03-01|1|7|7|41|47||China, Japan and the United States| met.",
+                "CHN|USA|China|United States|a2|Post|2024-03-02|9|-|0|3|-|-|-|-",
+                "JPN|USA|Japan|United States|a1|Wire|2024-03-01|1|7|14|41|47|China, |Japan and the United States| met."), rows);
+        // The two CHN-USA examples are ranked 1 and 2.
+        assertEquals(List.of(1, 2), CoMentionKwic.examples(mentions, co, actors, texts, 3).filter("actor_b = 'USA' AND actor_a = 'CHN'")
+                .select("rank").orderBy("rank").as(org.apache.spark.sql.Encoders.INT()).collectAsList());
+    }
 }
