@@ -4,10 +4,17 @@ import org.apache.spark.sql.SparkSession;
 
 /** The session settings every newslens run needs; the master comes from spark-submit or -Dspark.master. */
 public final class Spark {
+    private static final String LOCAL_FILE_SYSTEM = "spark.hadoop.fs.file.impl";
+
     private Spark() {
     }
 
     public static SparkSession.Builder configure(SparkSession.Builder builder) {
+        // Local paths without a chmod or ls process per file (NioLocalFileSystem says why), unless the user chose
+        // a file system for them (--conf spark.hadoop.fs.file.impl=...).
+        if (!new org.apache.spark.SparkConf().contains(LOCAL_FILE_SYSTEM)) {
+            builder.config(LOCAL_FILE_SYSTEM, io.newslens.report.NioLocalFileSystem.class.getName());
+        }
         return builder
                 .appName("newslens")
                 // Dates and periods are computed in UTC unless the config says otherwise.
