@@ -9,10 +9,8 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -32,18 +30,18 @@ public class NioLocalFileSystem extends LocalFileSystem {
         super(new Raw());
     }
 
-    /** The raw (checksum-less) layer, where Hadoop sets the permissions. */
+    /** The raw (checksum-less) layer, where Hadoop sets and reads permissions. */
     public static class Raw extends RawLocalFileSystem {
         @Override
         public void setPermission(Path p, FsPermission permission) throws IOException {
             java.nio.file.Path file = pathToFile(p).toPath();
             PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-            // Sticky bit, no POSIX view (Windows) or the native library present: Hadoop's own way.
+            // "rwxr-x---" as both name it. Sticky bit, no POSIX view (Windows) or the native library present: Hadoop's own way.
             if (view == null || permission.getStickyBit() || NativeIO.isAvailable()) {
                 super.setPermission(p, permission);
                 return;
             }
-            view.setPermissions(posix(permission.toShort()));
+            view.setPermissions(PosixFilePermissions.fromString(permission.toString()));
         }
 
         /** As Hadoop's status of a local path (length, times, qualified path), its permission and owners read at once. */
@@ -67,20 +65,5 @@ public class NioLocalFileSystem extends LocalFileSystem {
                     ((GroupPrincipal) a.get("group")).getName(),
                     new Path(file.getPath()).makeQualified(getUri(), getWorkingDirectory()));
         }
-    }
-
-    /** The nine rwx bits of a permission, owner first, as java.nio names them. */
-    static Set<PosixFilePermission> posix(short mode) {
-        PosixFilePermission[] order = {
-                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
-                PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE};
-        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-        for (int i = 0; i < order.length; i++) {
-            if ((mode & (1 << (8 - i))) != 0) {
-                set.add(order[i]);
-            }
-        }
-        return set;
     }
 }
