@@ -66,6 +66,38 @@ class TermsTest {
         return m;
     }
 
+    /**
+     * Cells per group of articles (what the terms store keeps per batch): the hand-computed cells of the corpus above
+     * (d1, d2 in group g1; d3 in g2) plus d4 (g2, no outlet, undated: [trade trade]) and d5 (no tokens), on two partitions.
+     */
+    @Test
+    void groupCellsSumEachGroupsGramsPerPeriodOutletAndTerm() {
+        StructType schema = new StructType().add("batch", DataTypes.StringType).add("source", DataTypes.StringType)
+                .add("period_start", DataTypes.DateType).add("chunks", io.newslens.text.TextLayer.CHUNKS_TYPE);
+        Date jan = Date.valueOf("2020-01-01");
+        Date feb = Date.valueOf("2020-02-01");
+        Dataset<Row> withGrams = spark.createDataFrame(List.of(
+                        RowFactory.create("g1", "A", jan, List.of(List.of("china", "trade"), List.of("trade", "war"))),
+                        RowFactory.create("g1", "A", jan, List.of(List.of("china", "trade", "war"))),
+                        RowFactory.create("g2", "B", feb, List.of(List.of("trade"))),
+                        RowFactory.create("g2", null, null, List.of(List.of("trade", "trade"))),
+                        RowFactory.create("g2", "B", feb, List.of())), schema)
+                .withColumn(Terms.GRAMS, Terms.ngramCounts(3, false).apply(col("chunks"))).repartition(2);
+        Set<String> expected = Set.of(
+                "g1|2020-01-01|A|china|1|2|2", "g1|2020-01-01|A|trade|1|3|2", "g1|2020-01-01|A|war|1|2|2",
+                "g1|2020-01-01|A|china trade|2|2|2", "g1|2020-01-01|A|trade war|2|2|2", "g1|2020-01-01|A|china trade war|3|1|1",
+                "g2|2020-02-01|B|trade|1|1|1", "g2|null|null|trade|1|2|1", "g2|null|null|trade trade|2|1|1");
+        Dataset<Row> cellsOfGroups = Terms.groupCells(withGrams, "batch");
+        assertEquals(List.of("batch", "period_start", "source", "term", "n", "count", "doc_freq"), List.of(cellsOfGroups.columns()));
+        List<Row> rows = cellsOfGroups.collectAsList();
+        Set<String> got = new java.util.HashSet<>();
+        for (Row r : rows) {
+            got.add(r.mkString("|"));
+        }
+        assertEquals(expected, got);
+        assertEquals(expected.size(), rows.size(), "one row per cell");
+    }
+
     @Test
     void ngramsStayInsideChunks() {
         Map<String, Row> dt = byKey(docTerms, "article_id", "term");
