@@ -3,13 +3,10 @@ package io.newslens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newslens.cli.Main;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** Runs the CLI in-process on the shared session, capturing what it prints on stderr. */
+/** Runs the CLI in-process on the shared session, capturing what it prints on stderr ({@link Stderr}). */
 public final class TestRuns {
     public record Result(int exitCode, String stderr) {
     }
@@ -18,22 +15,8 @@ public final class TestRuns {
     }
 
     public static Result run(String... args) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream tee = new PrintStream(new java.io.OutputStream() {
-            @Override
-            public void write(int b) {
-                captured.write(b);
-                original.write(b);
-            }
-        }, true, StandardCharsets.UTF_8);
-        System.setErr(tee);
-        try {
-            int code = Main.run(args, SparkTestSession::get);
-            return new Result(code, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(original);
-        }
+        Stderr.Captured<Integer> run = Stderr.capture(() -> Main.run(args, SparkTestSession::get));
+        return new Result(run.value(), run.text());
     }
 
     /**

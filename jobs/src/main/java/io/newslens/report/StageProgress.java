@@ -10,17 +10,27 @@ import org.apache.spark.sql.SparkSession;
  * many of the running Spark stages' tasks are done.
  */
 public final class StageProgress {
-    private static volatile String current;
+    /**
+     * The stage of the run started on this thread (and the threads it starts): one per run, so that runs side by
+     * side in one JVM (the test suite's) each report their own stage.
+     */
+    private static final InheritableThreadLocal<java.util.concurrent.atomic.AtomicReference<String>> CURRENT =
+            new InheritableThreadLocal<>();
 
     private StageProgress() {
     }
 
     static void current(String stage) {
-        current = stage;
+        java.util.concurrent.atomic.AtomicReference<String> run = CURRENT.get();
+        if (run != null) {
+            run.set(stage);
+        }
     }
 
     /** Starts the reporter thread (a daemon) unless stderr is a terminal; returns it, or null. */
     public static Thread start(SparkSession spark) {
+        java.util.concurrent.atomic.AtomicReference<String> run = new java.util.concurrent.atomic.AtomicReference<>();
+        CURRENT.set(run);
         if (System.console() != null && !Boolean.getBoolean("newslens.progress.force")) {
             return null;
         }
@@ -30,7 +40,7 @@ public final class StageProgress {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
                     Thread.sleep(every * 1000);
-                    String stage = current;
+                    String stage = run.get();
                     if (stage == null) {
                         continue;
                     }

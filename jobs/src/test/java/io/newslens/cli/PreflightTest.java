@@ -33,21 +33,12 @@ class PreflightTest {
     /** Runs the CLI with a session supplier that counts how often Spark would have been started. */
     static Outcome run(String... args) {
         int[] sessions = {0};
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         long start = System.nanoTime();
-        int code;
-        try {
-            code = Main.run(args, () -> {
-                sessions[0]++;
-                return SparkTestSession.get();
-            });
-        } finally {
-            System.setErr(original);
-        }
-        Outcome o = new Outcome(code, err.toString(StandardCharsets.UTF_8), sessions[0], (System.nanoTime() - start) / 1_000_000);
-        System.err.print(o.stderr());
+        io.newslens.Stderr.Captured<Integer> run = io.newslens.Stderr.capture(() -> Main.run(args, () -> {
+            sessions[0]++;
+            return SparkTestSession.get();
+        }));
+        Outcome o = new Outcome(run.value(), run.text(), sessions[0], (System.nanoTime() - start) / 1_000_000);
         return o;
     }
 

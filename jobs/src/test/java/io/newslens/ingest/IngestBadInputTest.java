@@ -241,21 +241,16 @@ class IngestBadInputTest {
     void unknownConfigKeyIsAClearErrorBeforeSparkStarts() throws IOException {
         Path config = Files.writeString(dir.resolve("bad.yaml"), "inputs:\n  - path: x.jsonl\noutput: o\ntimezon: UTC\n");
         int[] sessions = {0};
-        var err = new ByteArrayOutputStream();
-        var original = System.err;
-        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = io.newslens.cli.Main.run(new String[] {"ingest", "--config", config.toString()}, () -> {
-                sessions[0]++;
-                return SparkTestSession.get();
-            });
-        } finally {
-            System.setErr(original);
-        }
+        io.newslens.Stderr.Captured<Integer> run = io.newslens.Stderr.capture(() -> io.newslens.cli.Main.run(
+                new String[] {"ingest", "--config", config.toString()}, () -> {
+                    sessions[0]++;
+                    return SparkTestSession.get();
+                }));
+        int code = run.value();
+        String err = run.text();
         assertEquals(2, code);
         assertEquals(0, sessions[0], "Spark is not started for an invalid config");
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("timezon: unknown key"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.contains("timezon: unknown key"), err);
     }
 
     @Test

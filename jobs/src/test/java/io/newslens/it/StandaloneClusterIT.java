@@ -53,7 +53,7 @@ class StandaloneClusterIT {
 
     private Process startDaemon(Path home, String name, List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", SparkSubmitProcess.QUICK_JIT));
+                "-Xmx512m", SparkSubmitProcess.QUICK_JIT, SparkSubmitProcess.SMALL_GC));
         cmd.addAll(List.of(System.getProperty("newslens.jvmOpens").trim().split("\\s+")));
         cmd.add("-Dlog4j2.configurationFile=" + SparkSubmitProcess.REPO.resolve("conf/log4j2-daemon.properties"));
         cmd.addAll(List.of("-cp", home.resolve("jars").toString() + "/*"));
@@ -123,7 +123,7 @@ class StandaloneClusterIT {
             // compile the generated code again, and what this test checks is distribution and a lost executor. The
             // local run it is compared with compiles them, so the comparison also checks that both give the same reports.
             List<String> confList = new ArrayList<>(List.of("--conf", "spark.executor.memory=1g", "--conf", "spark.cores.max=2",
-                    "--conf", "spark.sql.shuffle.partitions=4", "--conf", "spark.executor.extraJavaOptions=" + SparkSubmitProcess.QUICK_JIT));
+                    "--conf", "spark.sql.shuffle.partitions=4", "--conf", "spark.executor.extraJavaOptions=" + SparkSubmitProcess.QUICK_JIT + " " + SparkSubmitProcess.SMALL_GC));
             confList.addAll(List.of(SparkSubmitProcess.INTERPRETED));
             String[] conf = confList.toArray(String[]::new);
             // One cluster run (CI runs the heavy checks once), with a fault: worker1's executor is killed while the
