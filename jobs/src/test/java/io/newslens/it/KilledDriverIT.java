@@ -17,15 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A driver halted (as by kill -9) while it writes reports: the previous output stays complete and readable
- * (checked with DuckDB, as a BI user would read it), and the next run cleans up and succeeds. The runs interpret
- * expressions ({@link SparkSubmitProcess#INTERPRETED}): what is checked here is publication, not code generation.
+ * (checked with DuckDB, as a BI user would read it), and the next run cleans up and succeeds. The halted runs are the
+ * shaded jar's, through SparkSubmit; the runs around them run in this JVM ({@link #runHere}). All interpret expressions
+ * ({@link SparkSubmitProcess#INTERPRETED}, as the test session does): what is checked here is publication, not code generation.
  */
 class KilledDriverIT {
     @TempDir
     Path dir;
 
     /** The published run's input: the sample's 200 Reuters articles, one file (the publication checks need no more). */
-    private static final String FIRST_INPUT = "data/sample/reuters-1987.jsonl.gz";
+    private static final String FIRST_INPUT = SparkSubmitProcess.REPO.resolve("data/sample/reuters-1987.jsonl.gz").toString();
+    /** The later runs' input (absolute, as FIRST_INPUT: the runs in this JVM do not start in the repo's folder). */
+    private static final String SOGOU = SparkSubmitProcess.REPO.resolve("data/sample/sogou-zh-2012.jsonl").toString();
 
     private static long rows(Path report) throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
@@ -64,6 +67,17 @@ class KilledDriverIT {
         }
     }
 
+    /**
+     * A run that is not halted, in this JVM on the shared test session, its output kept in {@code log} like the
+     * others': a JVM of its own costs some 50 s of CPU time (start-up, class loading, the JIT) for a run of seconds,
+     * on two cores the other integration tests need. The halted runs are the shaded jar's, through SparkSubmit.
+     */
+    private static void runHere(Path log, String... args) throws java.io.IOException {
+        io.newslens.TestRuns.Result r = io.newslens.TestRuns.run(args);
+        Files.writeString(log, r.stderr());
+        assertEquals(0, r.exitCode(), r.stderr());
+    }
+
     private final long start = System.nanoTime();
 
     /** Progress on the build's output, with the seconds since the test began: where the time goes. */
@@ -75,8 +89,7 @@ class KilledDriverIT {
     void killedWhileWritingLeavesThePreviousOutputReadable() throws Exception {
         Path out = dir.resolve("out");
         Path log1 = dir.resolve("first.log");
-        SparkSubmitProcess.runToSuccess(log1, "local[2]", INTERPRETED, "ingest", "--input", FIRST_INPUT,
-                "--output", out.toString());
+        runHere(log1, "ingest", "--input", FIRST_INPUT, "--output", out.toString());
         String manifest = Files.readString(out.resolve("_manifest.json"));
         long before = rows(out.resolve("articles"));
         Path firstCopy = dir.resolve("first-copy");
@@ -89,7 +102,7 @@ class KilledDriverIT {
         log("first run published; the next one halts while it writes");
         Path log2 = dir.resolve("killed.log");
         Process victim = SparkSubmitProcess.builder(log2, "local[2]", java.util.List.of("-Dnewslens.halt_at=wrote articles"),
-                INTERPRETED, "ingest", "--input", "data/sample/sogou-zh-2012.jsonl", "--output", out.toString()).start();
+                INTERPRETED, "ingest", "--input", SOGOU, "--output", out.toString()).start();
         assertTrue(victim.waitFor(5, TimeUnit.MINUTES));
         assertEquals(137, victim.exitValue(), SparkSubmitProcess.tail(log2));
         assertTrue(writing(out), "the run had written its articles when halted: " + SparkSubmitProcess.tail(log2));
@@ -101,8 +114,7 @@ class KilledDriverIT {
         // --force: the inputs are those of the published run, which would otherwise be republished as it is.
         log("killed the run while it wrote");
         Path log3 = dir.resolve("rerun.log");
-        SparkSubmitProcess.runToSuccess(log3, "local[2]", INTERPRETED, "ingest", "--input", FIRST_INPUT,
-                "--output", out.toString(), "--force");
+        runHere(log3, "ingest", "--input", FIRST_INPUT, "--output", out.toString(), "--force");
         assertEquals(before, rows(out.resolve("articles")));
         assertTrue(Files.readString(log3).contains("took over the lock of run "), "the killed run's lock: " + SparkSubmitProcess.tail(log3));
         assertEquals(2, versions(out).size(), "the killed run's version folder removed; the published one and the one before kept: "
@@ -116,7 +128,7 @@ class KilledDriverIT {
         log("re-run after the kill published");
         Path log4 = dir.resolve("halted-before-swap.log");
         Process halted = SparkSubmitProcess.builder(log4, "local[2]", java.util.List.of("-Dnewslens.halt_at=manifest-written"),
-                INTERPRETED, "ingest", "--input", "data/sample/sogou-zh-2012.jsonl", "--output", out.toString()).start();
+                INTERPRETED, "ingest", "--input", SOGOU, "--output", out.toString()).start();
         assertTrue(halted.waitFor(5, TimeUnit.MINUTES));
         assertEquals(137, halted.exitValue(), SparkSubmitProcess.tail(log4));
         assertEquals(before2, Files.readString(out.resolve("_manifest.json")), "the halted run is not visible");
@@ -126,7 +138,7 @@ class KilledDriverIT {
         log("halted before the pointer swap");
         Path log5 = dir.resolve("halted-after-swap.log");
         halted = SparkSubmitProcess.builder(log5, "local[2]", java.util.List.of("-Dnewslens.halt_at=pointer-swapped"),
-                INTERPRETED, "ingest", "--input", "data/sample/sogou-zh-2012.jsonl", "--output", out.toString()).start();
+                INTERPRETED, "ingest", "--input", SOGOU, "--output", out.toString()).start();
         assertTrue(halted.waitFor(5, TimeUnit.MINUTES));
         assertEquals(137, halted.exitValue(), SparkSubmitProcess.tail(log5));
         String haltedRun = published(out);
@@ -141,7 +153,7 @@ class KilledDriverIT {
         // republishes that run without Spark and collects the version before it.
         log("halted after the pointer swap");
         Path log6 = dir.resolve("after-halt.log");
-        SparkSubmitProcess.runToSuccess(log6, "local[2]", INTERPRETED, "ingest", "--input", "data/sample/sogou-zh-2012.jsonl",
+        runHere(log6, "ingest", "--input", SOGOU,
                 "--output", out.toString());
         assertTrue(Files.readString(log6).contains("unchanged since run " + haltedRun), SparkSubmitProcess.tail(log6));
         assertEquals(halted2, rows(out.resolve("articles")));
