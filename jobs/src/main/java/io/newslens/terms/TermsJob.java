@@ -54,10 +54,14 @@ public final class TermsJob {
                 // changed (this run's new articles, usually) are counted again.
                 markedCells = Terms.addUp(ArticleStore.sums(out, CELLS, storeKey(config) + "\ncells v1", done,
                         List.of(Articles.ARTICLE_ID, Articles.SOURCE, TermReports.PERIOD_START, ArticleStore.CONTENT),
-                        rows -> Terms.groupCells(rows, ArticleStore.BATCH), stored), ArticleStore.shared(done, TermReports.PERIOD_START))
-                        // Partitioned by term once: keyness (each of its modes) and the vocabulary group by term and n.
-                        .repartition(col(TermReports.TERM), col(TermReports.N))
-                        .persist(StorageLevel.MEMORY_AND_DISK());
+                        rows -> Terms.groupCells(rows, ArticleStore.BATCH), stored), ArticleStore.shared(done, TermReports.PERIOD_START));
+                // Partitioned by term once: keyness (each of its modes), the vocabulary and collocations group by term
+                // and n. term_frequencies alone (--reports) groups by period and outlet: no shuffle by term for it.
+                if (out.wants(TermReports.VOCABULARY, TermReports.ARTICLE_TERMS, TermReports.TRENDING_TERMS, TermReports.KEYNESS,
+                        TermReports.KWIC, TermReports.COLLOCATIONS)) {
+                    markedCells = markedCells.repartition(col(TermReports.TERM), col(TermReports.N));
+                }
+                markedCells = markedCells.persist(StorageLevel.MEMORY_AND_DISK());
                 Dataset<Row> cells = markedCells.filter(col(TermReports.N).gt(0));
                 Row total = markedCells.filter(col(TermReports.N).equalTo(0)).agg(sum(Terms.DOC_FREQ)).first();
                 long articles = total.isNullAt(0) ? 0 : total.getLong(0);

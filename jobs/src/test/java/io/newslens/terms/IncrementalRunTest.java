@@ -77,6 +77,24 @@ class IncrementalRunTest {
                 """.formatted(in));
     }
 
+    /**
+     * {@code --reports term_frequencies} skips the shuffle by term the other term reports need: the report still
+     * equals a whole terms run's, and it is the only term report written.
+     */
+    @Test
+    void termFrequenciesAloneEqualAWholeRunsTermFrequencies() throws Exception {
+        Path config = days(dir.resolve("in"), 3);
+        Path whole = dir.resolve("whole");
+        Path alone = dir.resolve("alone");
+        assertEquals(0, TestRuns.run("terms", "--config", config.toString(), "--output", whole.toString()).exitCode());
+        TestRuns.Result r = TestRuns.run("terms", "--config", config.toString(), "--output", alone.toString(),
+                "--reports", "term_frequencies");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(Files.isDirectory(alone.resolve("term_frequencies")) && !Files.exists(alone.resolve("keyness")), r.stderr());
+        // Every report of the lone run (term_frequencies, and articles, quarantine, duplicates, boilerplate) equals the whole run's.
+        assertEquals(5, TestRuns.assertSameReports(whole, alone));
+    }
+
     @Test
     void oneNewDayReplacesOnlyItsPartitions() throws Exception {
         Path in = dir.resolve("in");
