@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newslens.SparkTestSession;
 import io.newslens.report.OutputGuard;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,8 +35,7 @@ class PreflightTest {
             sessions[0]++;
             return SparkTestSession.get();
         }));
-        Outcome o = new Outcome(run.value(), run.text(), sessions[0], (System.nanoTime() - start) / 1_000_000);
-        return o;
+        return new Outcome(run.value(), run.text(), sessions[0], (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Refused before work: exit 2, the message, no Spark, under 2 s. */
