@@ -73,7 +73,6 @@ public final class ActorReports {
                             + "and over all, with association measures and the tone of the sentences naming both; pairs with "
                             + "`count` ≥ `actors.min_count`. Definitions in docs/actors.md.")
             .string("scope", "`article` or `sentence`: the unit.")
-            .string("period", "`all`, or the period's first day (yyyy-MM-dd).")
             .string("outlet", "`all`, or one outlet (the articles' `source`; articles without one count under `all` only): counts and n within that outlet's units.")
             .string("actor_a", "First actor (actor_a < actor_b).")
             .string("actor_b", "Second actor.")
@@ -91,6 +90,8 @@ public final class ActorReports {
                     + "the mean of each such sentence's mean VADER valence (−4 to +4), over those holding a lexicon word; null "
                     + "if none does (always for articles not in English). The same for both scopes.")
             .column("tone_sentences", DataTypes.LongType, "Sentences naming both actors that hold a lexicon word (the tone's support).")
+            .string("period", "`all`, or the period's first day (yyyy-MM-dd).")
+            .partitionBy("period")
             .build();
 
     public static final ReportSpec NETWORK_NODES = ReportSpec.builder("actor_network_nodes",

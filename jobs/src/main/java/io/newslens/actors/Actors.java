@@ -225,7 +225,8 @@ public final class Actors {
             throw new IllegalArgumentException("co-mention scope must be article or sentence, not " + scope);
         }
         boolean articleScope = scope.equals(ARTICLE_SCOPE);
-        return coMentionsFromCells(rollUp(unitCells(analysed, articleScope, List.of())), minCount).filter(col("scope").equalTo(scope));
+        return coMentionsFromCells(rollUp(withTotals(unitCells(analysed, articleScope, List.of()), List.of())), minCount)
+                .filter(col("scope").equalTo(scope));
     }
 
     /** co_mentions of both scopes. */
@@ -233,16 +234,32 @@ public final class Actors {
         return coMentionsFromCells(rollUp(unitCells(analysed, List.of())), minCount);
     }
 
+    /** The {@code day} of a unit cell summed over all the days of its articles (the {@code all} period). */
+    public static final String ALL_DAYS = "all";
+
     /**
      * What co_mentions counts, summed over the articles by period start ({@code day}, yyyy-MM-dd, null when undated),
      * outlet ({@code source}), scope and cell ({@link #cells}: a pair a &lt; b, a single actor a with b null, or the
-     * units' n with both null), with {@code count}, {@code tone_sum} and {@code tone_n} (null for singles and n).
-     * Sums: those of two sets of articles add up, so a run keeps them per group of stored articles and adds the new
-     * articles' to them ({@link io.newslens.report.ArticleStore#sums}). {@code carried}: columns of {@code analysed}
-     * (constant within what is summed) that are kept as keys.
+     * units' n with both null), with {@code count}, {@code tone_sum} and {@code tone_n} (null for singles and n); and
+     * the same summed over every day ({@code day} = {@value #ALL_DAYS}, undated articles included), which is what the
+     * {@code all} period adds up. Sums: those of two sets of articles add up, so a run keeps them per group of stored
+     * articles and adds the new articles' to them ({@link io.newslens.report.ArticleStore#sums}); the totals make the
+     * {@code all} period a sum of one row per group and cell rather than of one per day. {@code carried}: columns of
+     * {@code analysed} (constant within what is summed) that are kept as keys.
      */
     public static Dataset<Row> unitCells(Dataset<Row> analysed, List<String> carried) {
-        return unitCells(analysed, true, carried);
+        return withTotals(unitCells(analysed, true, carried), carried);
+    }
+
+    private static Dataset<Row> withTotals(Dataset<Row> cells, List<String> carried) {
+        List<Column> keys = new ArrayList<>();
+        carried.forEach(c -> keys.add(col(c)));
+        keys.addAll(List.of(col(SOURCE), col("scope"), col("a"), col("b")));
+        // The same shuffle as the days' sums (Spark reuses it): the cells are worked out once.
+        Dataset<Row> totals = cells.groupBy(keys.toArray(Column[]::new))
+                .agg(sum("count").as("count"), sum("tone_sum").as("tone_sum"), sum("tone_n").as("tone_n"))
+                .withColumn("day", lit(ALL_DAYS));
+        return cells.unionByName(totals);
     }
 
     private static Dataset<Row> unitCells(Dataset<Row> analysed, boolean articleScope, List<String> carried) {
@@ -262,16 +279,17 @@ public final class Actors {
 
     /**
      * The unit cells ({@link #unitCells}, of one or more groups of articles: a cell of one day and outlet may come
-     * from several groups) summed under each of their periods and outlets: the day and `all`; the outlet and `all`
-     * (undated cells and those without an outlet only under `all`). One shuffle of the cells by pair, after which
-     * every sum is local (each groups by the pair and more), so the cells are not shuffled once per period and outlet.
-     * Read twice by {@link #coMentionsFromCells} (pairs, and their actors' counts): a job persists it.
+     * from several groups) summed under each of their periods and outlets: the day's rows under the day, the totals
+     * under `all`; the outlet and `all` (cells without an outlet only under `all`). Undated cells count in the totals
+     * only. One shuffle of the cells by pair, after which every sum is local (each groups by the pair and more), so
+     * the cells are not shuffled once per period and outlet. A daily run gives it only the cells of the periods it
+     * rewrites ({@code day} from the first of them on: the totals sort after every date). Read twice by
+     * {@link #coMentionsFromCells} (pairs, and their actors' counts): a job persists it.
      */
     public static Dataset<Row> rollUp(Dataset<Row> unitCells) {
-        Column periods = when(col("day").isNull(), array(lit("all"))).otherwise(array(lit("all"), col("day")));
         Column outlets = when(col(SOURCE).isNull(), array(lit("all"))).otherwise(array(lit("all"), col(SOURCE)));
-        return unitCells.repartition(col("scope"), col("a"), col("b"))
-                .withColumn("period", explode(periods)).withColumn("outlet", explode(outlets))
+        return unitCells.filter(col("day").isNotNull()).repartition(col("scope"), col("a"), col("b"))
+                .withColumn("period", col("day")).withColumn("outlet", explode(outlets))
                 .groupBy("period", "outlet", "scope", "a", "b")
                 .agg(sum("count").as("count"), sum("tone_sum").as("tone_sum"), sum("tone_n").as("tone_n"));
     }

@@ -79,13 +79,21 @@ public final class ActorsJob {
                             "actor_id", "name"), ActorReports.ACTOR_ATTENTION), manifest);
                 }
                 boolean network = out.wants(ActorReports.NETWORK_NODES, ActorReports.NETWORK_EDGES);
+                // Incremental runs (--since) replace the period partitions of co_mentions from the one holding `since`
+                // on, `all` included (it sorts after every date).
+                String from = config.since() == null ? null : Periods.startOf(config.since(), o.period());
                 if (network || out.wants(ActorReports.CO_MENTIONS)) {
                     // The co-mention counts of the stored articles come from the store, summed per group of articles;
                     // only the groups that changed (this run's new articles, usually) are counted again. rollUp adds
                     // up the groups' cells with the rest of its sums.
-                    Dataset<Row> cells = ArticleStore.sums(out, CELLS, storeKey(o, spark) + " cells v1", done,
+                    Dataset<Row> cells = ArticleStore.sums(out, CELLS, storeKey(o, spark) + " cells v2", done,
                             List.of(Articles.ARTICLE_ID, Articles.SOURCE, Actors.PERIOD_START, ArticleStore.CONTENT),
                             rows -> Actors.unitCells(rows, List.of(ArticleStore.BATCH)), stored);
+                    // Each period's rows depend on its own cells only (`all` on the groups' totals): where the published
+                    // report keeps the periods before `from`, only the cells of the others are added up.
+                    if (out.replacesPartitions(ActorReports.CO_MENTIONS, from)) {
+                        cells = cells.filter(col("day").geq(lit(from)));
+                    }
                     // Read twice by co_mentions (the pairs, and each pair's actors): kept while the report is written.
                     Dataset<Row> rolled = Actors.rollUp(cells).persist(StorageLevel.MEMORY_AND_DISK());
                     try {
@@ -94,7 +102,7 @@ public final class ActorsJob {
                         boolean broadcastActors = rolled.filter(col("b").isNull()).count() <= Runtime.getRuntime().maxMemory() / 2000;
                         out.write(ActorReports.CO_MENTIONS, Actors.conform(Actors.named(Actors.named(
                                 Actors.coMentionsFromCells(rolled, o.minCount(), broadcastActors),
-                                dict, "actor_a", "name_a"), dict, "actor_b", "name_b"), ActorReports.CO_MENTIONS), manifest);
+                                dict, "actor_a", "name_a"), dict, "actor_b", "name_b"), ActorReports.CO_MENTIONS), manifest, from);
                     } finally {
                         rolled.unpersist();
                     }
@@ -114,7 +122,8 @@ public final class ActorsJob {
                             "actor_a", "name_a"), dict, "actor_b", "name_b"), ActorReports.NETWORK_EDGES), manifest);
                     // Streamed, a partition at a time, from the written reports into the file.
                     Dataset<Row> nodes = out.read(ActorReports.NETWORK_NODES.name()).orderBy("actor_id");
-                    Dataset<Row> edges = co.filter(col("scope").equalTo("article").and(col("outlet").equalTo("all")))
+                    // Every period's rows: in an incremental run, the published ones before `from` with this run's.
+                    Dataset<Row> edges = out.readWhole(ActorReports.CO_MENTIONS).filter(col("scope").equalTo("article").and(col("outlet").equalTo("all")))
                             .orderBy("actor_a", "actor_b", "period");
                     out.artifact(ActorReports.NETWORK_GEXF);
                     out.writeText(ActorReports.NETWORK_GEXF,

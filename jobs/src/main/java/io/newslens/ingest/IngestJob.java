@@ -79,6 +79,12 @@ public final class IngestJob {
                 mapped = TextLayer.withLanguage(fresh, config.text(), Articles.TITLE, Articles.TEXT, Articles.LANGUAGE,
                         Articles.LANGUAGE_CONFIDENCE, col(IngestReports.REASON).isNull()).withColumn(IngestStore.BATCH, lit(out.runId()));
             }
+            // The records read now are used three times (counts, articles, quarantine) and make this run's batch of
+            // the store: kept, so that each is read and its language detected once. (A single gzip file's lines are
+            // already spread over every core by RecordReaders.) The stored records are not kept: each use reads
+            // only the Parquet columns it needs (most read a few narrow ones), and caching them all cost a daily
+            // run more than it saved.
+            Dataset<Row> cached = mapped == null ? null : mapped.persist(StorageLevel.MEMORY_AND_DISK());
             if (store.reuses() && !store.batches().isEmpty()) {
                 String root = out.storeRoot(IngestStore.NAME);
                 Dataset<Row> stored = spark.read().option("basePath", root)
@@ -86,37 +92,34 @@ public final class IngestJob {
                         .withColumn(IngestStore.BATCH, col(IngestStore.BATCH).cast("string"));
                 mapped = mapped == null ? stored : mapped.unionByName(stored);
             }
-            // Used three times: counts, articles, quarantine; and this run's batch of the store.
-            // (A single gzip file's lines are already spread over every core by RecordReaders.)
-            mapped = mapped.persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> cached = mapped;
+            Dataset<Row> all = mapped;
             Dataset<Row> marks = null;
             try {
                 // One name per outlet: the spellings of this run's sources (a few hundred rows) merged.
                 Map<String, Long> perSource = new TreeMap<>();
-                for (Row r : cached.filter(col(IngestReports.REASON).isNull().and(col(Articles.SOURCE).isNotNull()))
+                for (Row r : all.filter(col(IngestReports.REASON).isNull().and(col(Articles.SOURCE).isNotNull()))
                         .groupBy(col(Articles.SOURCE)).count().collectAsList()) {
                     perSource.put(r.getString(0), r.getLong(1));
                 }
                 long reused = 0;
                 List<String> batches = new ArrayList<>(store.batches());
-                Dataset<Row> readNow = cached.filter(col(IngestStore.BATCH).equalTo(lit(out.runId()))).drop(IngestStore.BATCH);
+                Dataset<Row> readNow = cached == null ? null : cached.drop(IngestStore.BATCH);
                 // A batch of no records would leave a folder without a Parquet file, which a later run could not read.
-                if (filesRead > 0 && !readNow.isEmpty()) {
+                if (readNow != null && filesRead > 0 && !readNow.isEmpty()) {
                     readNow.write().parquet(out.storeBatch(IngestStore.NAME));
                     batches.add(out.runId());
                 }
                 if (store.reuses()) {
-                    reused = cached.filter(col(IngestStore.BATCH).notEqual(lit(out.runId()))).count();
+                    reused = all.filter(col(IngestStore.BATCH).notEqual(lit(out.runId()))).count();
                 }
                 out.recordStore(IngestStore.NAME, store.key(), batches);
                 Map<String, String> renames = Outlets.merges(perSource, config.ingest().outlets());
-                mapped = Outlets.rename(cached.drop(IngestStore.BATCH), Articles.SOURCE, renames);
+                mapped = Outlets.rename(all.drop(IngestStore.BATCH), Articles.SOURCE, renames);
                 List<Row> verdicts = verdicts(mapped);
                 Map<String, Object> counts = countRecords(verdicts);
                 Map<Integer, InputGates.Counts> perInput = countInputs(verdicts, mapped, config.inputs());
-                Dataset<Row> all = mapped;
-                for (String w : InputGates.check(config.inputs(), perInput, config.ingest(), i -> unreadableDates(all, i))) {
+                Dataset<Row> renamed = mapped;
+                for (String w : InputGates.check(config.inputs(), perInput, config.ingest(), i -> unreadableDates(renamed, i))) {
                     manifest.warn(w);
                 }
                 // Exact duplicates on a narrow projection; the marks (usually few) are then sent to every task, so
@@ -148,7 +151,9 @@ public final class IngestJob {
                         .count("duplicates", ((Map<?, ?>) counts.get("duplicates")).get("total"));
                 return written;
             } finally {
-                cached.unpersist();
+                if (cached != null) {
+                    cached.unpersist();
+                }
                 if (marks != null) {
                     marks.unpersist();
                 }

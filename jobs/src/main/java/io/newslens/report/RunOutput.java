@@ -626,6 +626,27 @@ public final class RunOutput {
         }
     }
 
+    /**
+     * A report as the published version will hold it once this run is: what {@link #read} gives, and for a report
+     * written from a partition value on, the published partitions before that value, which publication carries over.
+     */
+    public Dataset<Row> readWhole(ReportSpec spec) {
+        Dataset<Row> staged = read(spec.name());
+        String from = partialFrom.get(spec.name());
+        if (from == null) {
+            return staged;
+        }
+        try {
+            Path published = publishedPath(spec.name());
+            String column = spec.partitionBy().get(0);
+            Dataset<Row> older = spark.read().schema(spec.schema()).option("basePath", published.toString()).parquet(published.toString())
+                    .filter(org.apache.spark.sql.functions.col(column).cast("string").lt(from));
+            return staged.unionByName(older);
+        } catch (IOException e) {
+            throw new OutputException("cannot read " + output + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Where an entry of the published run's version folder is (e.g. a saved model), or null when it has none. */
     public String publishedLocation(String name) {
         try {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newslens.TestRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,5 +118,63 @@ class ActorsStoreTest {
         try (java.util.stream.Stream<Path> batches = Files.list(out.resolve(".store/actors_cells"))) {
             assertEquals(3, batches.filter(Files::isDirectory).count(), "the second run's count of the first group is gone");
         }
+    }
+    private static java.util.Map<String, java.nio.file.attribute.FileTime> partitionFiles(Path report) throws java.io.IOException {
+        // The report's path is a link into the published version folder.
+        try (java.util.stream.Stream<Path> files = Files.walk(report, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+            java.util.Map<String, java.nio.file.attribute.FileTime> m = new java.util.TreeMap<>();
+            for (Path p : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
+                m.put(report.relativize(p).toString(), Files.getLastModifiedTime(p));
+            }
+            return m;
+        }
+    }
+
+    /**
+     * {@code --since} one new day (daily periods): co_mentions rewrites that day's partition and `all`, computed from
+     * the new day's cells and the groups' totals; the older days' files stay as they were, and every report, the
+     * network file included, equals a full run's.
+     */
+    @Test
+    void aSinceRunReplacesTheNewPeriodsAndAllOfCoMentions() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        for (int d = 1; d <= 3; d++) {
+            Files.writeString(in.resolve("day" + d + ".jsonl"), day(d, 4));
+        }
+        Path config = Files.writeString(dir.resolve("c.yaml"), """
+                inputs:
+                  - path: %s
+                actors: {period: day, min_count: 1}
+                """.formatted(in));
+        Path out = dir.resolve("out");
+        String reports = "co_mentions,co_mention_kwic,actor_network_nodes,actor_network_edges";
+        TestRuns.Result first = TestRuns.run("actors", "--config", config.toString(), "--output", out.toString(), "--reports", reports);
+        assertEquals(0, first.exitCode(), first.stderr());
+        java.util.Map<String, java.nio.file.attribute.FileTime> before = partitionFiles(out.resolve("co_mentions"));
+        assertEquals(java.util.Set.of("period=2020-01-01", "period=2020-01-02", "period=2020-01-03", "period=all"),
+                before.keySet().stream().map(k -> k.substring(0, k.indexOf('/'))).collect(java.util.stream.Collectors.toSet()));
+        Thread.sleep(1100);
+
+        Files.writeString(in.resolve("day4.jsonl"), day(4, 4));
+        TestRuns.Result inc = TestRuns.run("actors", "--config", config.toString(), "--output", out.toString(), "--reports", reports,
+                "--since", "2020-01-04");
+        assertEquals(0, inc.exitCode(), inc.stderr());
+        JsonNode m = TestRuns.manifest(out);
+        assertEquals("[\"period=2020-01-04\",\"period=all\"]", m.path("reports").path("co_mentions").path("replaced_partitions").toString());
+        java.util.Map<String, java.nio.file.attribute.FileTime> after = partitionFiles(out.resolve("co_mentions"));
+        for (String old : before.keySet()) {
+            if (!old.startsWith("period=all/")) {
+                assertEquals(before.get(old), after.get(old), old + " untouched");
+            }
+        }
+        JsonNode store = m.path("counts").path("actors").path("store");
+        assertEquals(List.of(1, 1), List.of(store.path("actors_cells_reused").asInt(), store.path("actors_cells_summed").asInt()), store.toString());
+
+        Path full = dir.resolve("full");
+        assertEquals(0, TestRuns.run("actors", "--config", config.toString(), "--output", full.toString(), "--reports", reports).exitCode());
+        assertEquals(10, TestRuns.assertSameReports(out, full), "ingest (2), duplicates, boilerplate, actors, actor_mentions and the four asked for");
+        assertEquals(Files.readString(full.resolve("actor_network.gexf")), Files.readString(out.resolve("actor_network.gexf")),
+                "the network file's edges and their spells over every day");
+        assertTrue(Files.readString(out.resolve("actor_network.gexf")).contains("2020-01-01"), "the older days' spells");
     }
 }
