@@ -51,6 +51,17 @@ public final class TestRuns {
         return df.select(cols.toArray(org.apache.spark.sql.Column[]::new));
     }
 
+    /** The Parquet files of a report (relative paths) and their modification times, through the report's link. */
+    public static java.util.Map<String, java.nio.file.attribute.FileTime> partitionFiles(Path report) throws IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(report, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+            java.util.Map<String, java.nio.file.attribute.FileTime> m = new java.util.TreeMap<>();
+            for (Path p : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
+                m.put(report.relativize(p).toString(), java.nio.file.Files.getLastModifiedTime(p));
+            }
+            return m;
+        }
+    }
+
     public static JsonNode manifest(Path output) throws IOException {
         return new ObjectMapper().readTree(output.resolve("_manifest.json").toFile());
     }

@@ -119,17 +119,6 @@ class ActorsStoreTest {
             assertEquals(3, batches.filter(Files::isDirectory).count(), "the second run's count of the first group is gone");
         }
     }
-    private static java.util.Map<String, java.nio.file.attribute.FileTime> partitionFiles(Path report) throws java.io.IOException {
-        // The report's path is a link into the published version folder.
-        try (java.util.stream.Stream<Path> files = Files.walk(report, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-            java.util.Map<String, java.nio.file.attribute.FileTime> m = new java.util.TreeMap<>();
-            for (Path p : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
-                m.put(report.relativize(p).toString(), Files.getLastModifiedTime(p));
-            }
-            return m;
-        }
-    }
-
     /**
      * {@code --since} one new day (daily periods): co_mentions rewrites that day's partition and `all`, computed from
      * the new day's cells and the groups' totals; the older days' files stay as they were, and every report, the
@@ -150,7 +139,7 @@ class ActorsStoreTest {
         String reports = "co_mentions,co_mention_kwic,actor_network_nodes,actor_network_edges";
         TestRuns.Result first = TestRuns.run("actors", "--config", config.toString(), "--output", out.toString(), "--reports", reports);
         assertEquals(0, first.exitCode(), first.stderr());
-        java.util.Map<String, java.nio.file.attribute.FileTime> before = partitionFiles(out.resolve("co_mentions"));
+        java.util.Map<String, java.nio.file.attribute.FileTime> before = TestRuns.partitionFiles(out.resolve("co_mentions"));
         assertEquals(java.util.Set.of("period=2020-01-01", "period=2020-01-02", "period=2020-01-03", "period=all"),
                 before.keySet().stream().map(k -> k.substring(0, k.indexOf('/'))).collect(java.util.stream.Collectors.toSet()));
         Thread.sleep(1100);
@@ -161,7 +150,7 @@ class ActorsStoreTest {
         assertEquals(0, inc.exitCode(), inc.stderr());
         JsonNode m = TestRuns.manifest(out);
         assertEquals("[\"period=2020-01-04\",\"period=all\"]", m.path("reports").path("co_mentions").path("replaced_partitions").toString());
-        java.util.Map<String, java.nio.file.attribute.FileTime> after = partitionFiles(out.resolve("co_mentions"));
+        java.util.Map<String, java.nio.file.attribute.FileTime> after = TestRuns.partitionFiles(out.resolve("co_mentions"));
         for (String old : before.keySet()) {
             if (!old.startsWith("period=all/")) {
                 assertEquals(before.get(old), after.get(old), old + " untouched");

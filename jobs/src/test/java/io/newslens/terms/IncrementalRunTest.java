@@ -15,9 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -51,17 +49,6 @@ class IncrementalRunTest {
                     .append("T12:00:00Z\"}\n");
         }
         Files.writeString(file, sb.toString());
-    }
-
-    private static Map<String, FileTime> partitionFiles(Path report) throws IOException {
-        // The report's path is a link into the published version folder.
-        try (Stream<Path> files = Files.walk(report, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-            Map<String, FileTime> m = new TreeMap<>();
-            for (Path p : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
-                m.put(report.relativize(p).toString(), Files.getLastModifiedTime(p));
-            }
-            return m;
-        }
     }
 
     /** Days 1..n, one file each, and a config reading them with daily periods and no frequency cut-offs. */
@@ -104,8 +91,8 @@ class IncrementalRunTest {
         String firstRun = TestRuns.manifest(out).path("run_id").asText();
         assertEquals("{\"reused_from_run\":null,\"files_read\":4,\"files_reused\":0,\"records_reused\":0,"
                 + "\"not_reused_because\":\"no published run\"}", TestRuns.manifest(out).path("counts").path("ingest").path("store").toString());
-        Map<String, FileTime> before = partitionFiles(out.resolve("term_frequencies"));
-        Map<String, FileTime> trendingBefore = partitionFiles(out.resolve("trending_terms"));
+        Map<String, FileTime> before = TestRuns.partitionFiles(out.resolve("term_frequencies"));
+        Map<String, FileTime> trendingBefore = TestRuns.partitionFiles(out.resolve("trending_terms"));
         Thread.sleep(1100);
 
         day(in.resolve("day5.jsonl"), 5);
@@ -117,13 +104,13 @@ class IncrementalRunTest {
         TestRuns.Result inc = TestRuns.run("terms", "--config", config.toString(), "--output", out.toString(),
                 "--since", "2020-01-05");
         assertEquals(0, inc.exitCode(), inc.stderr());
-        Map<String, FileTime> after = partitionFiles(out.resolve("term_frequencies"));
+        Map<String, FileTime> after = TestRuns.partitionFiles(out.resolve("term_frequencies"));
         for (String old : before.keySet()) {
             assertEquals(before.get(old), after.get(old), old + " untouched");
         }
         List<String> added = after.keySet().stream().filter(k -> !before.containsKey(k)).toList();
         assertTrue(!added.isEmpty() && added.stream().allMatch(k -> k.startsWith("period=2020-01-05/")), added.toString());
-        Map<String, FileTime> trendingAfter = partitionFiles(out.resolve("trending_terms"));
+        Map<String, FileTime> trendingAfter = TestRuns.partitionFiles(out.resolve("trending_terms"));
         for (String old : trendingBefore.keySet()) {
             assertEquals(trendingBefore.get(old), trendingAfter.get(old), old + " untouched");
         }
@@ -163,7 +150,7 @@ class IncrementalRunTest {
         String[] terms = {"terms", "--config", config.toString(), "--output", out.toString()};
         assertEquals(0, TestRuns.run(terms).exitCode());
         String firstRun = TestRuns.manifest(out).path("run_id").asText();
-        Map<String, FileTime> before = partitionFiles(out.resolve("term_frequencies"));
+        Map<String, FileTime> before = TestRuns.partitionFiles(out.resolve("term_frequencies"));
         Thread.sleep(1100);
 
         // Day 1 corrected (dated before --since), day 4 added: keeping day 1's old partition would mix contents. The
@@ -195,7 +182,7 @@ class IncrementalRunTest {
         assertTrue(changes.path("examples").path("changed").get(0).asText().endsWith("day1.jsonl"), changes.toString());
         assertTrue(r.stderr().contains("--since 2020-01-04 ignored: since run " + firstRun + ", input files were 1 changed (e.g. "),
                 r.stderr());
-        Map<String, FileTime> after = partitionFiles(out.resolve("term_frequencies"));
+        Map<String, FileTime> after = TestRuns.partitionFiles(out.resolve("term_frequencies"));
         for (String old : before.keySet()) {
             assertNotEquals(before.get(old), after.get(old), old + " rewritten");
         }
