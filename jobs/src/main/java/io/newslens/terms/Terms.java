@@ -75,7 +75,12 @@ public final class Terms {
      */
     static Dataset<Row> docTerms(Dataset<Row> analysed, int ngramMax, boolean articleMarker) {
         // Counted per article inside one UDF: no row per occurrence and no article × term shuffle.
-        return exploded(analysed.withColumn(GRAMS, ngramCounts(ngramMax, articleMarker).apply(col("chunks"))));
+        return exploded(withGrams(analysed, ngramMax, articleMarker));
+    }
+
+    /** The analysed articles with their n-gram counts ({@value #GRAMS}, see {@link #ngramCounts}). */
+    static Dataset<Row> withGrams(Dataset<Row> analysed, int ngramMax, boolean articleMarker) {
+        return analysed.withColumn(GRAMS, ngramCounts(ngramMax, articleMarker).apply(col("chunks")));
     }
 
     /** An article's n-gram counts ({@link #ngramCounts}): what the terms stage keeps per article in the store. */
@@ -183,15 +188,62 @@ public final class Terms {
                 .select(columns(TermReports.VOCABULARY));
     }
 
-    public static Dataset<Row> articleTerms(Dataset<Row> docTerms, Dataset<Row> vocabulary, int topK) {
-        // The kept vocabulary is bounded by max_vocabulary per n: small enough to broadcast.
-        Dataset<Row> kept = broadcast(vocabulary.filter(col("kept")).select(col(TERM), col(N), col("idf")));
-        WindowSpec byArticle = Window.partitionBy(col(ARTICLE_ID)).orderBy(col("tfidf").desc(), col(TERM).asc());
-        return docTerms.join(kept, new String[] {TERM, N})
-                .withColumn("tfidf", col(COUNT).multiply(col("idf")))
-                .withColumn("rank", row_number().over(byArticle))
-                .filter(col("rank").leq(topK))
+    /**
+     * @param withGrams articles with their {@value #GRAMS} ({@link #withGrams}): one row per article
+     * @param vocabulary see {@link #vocabulary}
+     */
+    public static Dataset<Row> articleTerms(Dataset<Row> withGrams, Dataset<Row> vocabulary, int topK) {
+        // The kept vocabulary is bounded by max_vocabulary per n: collected and broadcast, it lets each article pick
+        // its top terms from its own row of counts, with no shuffle of every article's n-grams to rank them.
+        List<java.util.HashMap<String, Double>> idfByN = new ArrayList<>();
+        for (Row r : vocabulary.filter(col("kept")).select(col(TERM), col(N), col("idf")).collectAsList()) {
+            while (idfByN.size() <= r.getInt(1)) {
+                idfByN.add(new java.util.HashMap<>());
+            }
+            idfByN.get(r.getInt(1)).put(r.getString(0), r.getDouble(2));
+        }
+        org.apache.spark.broadcast.Broadcast<List<java.util.HashMap<String, Double>>> idf =
+                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(withGrams.sparkSession().sparkContext())
+                        .broadcast(idfByN);
+        UserDefinedFunction top = udf((UDF1<scala.collection.Seq<Row>, List<Row>>) grams ->
+                topTerms(grams, idf.value(), topK), DataTypes.createArrayType(RANKED)).withName("newslens_top_terms");
+        return withGrams.select(col(ARTICLE_ID), explode(top.apply(col(GRAMS))).as("t"))
+                .select(col(ARTICLE_ID), col("t.*"))
                 .select(columns(TermReports.ARTICLE_TERMS));
+    }
+
+    private static final org.apache.spark.sql.types.StructType RANKED = new org.apache.spark.sql.types.StructType()
+            .add("rank", DataTypes.IntegerType).add(TERM, DataTypes.StringType).add(N, DataTypes.IntegerType)
+            .add(COUNT, DataTypes.LongType).add("tfidf", DataTypes.DoubleType);
+
+    /** An article's kept n-grams by count × idf, highest first (ties by term), the first {@code topK}, ranked from 1. */
+    private static List<Row> topTerms(scala.collection.Seq<Row> grams, List<java.util.HashMap<String, Double>> idfByN,
+                                      int topK) {
+        List<Object[]> scored = new ArrayList<>();
+        if (grams != null) {
+            for (int i = 0; i < grams.size(); i++) {
+                Row g = grams.apply(i);
+                int n = g.getInt(1);
+                Double idf = n < idfByN.size() ? idfByN.get(n).get(g.getString(0)) : null;
+                if (idf != null) {
+                    long count = g.getLong(2);
+                    // the same double product Spark's count × idf gives
+                    scored.add(new Object[] {g.getString(0), n, count, (double) count * idf});
+                }
+            }
+        }
+        scored.sort((x, y) -> {
+            int byScore = Double.compare((Double) y[3], (Double) x[3]);
+            // ties by term in Spark's order (UTF-8 bytes), as the report always ranked them
+            return byScore != 0 ? byScore : org.apache.spark.unsafe.types.UTF8String.fromString((String) x[0])
+                    .compareTo(org.apache.spark.unsafe.types.UTF8String.fromString((String) y[0]));
+        });
+        List<Row> ranked = new ArrayList<>(Math.min(topK, scored.size()));
+        for (int r = 0; r < Math.min(topK, scored.size()); r++) {
+            Object[] t = scored.get(r);
+            ranked.add(org.apache.spark.sql.RowFactory.create(r + 1, t[0], t[1], t[2], t[3]));
+        }
+        return ranked;
     }
 
     /**
@@ -225,13 +277,31 @@ public final class Terms {
                 .filter(c.gt(0).and(d.gt(0)));
         List<Row> targetRows = targetTokens.collectAsList();
         Dataset<Row> targetTable = broadcast(in.sparkSession().createDataFrame(targetRows, targetTokens.schema()));
-        // Partitioned by term once: the counts per group, their totals and the groups using each term all come
-        // from that one shuffle (the two branches below reuse it).
-        Dataset<Row> counts = (byTerm ? in : in.repartition(col(TERM), col(N)))
-                .groupBy(col("grp"), col(TERM), col(N)).agg(sum(COUNT).as("a"));
+        // Partitioned by term once: the counts per group, each term's total and which targets use it all come from
+        // that partitioning with hash aggregates and a hash join (no sort of every group × term row).
+        Dataset<Row> byTermAndN = byTerm ? in : in.repartition(col(TERM), col(N));
+        Dataset<Row> counts = byTermAndN.groupBy(col("grp"), col(TERM), col(N)).agg(sum(COUNT).as("a"));
+        // Which targets use a term, as bits (target i is bit i % 63 of word i / 63), OR-ed per term: a fixed-size
+        // buffer that hash-aggregates, where a list of groups would fall back to sorting.
+        int words = Math.max(1, (targets.size() + 62) / 63);
+        List<Row> indexRows = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            indexRows.add(org.apache.spark.sql.RowFactory.create(targets.get(i), i));
+        }
+        Dataset<Row> targetIndex = broadcast(in.sparkSession().createDataFrame(indexRows, new org.apache.spark.sql.types.StructType()
+                .add("grp", DataTypes.StringType).add("target_index", DataTypes.IntegerType)));
+        Column index = col("target_index");
+        List<Column> perTerm = new ArrayList<>();
+        perTerm.add(sum(COUNT).as("total"));
+        for (int w = 0; w < words; w++) {
+            perTerm.add(coalesce(org.apache.spark.sql.functions.bit_or(when(index.divide(63).cast("int").equalTo(w),
+                    org.apache.spark.sql.functions.call_function("shiftleft", lit(1L), index.mod(63)))), lit(0L)).as("used_" + w));
+        }
+        Dataset<Row> totals = byTermAndN.join(targetIndex, new String[] {"grp"}, "left").groupBy(col(TERM), col(N))
+                .agg(perTerm.get(0), perTerm.subList(1, perTerm.size()).toArray(new Column[0]));
         Dataset<Row> used = counts
-                .withColumn("total", sum("a").over(Window.partitionBy(col(TERM), col(N))))
-                .filter(col("total").geq(minCount))
+                .join(totals.filter(col("total").geq(minCount)).select(col(TERM), col(N), col("total")).hint("shuffle_hash"),
+                        new String[] {TERM, N})
                 .join(targetTable, new String[] {"grp", N});
         // With a = 0, G² reduces to 2 · total · ln(all_tokens / d): only terms used often enough elsewhere can
         // reach 3.84, so the target × term pairs are formed for those alone.
@@ -245,13 +315,20 @@ public final class Terms {
             }
             minTotal = Math.max(minTotal, Math.floor(least));
         }
+        Column[] usedWords = new Column[words];
+        for (int w = 0; w < words; w++) {
+            usedWords[w] = col("used_" + w);
+        }
+        Column ownIndex = col("target_index");
+        Column usedByTarget = org.apache.spark.sql.functions.call_function("shiftright",
+                org.apache.spark.sql.functions.element_at(org.apache.spark.sql.functions.array(usedWords),
+                        ownIndex.divide(63).cast("int").plus(1)), ownIndex.mod(63)).bitwiseAND(lit(1L)).equalTo(1L);
         Column absenceG2 = lit(2.0).multiply(col("total")).multiply(log(col("all_tokens").divide(d)));
-        Dataset<Row> unused = counts.groupBy(col(TERM), col(N))
-                .agg(sum("a").as("total"), org.apache.spark.sql.functions.collect_list("grp").as("used_by"))
+        Dataset<Row> unused = totals
                 .filter(col("total").geq(minTotal))
-                .join(targetTable, new String[] {N})
-                .filter(absenceG2.geq(CHI2_05).and(not(org.apache.spark.sql.functions.array_contains(col("used_by"), col("grp")))))
-                .drop("used_by")
+                .join(targetTable.join(targetIndex, "grp"), new String[] {N})
+                .filter(absenceG2.geq(CHI2_05).and(not(usedByTarget)))
+                .select(col("grp"), col(TERM), col(N), col("total"), col("c"), col("all_tokens"))
                 .withColumn("a", lit(0L));
         Column e1 = c.multiply(col("total")).divide(col("all_tokens"));
         Column e2 = d.multiply(col("total")).divide(col("all_tokens"));

@@ -42,14 +42,12 @@ public final class TermsJob {
                     List.of(Articles.SOURCE, TermReports.PERIOD_START), content, List.of(Terms.GRAMS),
                     rows -> rows.withColumn(Terms.GRAMS, Terms.ngramCounts(t.ngramMax(), true).apply(TextLayer.chunks(
                             col(Articles.TITLE), col(Articles.TEXT), col(Articles.LANGUAGE), col(PHRASES), config.text()))));
-            // Every report below starts from doc_terms: tokenise once (kept, as one row of counts per article). All
-            // but article_terms need only its cells (period × outlet × term), a fraction of its rows: aggregate once.
+            // Every report below starts from the articles' n-gram counts: tokenise once (kept, one row of counts per
+            // article). article_terms reads those rows; the others need only their cells (period × outlet × term).
             Dataset<Row> done = lookup.rows().persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> markedCells = null;
             try {
                 java.util.Map<String, Object> stored = lookup.save(done);
-                Dataset<Row> marked = Terms.exploded(done);
-                Dataset<Row> docTerms = marked.filter(col(TermReports.N).gt(0));
                 // The cells of the stored articles come from the store, per group of articles; only the groups that
                 // changed (this run's new articles, usually) are counted again.
                 markedCells = Terms.addUp(ArticleStore.sums(out, CELLS, storeKey(config) + "\ncells v1", done,
@@ -84,7 +82,7 @@ public final class TermsJob {
                     vocabulary = out.read(TermReports.VOCABULARY.name());
                 }
                 if (out.wants(TermReports.ARTICLE_TERMS)) {
-                    out.write(TermReports.ARTICLE_TERMS, Terms.articleTerms(docTerms, vocabulary, t.topK()), manifest);
+                    out.write(TermReports.ARTICLE_TERMS, Terms.articleTerms(done, vocabulary, t.topK()), manifest);
                 }
                 if (!out.wants(TermReports.KWIC)) {
                     done.unpersist();  // kwic reads the articles' counts to know where to look

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 class TermsTest {
     private static final double EPS = 1e-9;
     SparkSession spark;
+    Dataset<Row> withGrams;
     Dataset<Row> docTerms;
     Dataset<Row> cells;
 
@@ -50,7 +51,8 @@ class TermsTest {
                 RowFactory.create("d1", "A", jan, List.of(List.of("china", "trade"), List.of("trade", "war"))),
                 RowFactory.create("d2", "A", jan, List.of(List.of("china", "trade", "war"))),
                 RowFactory.create("d3", "B", feb, List.of(List.of("trade"))));
-        docTerms = Terms.docTerms(spark.createDataFrame(rows, schema), 3).cache();
+        withGrams = Terms.withGrams(spark.createDataFrame(rows, schema), 3, false).cache();
+        docTerms = Terms.exploded(withGrams).cache();
         cells = Terms.cells(docTerms).cache();
     }
 
@@ -154,7 +156,7 @@ class TermsTest {
     @Test
     void articleTermsRankByTfidf() {
         Dataset<Row> vocab = Terms.vocabulary(cells, 3, 1, 1.0, 100);
-        Map<String, Row> at = byKey(Terms.articleTerms(docTerms, vocab, 2), "article_id", "rank");
+        Map<String, Row> at = byKey(Terms.articleTerms(withGrams, vocab, 2), "article_id", "rank");
         // d1: china 1×ln1.5, war 1×ln1.5, china trade 1×ln1.5, trade war 1×ln1.5, trade 2×0: ties by term.
         assertEquals("china", at.get("d1|1|").getAs("term"));
         assertEquals(Math.log(1.5), at.get("d1|1|").<Double>getAs("tfidf"), EPS);
@@ -226,6 +228,37 @@ class TermsTest {
         assertNull(k.get("t1|rare|"));
         assertEquals(1L, k.get("t2|rare|").<Long>getAs("count_target"));
         assertEquals(Set.of("t1|gone|", "t1|other|", "t2|other|", "t2|gone|", "t2|rare|"), k.keySet());
+    }
+
+    /**
+     * Which targets use a term is kept 63 targets to a word: 70 targets of 1,000 tokens each, "x" said 10 times by each
+     * but t3 and t65 (one in each word). For t65: total 680, all tokens 70,000, d = 69,000; G² of its absence =
+     * 2 · 680 · ln(70000 / 69000) = 19.6: significant, as is t3's; the 68 others have a row with their count.
+     */
+    @Test
+    void keynessFindsTheAbsentTargetsBeyondTheFirst63() {
+        StructType schema = new StructType().add("grp", DataTypes.StringType).add("term", DataTypes.StringType)
+                .add("n", DataTypes.IntegerType).add("count", DataTypes.LongType);
+        List<Row> rows = new java.util.ArrayList<>();
+        List<String> targets = new java.util.ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            targets.add("t" + i);
+            rows.add(RowFactory.create("t" + i, "filler", 1, i == 3 || i == 65 ? 1000L : 990L));
+            if (i != 3 && i != 65) {
+                rows.add(RowFactory.create("t" + i, "x", 1, 10L));
+            }
+        }
+        List<Row> x = Terms.keyness(spark.createDataFrame(rows, schema), targets, "rest", 1).filter("term = 'x'").collectAsList();
+        assertEquals(70, x.size());
+        Map<String, Long> counts = new HashMap<>();
+        x.forEach(r -> counts.put(r.getAs("target"), r.getAs("count_target")));
+        assertEquals(0L, counts.get("t3"));
+        assertEquals(0L, counts.get("t65"));
+        assertEquals(10L, counts.get("t64"));
+        assertEquals(10L, counts.get("t66"));
+        assertEquals(68, counts.values().stream().filter(c -> c == 10L).count());
+        Row t65 = x.stream().filter(r -> "t65".equals(r.getAs("target"))).findFirst().orElseThrow();
+        assertEquals(2 * 680 * Math.log(70000.0 / 69000), t65.<Double>getAs("g2"), EPS);
     }
 
     @Test
