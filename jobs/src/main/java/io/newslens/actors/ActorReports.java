@@ -54,6 +54,8 @@ public final class ActorReports {
             .column("candidates", STRINGS, "The actors the alias can mean (one, unless ambiguous).")
             .string("source", "Outlet.")
             .column(PERIOD_START, DataTypes.DateType, "First day of the period (`actors.period`); null for undated articles.")
+            .string(io.newslens.text.Periods.PERIOD, "Partition key: period_start as yyyy-MM-dd, or `undated`.")
+            .partitionBy(io.newslens.text.Periods.PERIOD)
             .build();
 
     public static final ReportSpec ACTOR_ATTENTION = ReportSpec.builder("actor_attention",
@@ -66,6 +68,8 @@ public final class ActorReports {
             .column("mentions", DataTypes.LongType, "Mentions.")
             .column("share_of_articles", DataTypes.DoubleType, "articles / all analysed articles of the period and outlet.")
             .column(PERIOD_START, DataTypes.DateType, "First day of the period; null for the undated articles.")
+            .string(io.newslens.text.Periods.PERIOD, "Partition key: period_start as yyyy-MM-dd, or `undated`.")
+            .partitionBy(io.newslens.text.Periods.PERIOD)
             .build();
 
     public static final ReportSpec CO_MENTIONS = ReportSpec.builder("co_mentions",
@@ -144,6 +148,8 @@ public final class ActorReports {
             .column("sentences", DataTypes.IntegerType, "Sentences (title and dateline count as one each).")
             .string("source", "Outlet.")
             .column(PERIOD_START, DataTypes.DateType, "First day of the period; null for undated articles.")
+            .string(io.newslens.text.Periods.PERIOD, "Partition key: period_start as yyyy-MM-dd, or `undated`.")
+            .partitionBy(io.newslens.text.Periods.PERIOD)
             .build();
 
     public static final ReportSpec ACTOR_TONE = ReportSpec.builder("actor_tone",
@@ -158,6 +164,8 @@ public final class ActorReports {
                     + "(always for articles not in English).")
             .string("source", "Outlet.")
             .column(PERIOD_START, DataTypes.DateType, "First day of the period; null for undated articles.")
+            .string(io.newslens.text.Periods.PERIOD, "Partition key: period_start as yyyy-MM-dd, or `undated`.")
+            .partitionBy(io.newslens.text.Periods.PERIOD)
             .build();
 
     private ActorReports() {

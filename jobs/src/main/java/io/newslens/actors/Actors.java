@@ -3,7 +3,6 @@ package io.newslens.actors;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_sort;
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
@@ -29,12 +28,15 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.api.java.UDF5;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Actors as pure DataFrame functions. One UDF reads each article once (mentions, sentences, tone, candidate
@@ -55,6 +57,9 @@ public final class Actors {
             .add("sentence_idx", DataTypes.IntegerType).add("char_start", DataTypes.IntegerType)
             .add("char_end", DataTypes.IntegerType).add("candidates", DataTypes.createArrayType(DataTypes.StringType))
             .add("sentence_tone", DataTypes.DoubleType);
+    private static final int MENTION_ACTOR = MENTION.fieldIndex("actor_id");
+    private static final int MENTION_SENTENCE = MENTION.fieldIndex("sentence_idx");
+    private static final int MENTION_TONE = MENTION.fieldIndex("sentence_tone");
     static final StructType ANALYSIS = new StructType()
             .add("mentions", DataTypes.createArrayType(MENTION))
             .add("sentences", DataTypes.IntegerType)
@@ -122,18 +127,42 @@ public final class Actors {
                         col("m.candidates"), col(SOURCE), col(PERIOD_START));
     }
 
-    /** actor_attention from actor_mentions and the analysed articles (for the shares). */
-    public static Dataset<Row> attention(Dataset<Row> mentions, Dataset<Row> analysed) {
+    /** actor_attention from the analysed articles (their mentions, and all of them for the shares). */
+    public static Dataset<Row> attention(Dataset<Row> analysed) {
         // Undated articles are a bucket of their own (period_start null), joined null-safely to their totals.
         Dataset<Row> totals = analysed.groupBy(col(PERIOD_START).as("t_period"), col(SOURCE).as("t_source"))
                 .agg(count(lit(1)).as("all_articles"));
-        Dataset<Row> counted = mentions.filter(col("actor_id").isNotNull())
+        Dataset<Row> counted = actorsPerArticle(analysed)
                 .groupBy(col(PERIOD_START), col(SOURCE), col("actor_id"))
-                .agg(countDistinct(col(ARTICLE_ID)).as("articles"), count(lit(1)).as("mentions"));
+                .agg(count(lit(1)).as("articles"), sum(col("mentions")).as("mentions"));
         return counted.join(totals, col(PERIOD_START).eqNullSafe(col("t_period")).and(col(SOURCE).eqNullSafe(col("t_source"))))
                 .select(col("actor_id"), col(SOURCE), col("articles"), col("mentions"),
                         col("articles").divide(col("all_articles")).as("share_of_articles"), col(PERIOD_START));
     }
+
+    /**
+     * One row per article and resolved actor it names: article_id, source, period_start, actor_id, mentions (how often).
+     * Counted from each article's own row, so the reports that count articles per actor need no distinct count over
+     * every mention.
+     */
+    static Dataset<Row> actorsPerArticle(Dataset<Row> analysed) {
+        return analysed.select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START), explode(ACTOR_COUNTS.apply(col(A + ".mentions"))).as("c"))
+                .select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START), col("c.actor_id"), col("c.mentions"));
+    }
+
+    private static final UserDefinedFunction ACTOR_COUNTS = udf((UDF1<scala.collection.Seq<Row>, List<Row>>) mentions -> {
+        java.util.Map<String, long[]> n = new java.util.LinkedHashMap<>();
+        for (int i = 0; mentions != null && i < mentions.size(); i++) {
+            Row m = mentions.apply(i);
+            if (!m.isNullAt(MENTION_ACTOR)) {
+                n.computeIfAbsent(m.getString(MENTION_ACTOR), k -> new long[1])[0]++;
+            }
+        }
+        List<Row> rows = new ArrayList<>(n.size());
+        n.forEach((actor, c) -> rows.add(RowFactory.create(actor, c[0])));
+        return rows;
+    }, DataTypes.createArrayType(new StructType().add("actor_id", DataTypes.StringType).add("mentions", DataTypes.LongType)))
+            .withName("newslens_actor_counts");
 
     static final String ARTICLE_SCOPE = "article";
     static final String SENTENCE_SCOPE = "sentence";
@@ -332,26 +361,24 @@ public final class Actors {
 
     /** actor_candidates: names in at least {@code minArticles} articles, with alias suggestions and their usual company. */
     public static Dataset<Row> candidates(Dataset<Row> analysed, int minArticles) {
-        // One key per candidate: the recognised entity's actor, else the phrase itself.
-        Dataset<Row> occurrences = analysed.select(col(ARTICLE_ID), explode(col(A + ".candidates")).as("c"))
-                .select(col(ARTICLE_ID), col("c.phrase").as("phrase"), col("c.type").as("type"), col("c.alias").as("alias"),
-                        col("c.actor_id").as("actor_id"),
-                        org.apache.spark.sql.functions.coalesce(col("c.actor_id"), org.apache.spark.sql.functions.concat(lit("phrase:"), col("c.phrase"))).as("key"));
-        Dataset<Row> counted = occurrences.groupBy("key")
-                .agg(countDistinct(col(ARTICLE_ID)).as("articles"), count(lit(1)).as("mentions"),
+        // One row per article and candidate (its key: the recognised entity's actor, else the phrase itself), summed
+        // from the article's own row: no shuffle of every occurrence, nor of the articles to meet their actors.
+        Dataset<Row> perArticle = analysed.select(explode(CANDIDATES_OF_ARTICLE.apply(col(A + ".candidates"), col(A + ".mentions"))).as("k"))
+                .select(col("k.*"));
+        Dataset<Row> counted = perArticle.groupBy("key")
+                .agg(count(lit(1)).as("articles"), sum(col("mentions")).as("mentions"),
                         org.apache.spark.sql.functions.max(col("actor_id")).as("actor_id"),
-                        array_sort(array_distinct(collect_list(col("alias")))).as("aliases"))
+                        array_sort(array_distinct(org.apache.spark.sql.functions.flatten(collect_list(col("aliases"))))).as("aliases"))
                 .filter(col("articles").geq(minArticles));
         // Its phrase and type: the ones seen most often (ties: alphabetical), so one odd sentence does not decide.
-        Dataset<Row> named = occurrences.join(counted.select("key"), "key").groupBy("key", "phrase", "type").agg(count(lit(1)).as("n"))
+        Dataset<Row> named = perArticle.select(col("key"), explode(col("forms")).as("f"))
+                .groupBy(col("key"), col("f.phrase").as("phrase"), col("f.type").as("type")).agg(sum(col("f.n")).as("n"))
+                .join(counted.select("key"), "key")
                 .withColumn("r", row_number().over(Window.partitionBy("key").orderBy(col("n").desc(), col("phrase"), col("type"))))
                 .filter(col("r").equalTo(1)).select(col("key"), col("phrase"), col("type").as("suggested_type"));
-        Dataset<Row> actorsOf = analysed.select(col(ARTICLE_ID), explode(array_distinct(transform(
-                filter(col(A + ".mentions"), m -> m.getField("actor_id").isNotNull()), m -> m.getField("actor_id")))).as("actor"));
-        Dataset<Row> together = occurrences.select(ARTICLE_ID, "key").distinct().join(counted.select("key"), "key")
-                .join(actorsOf, ARTICLE_ID)
-                .filter(col("actor").notEqual(col("key")))  // not itself
+        Dataset<Row> together = perArticle.select(col("key"), explode(col("co")).as("actor"))
                 .groupBy("key", "actor").agg(count(lit(1)).as("c"))
+                .join(counted.select("key"), "key")
                 .withColumn("r", row_number().over(Window.partitionBy("key").orderBy(col("c").desc(), col("actor"))))
                 .filter(col("r").leq(5))
                 .groupBy("key").agg(array_sort(collect_list(struct(col("r"), col("actor")))).as("top"));
@@ -360,6 +387,67 @@ public final class Actors {
                         org.apache.spark.sql.functions.coalesce(transform(col("top"), t -> t.getField("actor")),
                                 array().cast(DataTypes.createArrayType(DataTypes.StringType))).as("co_actors"));
     }
+
+    private static final StructType CANDIDATE_OF_ARTICLE = new StructType().add("key", DataTypes.StringType)
+            .add("actor_id", DataTypes.StringType).add("mentions", DataTypes.LongType)
+            .add("aliases", DataTypes.createArrayType(DataTypes.StringType))
+            .add("forms", DataTypes.createArrayType(new StructType().add("phrase", DataTypes.StringType)
+                    .add("type", DataTypes.StringType).add("n", DataTypes.LongType)))
+            .add("co", DataTypes.createArrayType(DataTypes.StringType));
+
+    /**
+     * An article's candidates, one per key (the actor_id, else {@code phrase:} and the phrase): its occurrences there,
+     * the greatest actor_id, the distinct aliases, each (phrase, type) with its occurrences, and the article's other
+     * actors (its mentions' distinct actor ids but the key).
+     */
+    private static final UserDefinedFunction CANDIDATES_OF_ARTICLE = udf((UDF2<scala.collection.Seq<Row>, scala.collection.Seq<Row>, List<Row>>)
+            (candidates, mentions) -> {
+                List<Row> rows = new ArrayList<>();
+                if (candidates == null || candidates.isEmpty()) {
+                    return rows;
+                }
+                java.util.Set<String> actors = new java.util.LinkedHashSet<>();
+                for (int i = 0; mentions != null && i < mentions.size(); i++) {
+                    Row m = mentions.apply(i);
+                    if (!m.isNullAt(MENTION_ACTOR)) {
+                        actors.add(m.getString(MENTION_ACTOR));
+                    }
+                }
+                // key → [actor_id, occurrences, aliases, (phrase, type) → n]
+                java.util.Map<String, Object[]> byKey = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < candidates.size(); i++) {
+                    Row c = candidates.apply(i);
+                    String phrase = c.getString(0);
+                    String actor = c.getString(3);
+                    String key = actor != null ? actor : phrase == null ? null : "phrase:" + phrase;
+                    if (key == null) {
+                        continue;  // concat with a null phrase is null: no key, as a group of its own would be
+                    }
+                    Object[] k = byKey.computeIfAbsent(key, x -> new Object[] {null, new long[1],
+                            new java.util.LinkedHashSet<String>(), new java.util.LinkedHashMap<List<String>, long[]>()});
+                    if (actor != null && (k[0] == null || UTF8String.fromString(actor).compareTo(UTF8String.fromString((String) k[0])) > 0)) {
+                        k[0] = actor;
+                    }
+                    ((long[]) k[1])[0]++;
+                    if (c.getString(2) != null) {
+                        ((java.util.Set<String>) k[2]).add(c.getString(2));
+                    }
+                    ((java.util.Map<List<String>, long[]>) k[3]).computeIfAbsent(java.util.Arrays.asList(phrase, c.getString(1)),
+                            x -> new long[1])[0]++;
+                }
+                byKey.forEach((key, k) -> {
+                    List<Row> forms = new ArrayList<>();
+                    ((java.util.Map<List<String>, long[]>) k[3]).forEach((f, n) -> forms.add(RowFactory.create(f.get(0), f.get(1), n[0])));
+                    List<String> co = new ArrayList<>();
+                    actors.forEach(a -> {
+                        if (!a.equals(key)) {
+                            co.add(a);
+                        }
+                    });
+                    rows.add(RowFactory.create(key, k[0], ((long[]) k[1])[0], new ArrayList<>((java.util.Set<String>) k[2]), forms, co));
+                });
+                return rows;
+            }, DataTypes.createArrayType(CANDIDATE_OF_ARTICLE)).withName("newslens_candidates_of_article");
 
     /** The recognised actors of the analysed articles, as rows of the {@code actors} report (origin {@code ner}). */
     public static Dataset<Row> recognisedActors(Dataset<Row> analysed) {
@@ -391,19 +479,48 @@ public final class Actors {
 
     /** actor_tone from actor_mentions: each sentence counted once per actor. */
     public static Dataset<Row> actorTone(Dataset<Row> analysed) {
-        return analysed.select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START), explode(col(A + ".mentions")).as("m"))
-                .filter(col("m.actor_id").isNotNull())
-                .groupBy(col(ARTICLE_ID), col("m.actor_id").as("actor_id"), col(SOURCE), col(PERIOD_START), col("m.sentence_idx"))
-                .agg(org.apache.spark.sql.functions.first(col("m.sentence_tone")).as("st"))
-                .groupBy(col(ARTICLE_ID), col("actor_id"), col(SOURCE), col(PERIOD_START))
-                .agg(count(lit(1)).cast("int").as("sentences"), avg("st").as("tone"))
-                .select(col(ARTICLE_ID), col("actor_id"), col("sentences"), col("tone"), col(SOURCE), col(PERIOD_START));
+        // Per article from its own mentions: no shuffle of every mention by article and actor.
+        return analysed.select(col(ARTICLE_ID), col(SOURCE), col(PERIOD_START), explode(TONE_PER_ACTOR.apply(col(A + ".mentions"))).as("t"))
+                .select(col(ARTICLE_ID), col("t.actor_id"), col("t.sentences"), col("t.tone"), col(SOURCE), col(PERIOD_START));
     }
 
-    /** actor_network_nodes. */
-    public static Dataset<Row> nodes(Dataset<Row> mentions, Dataset<Row> dictionary) {
-        return mentions.filter(col("actor_id").isNotNull()).groupBy("actor_id")
-                .agg(countDistinct(col(ARTICLE_ID)).as("articles"), count(lit(1)).as("mentions"))
+    private static final StructType ACTOR_TONE = new StructType().add("actor_id", DataTypes.StringType)
+            .add("sentences", DataTypes.IntegerType).add("tone", DataTypes.DoubleType);
+
+    /** An article's actors: the sentences naming each (once each) and their mean tone (null when none has one). */
+    private static final UserDefinedFunction TONE_PER_ACTOR = udf((UDF1<scala.collection.Seq<Row>, List<Row>>) mentions -> {
+        // actor → sentence → that sentence's tone (every mention in a sentence carries the same)
+        java.util.Map<String, java.util.Map<Integer, Double>> byActor = new java.util.LinkedHashMap<>();
+        for (int i = 0; mentions != null && i < mentions.size(); i++) {
+            Row m = mentions.apply(i);
+            if (m.isNullAt(MENTION_ACTOR)) {
+                continue;
+            }
+            java.util.Map<Integer, Double> sentences = byActor.computeIfAbsent(m.getString(MENTION_ACTOR), k -> new java.util.HashMap<>());
+            Integer sentence = m.isNullAt(MENTION_SENTENCE) ? null : m.getInt(MENTION_SENTENCE);
+            if (!sentences.containsKey(sentence)) {
+                sentences.put(sentence, m.isNullAt(MENTION_TONE) ? null : m.getDouble(MENTION_TONE));
+            }
+        }
+        List<Row> rows = new ArrayList<>(byActor.size());
+        byActor.forEach((actor, sentences) -> {
+            double sum = 0;
+            int toned = 0;
+            for (Double tone : sentences.values()) {
+                if (tone != null) {
+                    sum += tone;
+                    toned++;
+                }
+            }
+            rows.add(RowFactory.create(actor, sentences.size(), toned == 0 ? null : sum / toned));
+        });
+        return rows;
+    }, DataTypes.createArrayType(ACTOR_TONE)).withName("newslens_actor_tone");
+
+    /** actor_network_nodes, from the analysed articles. */
+    public static Dataset<Row> nodes(Dataset<Row> analysed, Dataset<Row> dictionary) {
+        return actorsPerArticle(analysed).groupBy("actor_id")
+                .agg(count(lit(1)).as("articles"), sum(col("mentions")).as("mentions"))
                 .join(dictionary.select("actor_id", "name", "type", "country_code"), "actor_id")
                 .select("actor_id", "name", "type", "country_code", "articles", "mentions");
     }

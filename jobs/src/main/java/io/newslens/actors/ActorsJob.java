@@ -44,6 +44,22 @@ public final class ActorsJob {
         return Fingerprints.sha256(sb.toString());
     }
 
+    /**
+     * The analysed articles a per-article report is computed from: where the published report keeps the periods before
+     * {@code from}, only those of the others (and the undated).
+     */
+    private static Dataset<Row> articlesFor(Dataset<Row> analysed, RunOutput out, io.newslens.report.ReportSpec spec, String from) {
+        return out.replacesPartitions(spec, from)
+                ? analysed.filter(col(Actors.PERIOD_START).geq(lit(java.sql.Date.valueOf(from))).or(col(Actors.PERIOD_START).isNull()))
+                : analysed;
+    }
+
+    /** A per-article report with its partition key, one task per period (a file per period, not one per period and task). */
+    private static Dataset<Row> byPeriod(Dataset<Row> report, io.newslens.report.ReportSpec spec) {
+        return Actors.conform(report.withColumn(Periods.PERIOD, Periods.key(col(Actors.PERIOD_START))), spec)
+                .repartition(col(Periods.PERIOD));
+    }
+
     public static void run(Dataset<Row> corpus, NewslensConfig config, RunOutput out, RunManifest manifest) {
         ActorsOptions o = config.actors();
         SparkSession spark = corpus.sparkSession();
@@ -70,18 +86,19 @@ public final class ActorsJob {
                 out.write(ActorReports.ACTORS, o.recognise() ? known.unionByName(Actors.recognisedActors(analysed)) : known, manifest);
                 // Always written when the stage runs: the manifest's counts, attention and the network start from it.
                 Dataset<Row> dict = out.read(ActorReports.ACTORS.name());
-                out.write(ActorReports.ACTOR_MENTIONS, Actors.conform(Actors.named(Actors.mentions(analysed), dict, "actor_id", "name"),
-                        ActorReports.ACTOR_MENTIONS), manifest);
-                Dataset<Row> mentions = out.read(ActorReports.ACTOR_MENTIONS.name());
+                // Incremental runs (--since) replace the period partitions of co_mentions and of the per-article reports
+                // from the one holding `since` on (`all` of co_mentions too: it sorts after every date).
+                String from = config.since() == null ? null : Periods.startOf(config.since(), o.period());
+                out.write(ActorReports.ACTOR_MENTIONS, byPeriod(Actors.named(Actors.mentions(
+                        articlesFor(analysed, out, ActorReports.ACTOR_MENTIONS, from)), dict, "actor_id", "name"),
+                        ActorReports.ACTOR_MENTIONS), manifest, from);
                 Dataset<Row> titles = corpus.select(col(Articles.ARTICLE_ID), col(Articles.TITLE), col(Articles.URL));
                 if (out.wants(ActorReports.ACTOR_ATTENTION)) {
-                    out.write(ActorReports.ACTOR_ATTENTION, Actors.conform(Actors.named(Actors.attention(mentions, analysed), dict,
-                            "actor_id", "name"), ActorReports.ACTOR_ATTENTION), manifest);
+                    out.write(ActorReports.ACTOR_ATTENTION, byPeriod(Actors.named(Actors.attention(
+                            articlesFor(analysed, out, ActorReports.ACTOR_ATTENTION, from)), dict, "actor_id", "name"),
+                            ActorReports.ACTOR_ATTENTION), manifest, from);
                 }
                 boolean network = out.wants(ActorReports.NETWORK_NODES, ActorReports.NETWORK_EDGES);
-                // Incremental runs (--since) replace the period partitions of co_mentions from the one holding `since`
-                // on, `all` included (it sorts after every date).
-                String from = config.since() == null ? null : Periods.startOf(config.since(), o.period());
                 if (network || out.wants(ActorReports.CO_MENTIONS)) {
                     // The co-mention counts of the stored articles come from the store, summed per group of articles;
                     // only the groups that changed (this run's new articles, usually) are counted again. rollUp adds
@@ -112,12 +129,13 @@ public final class ActorsJob {
                             col(Articles.TEXT), col(Articles.LANGUAGE), col(Articles.PUBLISHED_DATE));
                     Dataset<Row> co = out.wants(ActorReports.CO_MENTIONS) || network ? out.read(ActorReports.CO_MENTIONS.name())
                             : Actors.coMentions(analysed, "sentence", o.minCount());
-                    out.write(ActorReports.CO_MENTION_KWIC, CoMentionKwic.examples(mentions, co, out.read(ActorReports.ACTORS.name()),
+                    out.write(ActorReports.CO_MENTION_KWIC, CoMentionKwic.examples(analysed.select(col(Articles.ARTICLE_ID),
+                            col(Articles.SOURCE), col(Actors.A + ".mentions").as("mentions")), co, out.read(ActorReports.ACTORS.name()),
                             texts, o.kwicExamples()), manifest);
                 }
                 if (network) {
                     Dataset<Row> co = out.read(ActorReports.CO_MENTIONS.name());
-                    out.write(ActorReports.NETWORK_NODES, Actors.nodes(mentions, out.read(ActorReports.ACTORS.name())), manifest);
+                    out.write(ActorReports.NETWORK_NODES, Actors.nodes(analysed, out.read(ActorReports.ACTORS.name())), manifest);
                     out.write(ActorReports.NETWORK_EDGES, Actors.conform(Actors.named(Actors.named(Actors.edges(co), dict,
                             "actor_a", "name_a"), dict, "actor_b", "name_b"), ActorReports.NETWORK_EDGES), manifest);
                     // Streamed, a partition at a time, from the written reports into the file.
@@ -133,29 +151,34 @@ public final class ActorsJob {
                     out.write(ActorReports.CANDIDATES, Actors.candidates(analysed, o.candidateMinCount()), manifest);
                 }
                 if (out.wants(ActorReports.ARTICLE_TONE)) {
-                    out.write(ActorReports.ARTICLE_TONE, Actors.conform(Actors.titled(Actors.articleTone(analysed), titles),
-                            ActorReports.ARTICLE_TONE), manifest);
+                    out.write(ActorReports.ARTICLE_TONE, byPeriod(Actors.titled(Actors.articleTone(
+                            articlesFor(analysed, out, ActorReports.ARTICLE_TONE, from)), titles), ActorReports.ARTICLE_TONE), manifest, from);
                 }
                 if (out.wants(ActorReports.ACTOR_TONE)) {
-                    out.write(ActorReports.ACTOR_TONE, Actors.conform(Actors.titled(Actors.named(Actors.actorTone(analysed), dict,
-                            "actor_id", "name"), titles), ActorReports.ACTOR_TONE), manifest);
+                    out.write(ActorReports.ACTOR_TONE, byPeriod(Actors.titled(Actors.named(Actors.actorTone(
+                            articlesFor(analysed, out, ActorReports.ACTOR_TONE, from)), dict, "actor_id", "name"), titles),
+                            ActorReports.ACTOR_TONE), manifest, from);
                 }
 
-                Row totals = mentions.selectExpr("count(*)", "count(actor_id)", "count(DISTINCT article_id)").first();
-                long articles = analysed.count();
+                // actor_mentions' rows are the analysis' mentions: counted there, one row per article.
+                Row totals = analysed.selectExpr("count(*)",
+                        "coalesce(sum(size(a.mentions)), 0)",
+                        "coalesce(sum(size(filter(a.mentions, m -> m.actor_id IS NOT NULL))), 0)",
+                        "count_if(size(a.mentions) > 0)").first();
+                long articles = totals.getLong(0);
                 Map<String, Object> counts = new LinkedHashMap<>();
                 counts.put("articles", articles);
-                counts.put("articles_with_actors", totals.getLong(2));
-                counts.put("mentions", totals.getLong(0));
-                counts.put("mentions_ambiguous", totals.getLong(0) - totals.getLong(1));
+                counts.put("articles_with_actors", totals.getLong(3));
+                counts.put("mentions", totals.getLong(1));
+                counts.put("mentions_ambiguous", totals.getLong(1) - totals.getLong(2));
                 counts.put("dictionary_actors", dictionary.actors().size());
                 counts.put("recognised_actors", out.read(ActorReports.ACTORS.name()).filter(col("origin").equalTo(Matcher.NER)).count());
                 counts.put("recognised", o.recognise());
                 counts.put("dictionary_files", new ArrayList<>(o.dictionaries()));
                 counts.put("store", stored);
                 manifest.counts("actors", counts);
-                stage.count("articles", articles).count("mentions", totals.getLong(0))
-                        .count("ambiguous", totals.getLong(0) - totals.getLong(1));
+                stage.count("articles", articles).count("mentions", totals.getLong(1))
+                        .count("ambiguous", totals.getLong(1) - totals.getLong(2));
             } finally {
                 done.unpersist();
                 Actors.release(shared);

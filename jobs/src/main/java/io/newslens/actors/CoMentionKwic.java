@@ -2,18 +2,18 @@ package io.newslens.actors;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF5;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
@@ -64,43 +64,87 @@ public final class CoMentionKwic {
                 text.substring(matchStart, matchEnd), text.substring(matchEnd, Math.min(s.end(), matchEnd + CONTEXT)).stripTrailing());
     }
 
+    /** A pair of actors named in one sentence of an article: that sentence and the passage from one's name to the other's. */
+    private static final StructType PAIR = new StructType().add("actor_a", DataTypes.StringType)
+            .add("actor_b", DataTypes.StringType).add("sentence_idx", DataTypes.IntegerType)
+            .add("match_start", DataTypes.IntegerType).add("match_end", DataTypes.IntegerType);
+
     /**
-     * @param mentions   actor_mentions
+     * An article's pairs (actor_a before actor_b, in Spark's string order), each from the first sentence naming both,
+     * with each actor's first mention in it (by char_start, then char_end); from its mentions (actor_id, sentence_idx,
+     * char_start, char_end, found by name). Mentions without an actor or a sentence pair with nothing.
+     */
+    private static final UserDefinedFunction SENTENCE_PAIRS = udf((UDF1<scala.collection.Seq<Row>, List<Row>>) mentions -> {
+        List<Row> out = new java.util.ArrayList<>();
+        if (mentions == null || mentions.isEmpty()) {
+            return out;
+        }
+        Row head = mentions.apply(0);
+        int actor = head.fieldIndex("actor_id");
+        int sentence = head.fieldIndex("sentence_idx");
+        int start = head.fieldIndex("char_start");
+        int end = head.fieldIndex("char_end");
+        // sentence → actor (in Spark's order) → its first mention there
+        java.util.TreeMap<Integer, java.util.TreeMap<UTF8String, int[]>> bySentence = new java.util.TreeMap<>();
+        for (int i = 0; i < mentions.size(); i++) {
+            Row m = mentions.apply(i);
+            if (m.isNullAt(actor) || m.isNullAt(sentence) || m.isNullAt(start) || m.isNullAt(end)) {
+                continue;
+            }
+            int[] span = {m.getInt(start), m.getInt(end)};
+            bySentence.computeIfAbsent(m.getInt(sentence), k -> new java.util.TreeMap<>())
+                    .merge(UTF8String.fromString(m.getString(actor)), span,
+                            (x, y) -> x[0] < y[0] || x[0] == y[0] && x[1] <= y[1] ? x : y);
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        bySentence.forEach((idx, actors) -> {
+            List<java.util.Map.Entry<UTF8String, int[]>> named = new java.util.ArrayList<>(actors.entrySet());
+            for (int i = 0; i < named.size(); i++) {
+                for (int j = i + 1; j < named.size(); j++) {
+                    String a = named.get(i).getKey().toString();
+                    String b = named.get(j).getKey().toString();
+                    if (seen.add(a + '\u0000' + b)) {
+                        int[] x = named.get(i).getValue();
+                        int[] y = named.get(j).getValue();
+                        out.add(RowFactory.create(a, b, idx, Math.min(x[0], y[0]), Math.max(x[1], y[1])));
+                    }
+                }
+            }
+        });
+        return out;
+    }, DataTypes.createArrayType(PAIR)).withName("newslens_sentence_pairs");
+
+    /**
+     * @param articles   article_id, source and mentions (an array of structs with actor_id, sentence_idx, char_start
+     *                   and char_end, as the analysis gives them)
      * @param coMentions co_mentions (its sentence-scope pairs over all periods and outlets are used)
      * @param actors     the actors report, for names
      * @param texts      article_id, title, dateline, text, language, published_date
      */
-    public static Dataset<Row> examples(Dataset<Row> mentions, Dataset<Row> coMentions, Dataset<Row> actors, Dataset<Row> texts,
+    public static Dataset<Row> examples(Dataset<Row> articles, Dataset<Row> coMentions, Dataset<Row> actors, Dataset<Row> texts,
                                         int perPair) {
-        Dataset<Row> first = mentions.filter(col("actor_id").isNotNull())
-                .groupBy(col("article_id"), col("sentence_idx"), col("actor_id"), col("source"))
-                .agg(min(struct(col("char_start"), col("char_end"))).as("m"));
-        Dataset<Row> a = first.select(col("article_id"), col("sentence_idx"), col("source"), col("actor_id").as("actor_a"),
-                col("m.char_start").as("a_start"), col("m.char_end").as("a_end"));
-        Dataset<Row> b = first.select(col("article_id").as("b_article"), col("sentence_idx").as("b_sentence"),
-                col("actor_id").as("actor_b"), col("m.char_start").as("b_start"), col("m.char_end").as("b_end"));
+        // Each article's pairs from its own row of mentions: its mentions are not shuffled to meet each other.
+        Dataset<Row> candidates = articles.select(col("article_id"), col("source"), explode(SENTENCE_PAIRS.apply(col("mentions"))).as("p"))
+                .select(col("article_id"), col("source"), col("p.*"));
         Dataset<Row> pairs = coMentions.filter(col("scope").equalTo("sentence").and(col("period").equalTo("all")).and(col("outlet").equalTo("all")))
                 .select(col("actor_a").as("p_a"), col("actor_b").as("p_b"));
-        Dataset<Row> together = a.join(b, col("article_id").equalTo(col("b_article")).and(col("sentence_idx").equalTo(col("b_sentence")))
-                        .and(col("actor_a").lt(col("actor_b"))))
-                .join(pairs, col("actor_a").equalTo(col("p_a")).and(col("actor_b").equalTo(col("p_b"))))
-                // One sentence per article (its first), then a seeded choice of articles per pair.
-                .withColumn("_first", row_number().over(Window.partitionBy(col("actor_a"), col("actor_b"), col("article_id"))
-                        .orderBy(col("sentence_idx"))))
-                .filter(col("_first").equalTo(1))
+        long pairCount = pairs.count();
+        // A pair's row takes some 200 bytes while a broadcast is built: up to a tenth of the driver heap, sent to every task.
+        boolean fewPairs = pairCount <= Runtime.getRuntime().maxMemory() / 2000;
+        Dataset<Row> together = candidates.join(fewPairs ? org.apache.spark.sql.functions.broadcast(pairs) : pairs,
+                        col("actor_a").equalTo(col("p_a")).and(col("actor_b").equalTo(col("p_b"))))
+                // a seeded choice of articles per pair
                 .withColumn("rank", row_number().over(Window.partitionBy(col("actor_a"), col("actor_b"))
                         .orderBy(xxhash64(col("article_id")), col("article_id"))))
                 .filter(col("rank").leq(perPair));
-        Column matchStart = org.apache.spark.sql.functions.least(col("a_start"), col("b_start"));
-        Column matchEnd = org.apache.spark.sql.functions.greatest(col("a_end"), col("b_end"));
         // The chosen sentences of each article together: the article is laid out (split into sentences) once, not once
         // per pair it gives an example of.
         Dataset<Row> chosen = together.groupBy(col("article_id").as("t_article"))
                 .agg(org.apache.spark.sql.functions.collect_list(struct(col("actor_a"), col("actor_b"), col("rank"), col("source"),
-                        col("sentence_idx"), matchStart.as("match_start"), matchEnd.as("match_end"))).as("ex"));
+                        col("sentence_idx"), col("match_start"), col("match_end"))).as("ex"));
         // At most perPair rows per pair: when they fit a tenth of the driver heap (a row takes some 200 bytes while a
         // broadcast is built) they are sent to every task, and the articles' texts are read where they are, not shuffled.
-        long bound = pairs.count() * perPair;
+        long bound = pairCount * perPair;
         if (bound <= Runtime.getRuntime().maxMemory() / 2000) {
             chosen = org.apache.spark.sql.functions.broadcast(chosen);
         }

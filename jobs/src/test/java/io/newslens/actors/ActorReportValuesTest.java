@@ -83,7 +83,7 @@ class ActorReportValuesTest {
                         "CHN | Wire | 2 | 3 | 1.0 | 2024-03-01",
                         "USA | Daily | 1 | 1 | 1.0 | 2024-03-01",
                         "USA | Wire | 1 | 1 | 0.5 | 2024-03-01"),
-                rows(Actors.attention(Actors.mentions(a), a)));
+                rows(Actors.attention(a)));
     }
 
     @Test
@@ -147,7 +147,7 @@ class ActorReportValuesTest {
                         .add("type", DataTypes.StringType).add("country_code", DataTypes.StringType));
         // CHN: a1 (twice), a2, a4 = 3 articles, 4 mentions (undated articles count here); USA: a1, a3 = 2 and 2.
         assertEquals(List.of("CHN | China | country | CHN | 3 | 4", "USA | United States | country | USA | 2 | 2"),
-                rows(Actors.nodes(Actors.mentions(analysed()), dictionary)));
+                rows(Actors.nodes(analysed(), dictionary)));
         StructType co = new StructType().add("scope", DataTypes.StringType).add("actor_a", DataTypes.StringType)
                 .add("actor_b", DataTypes.StringType).add("period", DataTypes.StringType).add("outlet", DataTypes.StringType)
                 .add("count", DataTypes.LongType).add("npmi", DataTypes.DoubleType).add("jaccard", DataTypes.DoubleType)

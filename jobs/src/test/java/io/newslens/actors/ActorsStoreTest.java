@@ -136,10 +136,17 @@ class ActorsStoreTest {
                 actors: {period: day, min_count: 1}
                 """.formatted(in));
         Path out = dir.resolve("out");
-        String reports = "co_mentions,co_mention_kwic,actor_network_nodes,actor_network_edges";
+        String reports = "co_mentions,co_mention_kwic,actor_network_nodes,actor_network_edges,actor_attention,actor_tone,article_tone";
+        List<String> perArticle = List.of("actor_mentions", "actor_attention", "actor_tone", "article_tone");
         TestRuns.Result first = TestRuns.run("actors", "--config", config.toString(), "--output", out.toString(), "--reports", reports);
         assertEquals(0, first.exitCode(), first.stderr());
         java.util.Map<String, java.nio.file.attribute.FileTime> before = TestRuns.partitionFiles(out.resolve("co_mentions"));
+        java.util.Map<String, java.util.Map<String, java.nio.file.attribute.FileTime>> perArticleBefore = new java.util.HashMap<>();
+        for (String r : perArticle) {
+            perArticleBefore.put(r, TestRuns.partitionFiles(out.resolve(r)));
+            assertEquals(java.util.Set.of("period=2020-01-01", "period=2020-01-02", "period=2020-01-03"), perArticleBefore.get(r).keySet()
+                    .stream().map(k -> k.substring(0, k.indexOf('/'))).collect(java.util.stream.Collectors.toSet()), r);
+        }
         assertEquals(java.util.Set.of("period=2020-01-01", "period=2020-01-02", "period=2020-01-03", "period=all"),
                 before.keySet().stream().map(k -> k.substring(0, k.indexOf('/'))).collect(java.util.stream.Collectors.toSet()));
         Thread.sleep(1100);
@@ -156,12 +163,18 @@ class ActorsStoreTest {
                 assertEquals(before.get(old), after.get(old), old + " untouched");
             }
         }
+        // The per-article reports: the new day's partition alone is written; the older days' files are not touched.
+        for (String r : perArticle) {
+            assertEquals("[\"period=2020-01-04\"]", m.path("reports").path(r).path("replaced_partitions").toString(), r);
+            java.util.Map<String, java.nio.file.attribute.FileTime> now = TestRuns.partitionFiles(out.resolve(r));
+            perArticleBefore.get(r).forEach((old, time) -> assertEquals(time, now.get(old), r + " " + old + " untouched"));
+        }
         JsonNode store = m.path("counts").path("actors").path("store");
         assertEquals(List.of(1, 1), List.of(store.path("actors_cells_reused").asInt(), store.path("actors_cells_summed").asInt()), store.toString());
 
         Path full = dir.resolve("full");
         assertEquals(0, TestRuns.run("actors", "--config", config.toString(), "--output", full.toString(), "--reports", reports).exitCode());
-        assertEquals(10, TestRuns.assertSameReports(out, full), "ingest (2), duplicates, boilerplate, actors, actor_mentions and the four asked for");
+        assertEquals(13, TestRuns.assertSameReports(out, full), "ingest (2), duplicates, boilerplate, actors, actor_mentions and the seven asked for");
         assertEquals(Files.readString(full.resolve("actor_network.gexf")), Files.readString(out.resolve("actor_network.gexf")),
                 "the network file's edges and their spells over every day");
         assertTrue(Files.readString(out.resolve("actor_network.gexf")).contains("2020-01-01"), "the older days' spells");

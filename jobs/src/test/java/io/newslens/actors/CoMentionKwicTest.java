@@ -17,6 +17,12 @@ import org.junit.jupiter.api.Test;
 class CoMentionKwicTest {
     private final SparkSession spark = SparkTestSession.get();
 
+    /** Mention rows as the analysis holds them: one row per article with its array of mentions. */
+    private static Dataset<Row> perArticle(Dataset<Row> mentions) {
+        return mentions.groupBy("article_id", "source").agg(org.apache.spark.sql.functions.collect_list(
+                org.apache.spark.sql.functions.struct("actor_id", "sentence_idx", "char_start", "char_end")).as("mentions"));
+    }
+
     @Test
     void aPairsSentenceWithItsNamesOffsetsAndContext() {
         // "Talks\n\n" is 7 characters: the body's first sentence "China and the United States met. " is [7, 40);
@@ -42,7 +48,7 @@ class CoMentionKwicTest {
         Dataset<Row> actors = spark.createDataFrame(List.of(RowFactory.create("CHN", "China"),
                 RowFactory.create("USA", "United States"), RowFactory.create("JPN", "Japan")), a);
 
-        List<Row> rows = CoMentionKwic.examples(mentions, co, actors, texts, 3).collectAsList();
+        List<Row> rows = CoMentionKwic.examples(perArticle(mentions), co, actors, texts, 3).collectAsList();
         assertEquals(1, rows.size(), rows.toString());
         Row r = rows.get(0);
         assertEquals("CHN|USA|China|United States|1|a1|Wire|2024-03-01|1",
@@ -81,7 +87,7 @@ class CoMentionKwicTest {
         Dataset<Row> actors = spark.createDataFrame(List.of(RowFactory.create("CHN", "China"),
                 RowFactory.create("USA", "United States"), RowFactory.create("JPN", "Japan")), a);
 
-        List<String> rows = CoMentionKwic.examples(mentions, co, actors, texts, 3)
+        List<String> rows = CoMentionKwic.examples(perArticle(mentions), co, actors, texts, 3)
                 .selectExpr("concat_ws('|', actor_a, actor_b, name_a, name_b, article_id, source, cast(published_date AS string), "
                         + "cast(sentence_idx AS string), coalesce(cast(sentence_start AS string), '-'), cast(match_start AS string), "
                         + "cast(match_end AS string), coalesce(cast(sentence_end AS string), '-'), coalesce(left, '-'), "
@@ -94,7 +100,7 @@ class CoMentionKwicTest {
                 "CHN|USA|China|United States|a2|Post|2024-03-02|9|-|0|3|-|-|-|-",
                 "JPN|USA|Japan|United States|a1|Wire|2024-03-01|1|7|14|41|47|China, |Japan and the United States| met."), rows);
         // The two CHN-USA examples are ranked 1 and 2.
-        assertEquals(List.of(1, 2), CoMentionKwic.examples(mentions, co, actors, texts, 3).filter("actor_b = 'USA' AND actor_a = 'CHN'")
+        assertEquals(List.of(1, 2), CoMentionKwic.examples(perArticle(mentions), co, actors, texts, 3).filter("actor_b = 'USA' AND actor_a = 'CHN'")
                 .select("rank").orderBy("rank").as(org.apache.spark.sql.Encoders.INT()).collectAsList());
     }
 }

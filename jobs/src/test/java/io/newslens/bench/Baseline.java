@@ -150,7 +150,7 @@ public final class Baseline {
             equal &= same("term_frequencies", theirs, terms);
             theirs.clear();
             try (ResultSet r = s.executeQuery("SELECT coalesce(actor_id, '(ambiguous)'), count(*) FROM read_parquet('"
-                    + output.resolve("actor_mentions") + "/*.parquet') GROUP BY 1")) {
+                    + output.resolve("actor_mentions") + "/**/*.parquet', hive_partitioning = true) GROUP BY 1")) {
                 while (r.next()) {
                     theirs.put(r.getString(1), r.getLong(2));
                 }
