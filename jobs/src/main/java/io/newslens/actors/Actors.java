@@ -361,23 +361,56 @@ public final class Actors {
 
     /** actor_candidates: names in at least {@code minArticles} articles, with alias suggestions and their usual company. */
     public static Dataset<Row> candidates(Dataset<Row> analysed, int minArticles) {
-        // One row per article and candidate (its key: the recognised entity's actor, else the phrase itself), summed
-        // from the article's own row: no shuffle of every occurrence, nor of the articles to meet their actors.
-        Dataset<Row> perArticle = analysed.select(explode(CANDIDATES_OF_ARTICLE.apply(col(A + ".candidates"), col(A + ".mentions"))).as("k"))
-                .select(col("k.*"));
-        Dataset<Row> counted = perArticle.groupBy("key")
+        return candidatesFromCells(candidateCells(analysed.withColumn("_group", lit("all")), "_group").drop("_group"), minArticles);
+    }
+
+    /**
+     * What actor_candidates adds up, per group of articles ({@code group}, a column of {@code analysed}): rows of kind
+     * {@code key} (a candidate's articles, mentions, greatest actor_id and aliases), {@code form} (a phrase and type it
+     * was written as, n times) and {@code co} (another actor named in n of its articles). Each is a sum (or a union,
+     * for aliases) over articles, so the rows of several groups add up to those of all their articles: a run keeps them
+     * per group of stored articles ({@link io.newslens.report.ArticleStore#sums}) and counts only the new ones.
+     */
+    static Dataset<Row> candidateCells(Dataset<Row> analysed, String group) {
+        // One row per article and candidate (its key: the recognised entity's actor, else the phrase itself), from
+        // the article's own row: no shuffle of every occurrence, nor of the articles to meet their actors.
+        Dataset<Row> perArticle = analysed.select(col(group), explode(CANDIDATES_OF_ARTICLE.apply(col(A + ".candidates"),
+                col(A + ".mentions"))).as("k")).select(col(group), col("k.*"));
+        Column noText = lit(null).cast(DataTypes.StringType);
+        Column noCount = lit(null).cast(DataTypes.LongType);
+        Dataset<Row> keys = perArticle.groupBy(col(group), col("key"))
                 .agg(count(lit(1)).as("articles"), sum(col("mentions")).as("mentions"),
+                        org.apache.spark.sql.functions.max(col("actor_id")).as("actor_id"),
+                        array_distinct(org.apache.spark.sql.functions.flatten(collect_list(col("aliases")))).as("aliases"))
+                .select(col(group), lit("key").as("kind"), col("key"), noText.as("phrase"), noText.as("type"), noText.as("actor"),
+                        noCount.as("n"), col("articles"), col("mentions"), col("actor_id"), col("aliases"));
+        Column noAliases = lit(null).cast(DataTypes.createArrayType(DataTypes.StringType));
+        Dataset<Row> forms = perArticle.select(col(group), col("key"), explode(col("forms")).as("f"))
+                .groupBy(col(group), col("key"), col("f.phrase").as("phrase"), col("f.type").as("type")).agg(sum(col("f.n")).as("n"))
+                .select(col(group), lit("form").as("kind"), col("key"), col("phrase"), col("type"), noText.as("actor"), col("n"),
+                        noCount.as("articles"), noCount.as("mentions"), noText.as("actor_id"), noAliases.as("aliases"));
+        Dataset<Row> co = perArticle.select(col(group), col("key"), explode(col("co")).as("actor"))
+                .groupBy(col(group), col("key"), col("actor")).agg(count(lit(1)).as("n"))
+                .select(col(group), lit("co").as("kind"), col("key"), noText.as("phrase"), noText.as("type"), col("actor"), col("n"),
+                        noCount.as("articles"), noCount.as("mentions"), noText.as("actor_id"), noAliases.as("aliases"));
+        return keys.unionByName(forms).unionByName(co);
+    }
+
+    /** actor_candidates from {@link #candidateCells} of one or more groups (the group column dropped), added up. */
+    static Dataset<Row> candidatesFromCells(Dataset<Row> cells, int minArticles) {
+        Dataset<Row> counted = cells.filter(col("kind").equalTo("key")).groupBy("key")
+                .agg(sum(col("articles")).as("articles"), sum(col("mentions")).as("mentions"),
                         org.apache.spark.sql.functions.max(col("actor_id")).as("actor_id"),
                         array_sort(array_distinct(org.apache.spark.sql.functions.flatten(collect_list(col("aliases"))))).as("aliases"))
                 .filter(col("articles").geq(minArticles));
         // Its phrase and type: the ones seen most often (ties: alphabetical), so one odd sentence does not decide.
-        Dataset<Row> named = perArticle.select(col("key"), explode(col("forms")).as("f"))
-                .groupBy(col("key"), col("f.phrase").as("phrase"), col("f.type").as("type")).agg(sum(col("f.n")).as("n"))
+        Dataset<Row> named = cells.filter(col("kind").equalTo("form"))
+                .groupBy(col("key"), col("phrase"), col("type")).agg(sum(col("n")).as("n"))
                 .join(counted.select("key"), "key")
                 .withColumn("r", row_number().over(Window.partitionBy("key").orderBy(col("n").desc(), col("phrase"), col("type"))))
                 .filter(col("r").equalTo(1)).select(col("key"), col("phrase"), col("type").as("suggested_type"));
-        Dataset<Row> together = perArticle.select(col("key"), explode(col("co")).as("actor"))
-                .groupBy("key", "actor").agg(count(lit(1)).as("c"))
+        Dataset<Row> together = cells.filter(col("kind").equalTo("co"))
+                .groupBy("key", "actor").agg(sum(col("n")).as("c"))
                 .join(counted.select("key"), "key")
                 .withColumn("r", row_number().over(Window.partitionBy("key").orderBy(col("c").desc(), col("actor"))))
                 .filter(col("r").leq(5))

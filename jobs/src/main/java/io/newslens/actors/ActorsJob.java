@@ -29,6 +29,10 @@ public final class ActorsJob {
     private static final String DATELINE = "dateline";
     /** The store of co-mention counts per group of articles ({@link ArticleStore#sums}). */
     static final String CELLS = "actors_cells";
+    /** The store of actor_candidates' sums per group of articles. */
+    static final String CANDIDATE_CELLS = "candidates_cells";
+    /** The store of co_mention_kwic's candidate examples per group of articles. */
+    static final String KWIC_CELLS = "co_mention_kwic_cells";
 
     /** What the per-article analysis depends on besides the article: the build, the options, the dictionary files. */
     static String storeKey(ActorsOptions o, SparkSession spark) {
@@ -129,8 +133,14 @@ public final class ActorsJob {
                             col(Articles.TEXT), col(Articles.LANGUAGE), col(Articles.PUBLISHED_DATE));
                     Dataset<Row> co = out.wants(ActorReports.CO_MENTIONS) || network ? out.read(ActorReports.CO_MENTIONS.name())
                             : Actors.coMentions(analysed, "sentence", o.minCount());
-                    out.write(ActorReports.CO_MENTION_KWIC, CoMentionKwic.examples(analysed.select(col(Articles.ARTICLE_ID),
-                            col(Articles.SOURCE), col(Actors.A + ".mentions").as("mentions")), co, out.read(ActorReports.ACTORS.name()),
+                    // The candidate examples are kept per group of articles (each group's first few per pair): a run
+                    // finds those of its new articles only, and chooses among the groups' again.
+                    Dataset<Row> cells = ArticleStore.sums(out, KWIC_CELLS, storeKey(o, spark) + " kwic v1", done,
+                            List.of(Articles.ARTICLE_ID, Articles.SOURCE, ArticleStore.CONTENT),
+                            rows -> CoMentionKwic.exampleCells(rows.select(col(ArticleStore.BATCH), col(Articles.ARTICLE_ID),
+                                    col(Articles.SOURCE), col(Actors.A + ".mentions").as("mentions")), ArticleStore.BATCH, o.kwicExamples()),
+                            stored);
+                    out.write(ActorReports.CO_MENTION_KWIC, CoMentionKwic.examplesFromCells(cells, co, out.read(ActorReports.ACTORS.name()),
                             texts, o.kwicExamples()), manifest);
                 }
                 if (network) {
@@ -148,7 +158,11 @@ public final class ActorsJob {
                             w -> Gexf.write(nodes.toLocalIterator(), edges.toLocalIterator(), o.period(), w));
                 }
                 if (out.wants(ActorReports.CANDIDATES)) {
-                    out.write(ActorReports.CANDIDATES, Actors.candidates(analysed, o.candidateMinCount()), manifest);
+                    // Summed per group of articles and kept in the store, like the co-mention cells: a run counts the
+                    // candidates of its new articles only.
+                    Dataset<Row> cells = ArticleStore.sums(out, CANDIDATE_CELLS, storeKey(o, spark) + " candidates v1", done,
+                            List.of(Articles.ARTICLE_ID, ArticleStore.CONTENT), rows -> Actors.candidateCells(rows, ArticleStore.BATCH), stored);
+                    out.write(ActorReports.CANDIDATES, Actors.candidatesFromCells(cells, o.candidateMinCount()), manifest);
                 }
                 if (out.wants(ActorReports.ARTICLE_TONE)) {
                     out.write(ActorReports.ARTICLE_TONE, byPeriod(Actors.titled(Actors.articleTone(

@@ -2,6 +2,7 @@ package io.newslens.actors;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
@@ -123,15 +124,36 @@ public final class CoMentionKwic {
      */
     public static Dataset<Row> examples(Dataset<Row> articles, Dataset<Row> coMentions, Dataset<Row> actors, Dataset<Row> texts,
                                         int perPair) {
+        return examplesFromCells(exampleCells(articles.withColumn("_group", lit("all")), "_group", perPair).drop("_group"),
+                coMentions, actors, texts, perPair);
+    }
+
+    /**
+     * Per group of articles ({@code group}, a column of {@code articles}): for every pair named in one sentence, the
+     * {@code perPair} articles first by a hash of their id (then the id), each with its first sentence naming both
+     * (article_id, source, sentence_idx, match_start, match_end). The order is total and the same in every group, so
+     * the first {@code perPair} of several groups' rows are the first of all their articles: a run keeps these rows
+     * per group of stored articles ({@link io.newslens.report.ArticleStore#sums}) and chooses again among them.
+     */
+    static Dataset<Row> exampleCells(Dataset<Row> articles, String group, int perPair) {
         // Each article's pairs from its own row of mentions: its mentions are not shuffled to meet each other.
-        Dataset<Row> candidates = articles.select(col("article_id"), col("source"), explode(SENTENCE_PAIRS.apply(col("mentions"))).as("p"))
-                .select(col("article_id"), col("source"), col("p.*"));
+        return articles.select(col(group), col("article_id"), col("source"), explode(SENTENCE_PAIRS.apply(col("mentions"))).as("p"))
+                .select(col(group), col("article_id"), col("source"), col("p.*"))
+                .withColumn("_r", row_number().over(Window.partitionBy(col(group), col("actor_a"), col("actor_b"))
+                        .orderBy(xxhash64(col("article_id")), col("article_id"))))
+                .filter(col("_r").leq(perPair))
+                .drop("_r");
+    }
+
+    /** co_mention_kwic from {@link #exampleCells} of one or more groups (the group column dropped). */
+    static Dataset<Row> examplesFromCells(Dataset<Row> cells, Dataset<Row> coMentions, Dataset<Row> actors, Dataset<Row> texts,
+                                          int perPair) {
         Dataset<Row> pairs = coMentions.filter(col("scope").equalTo("sentence").and(col("period").equalTo("all")).and(col("outlet").equalTo("all")))
                 .select(col("actor_a").as("p_a"), col("actor_b").as("p_b"));
         long pairCount = pairs.count();
         // A pair's row takes some 200 bytes while a broadcast is built: up to a tenth of the driver heap, sent to every task.
         boolean fewPairs = pairCount <= Runtime.getRuntime().maxMemory() / 2000;
-        Dataset<Row> together = candidates.join(fewPairs ? org.apache.spark.sql.functions.broadcast(pairs) : pairs,
+        Dataset<Row> together = cells.join(fewPairs ? org.apache.spark.sql.functions.broadcast(pairs) : pairs,
                         col("actor_a").equalTo(col("p_a")).and(col("actor_b").equalTo(col("p_b"))))
                 // a seeded choice of articles per pair
                 .withColumn("rank", row_number().over(Window.partitionBy(col("actor_a"), col("actor_b"))

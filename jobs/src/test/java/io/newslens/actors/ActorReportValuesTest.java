@@ -139,6 +139,24 @@ class ActorReportValuesTest {
         assertEquals(Arrays.asList(acme, jane, "Zed | null | 1 | 1 | unknown | [] | [CHN]"), rows(Actors.candidates(analysed(), 1)));
     }
 
+    /**
+     * What a run keeps per group of articles adds up to the whole: the same articles as two groups (a1, a2 | a3, a4) give
+     * the report of one group. Acme Corp (a1, a2 in the first group, a3 in the second) and Jane Doe (a1, a2 | a3) only
+     * reach 2 articles when both groups count; their aliases and company are the union of both.
+     */
+    @Test
+    void candidatesFromTheCellsOfTwoGroupsEqualThoseOfOne() {
+        Dataset<Row> grouped = analysed().withColumn("g", org.apache.spark.sql.functions.when(
+                org.apache.spark.sql.functions.col("article_id").isin("a1", "a2"), "first").otherwise("second"));
+        Dataset<Row> cells = Actors.candidateCells(grouped, "g");
+        assertEquals(2L, cells.select("g").distinct().count());
+        assertEquals(rows(Actors.candidates(analysed(), 2)), rows(Actors.candidatesFromCells(cells.drop("g"), 2)));
+        assertEquals(rows(Actors.candidates(analysed(), 1)), rows(Actors.candidatesFromCells(cells.drop("g"), 1)));
+        // Acme Corp's first group alone: 2 articles (a1, a2), so the sums really are split.
+        assertEquals(List.of("Acme Corp | null | 2 | 2 | company | [] | [CHN, USA]"),
+                rows(Actors.candidatesFromCells(cells.filter("g = 'first'").drop("g"), 2).filter("phrase = 'Acme Corp'")));
+    }
+
     @Test
     void networkNodesCountArticlesAndMentionsAndEdgesAreTheAllPeriodPairs() {
         Dataset<Row> dictionary = SparkTestSession.get().createDataFrame(List.of(

@@ -98,6 +98,9 @@ class ActorsStoreTest {
         assertEquals(4, store.path("articles_worked_on").asInt(), store.toString());
         assertEquals(2, store.path("actors_cells_reused").asInt(), store.toString());
         assertEquals(1, store.path("actors_cells_summed").asInt(), store.toString());
+        // actor_candidates' sums likewise: the new day's group alone is counted.
+        assertEquals(List.of(2, 1), List.of(store.path("candidates_cells_reused").asInt(), store.path("candidates_cells_summed").asInt()),
+                store.toString());
 
         Path full = dir.resolve("full");
         assertEquals(0, TestRuns.run("actors", "--input", in.toString(), "--output", full.toString(), "--reports", REPORTS).exitCode());

@@ -99,6 +99,14 @@ class CoMentionKwicTest {
                 "CHN|USA|China|United States|a1|Wire|2024-03-01|1|7|7|41|47||China, Japan and the United States| met.",
                 "CHN|USA|China|United States|a2|Post|2024-03-02|9|-|0|3|-|-|-|-",
                 "JPN|USA|Japan|United States|a1|Wire|2024-03-01|1|7|14|41|47|China, |Japan and the United States| met."), rows);
+        // Kept per group of articles (a1 | a2) and chosen again among the groups: the same as from one group. With one
+        // example per pair, CHN-USA's (a1 or a2, by the hash of the id) is the one chosen from all articles.
+        Dataset<Row> split = perArticle(mentions).withColumn("g", org.apache.spark.sql.functions.col("article_id"));
+        Dataset<Row> cells = CoMentionKwic.exampleCells(split, "g", 1);
+        assertEquals(2L, cells.filter("actor_a = 'CHN' AND actor_b = 'USA'").count(), "each group keeps its own");
+        List<Row> one = CoMentionKwic.examples(perArticle(mentions), co, actors, texts, 1).orderBy("actor_a", "actor_b").collectAsList();
+        assertEquals(one, CoMentionKwic.examplesFromCells(cells.drop("g"), co, actors, texts, 1).orderBy("actor_a", "actor_b").collectAsList());
+        assertEquals(3, one.size(), "one per pair");
         // The two CHN-USA examples are ranked 1 and 2.
         assertEquals(List.of(1, 2), CoMentionKwic.examples(perArticle(mentions), co, actors, texts, 3).filter("actor_b = 'USA' AND actor_a = 'CHN'")
                 .select("rank").orderBy("rank").as(org.apache.spark.sql.Encoders.INT()).collectAsList());
