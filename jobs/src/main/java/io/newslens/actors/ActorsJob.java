@@ -88,7 +88,7 @@ public final class ActorsJob {
                 Dataset<Row> analysed = done.drop(ArticleStore.CONTENT, ArticleStore.BATCH);
                 Dataset<Row> known = spark.createDataFrame(Actors.dictionaryRows(dictionary), ActorReports.ACTORS.schema());
                 out.write(ActorReports.ACTORS, o.recognise() ? known.unionByName(Actors.recognisedActors(analysed)) : known, manifest);
-                // Always written when the stage runs: the manifest's counts, attention and the network start from it.
+                // Always written when the stage runs: every mention, with its actor's name from the actors report.
                 Dataset<Row> dict = out.read(ActorReports.ACTORS.name());
                 // Incremental runs (--since) replace the period partitions of co_mentions and of the per-article reports
                 // from the one holding `since` on (`all` of co_mentions too: it sorts after every date).
