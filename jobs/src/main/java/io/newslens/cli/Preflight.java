@@ -42,6 +42,10 @@ public final class Preflight {
     /** Hadoop settings as Spark would give them: {@code spark.hadoop.*} properties (spark-submit sets them). */
     static Configuration hadoopConfiguration() {
         Configuration conf = new Configuration();
+        // The session's file system for local paths (Spark.configure), unless spark.hadoop.fs.file.impl says otherwise:
+        // the first file: file system made is cached for the whole JVM, so a plain Configuration here would give
+        // the session Hadoop's, with its chmod and ls processes.
+        conf.set(Spark.LOCAL_FILE_SYSTEM.substring("spark.hadoop.".length()), io.newslens.report.NioLocalFileSystem.class.getName());
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("spark.hadoop."))
                 .forEach(k -> conf.set(k.substring("spark.hadoop.".length()), System.getProperty(k)));
         return conf;

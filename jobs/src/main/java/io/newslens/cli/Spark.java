@@ -4,7 +4,7 @@ import org.apache.spark.sql.SparkSession;
 
 /** The session settings every newslens run needs; the master comes from spark-submit or -Dspark.master. */
 public final class Spark {
-    private static final String LOCAL_FILE_SYSTEM = "spark.hadoop.fs.file.impl";
+    static final String LOCAL_FILE_SYSTEM = "spark.hadoop.fs.file.impl";
     private static final String TYPES_FRAMEWORK = "spark.sql.types.framework.enabled";
 
     private Spark() {

@@ -66,6 +66,18 @@ class PreflightTest {
         return folder;
     }
 
+    /**
+     * Preflight makes the run's first file: file system, which Hadoop caches for the whole JVM (the session's included):
+     * it must be the session's, without a chmod or ls process per file.
+     */
+    @Test
+    void localPathsGetTheSessionsFileSystem() throws Exception {
+        try (org.apache.hadoop.fs.FileSystem fs = org.apache.hadoop.fs.FileSystem.newInstance(java.net.URI.create("file:///"),
+                Preflight.hadoopConfiguration())) {
+            assertEquals(io.newslens.report.NioLocalFileSystem.class, fs.getClass());
+        }
+    }
+
     @Test
     void aUsersCorpusInAFolderNamedLikeAReportIsNeverReplaced() throws IOException {
         // The reported loss: P/articles/ held five articles; ingest --input P/articles --output P replaced them.
