@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
@@ -373,27 +374,32 @@ public final class Actors {
      */
     static Dataset<Row> candidateCells(Dataset<Row> analysed, String group) {
         // One row per article and candidate (its key: the recognised entity's actor, else the phrase itself), from
-        // the article's own row: no shuffle of every occurrence, nor of the articles to meet their actors.
-        Dataset<Row> perArticle = analysed.select(col(group), explode(CANDIDATES_OF_ARTICLE.apply(col(A + ".candidates"),
-                col(A + ".mentions"))).as("k")).select(col(group), col("k.*"));
+        // the article's own row: no shuffle of every occurrence, nor of the articles to meet their actors. Each
+        // candidate then gives its cells of the three kinds (itself, each written form, each co-named actor), added
+        // up in one aggregate.
         Column noText = lit(null).cast(DataTypes.StringType);
         Column noCount = lit(null).cast(DataTypes.LongType);
-        Dataset<Row> keys = perArticle.groupBy(col(group), col("key"))
-                .agg(count(lit(1)).as("articles"), sum(col("mentions")).as("mentions"),
-                        org.apache.spark.sql.functions.max(col("actor_id")).as("actor_id"),
-                        array_distinct(org.apache.spark.sql.functions.flatten(collect_list(col("aliases")))).as("aliases"))
-                .select(col(group), lit("key").as("kind"), col("key"), noText.as("phrase"), noText.as("type"), noText.as("actor"),
-                        noCount.as("n"), col("articles"), col("mentions"), col("actor_id"), col("aliases"));
         Column noAliases = lit(null).cast(DataTypes.createArrayType(DataTypes.StringType));
-        Dataset<Row> forms = perArticle.select(col(group), col("key"), explode(col("forms")).as("f"))
-                .groupBy(col(group), col("key"), col("f.phrase").as("phrase"), col("f.type").as("type")).agg(sum(col("f.n")).as("n"))
-                .select(col(group), lit("form").as("kind"), col("key"), col("phrase"), col("type"), noText.as("actor"), col("n"),
-                        noCount.as("articles"), noCount.as("mentions"), noText.as("actor_id"), noAliases.as("aliases"));
-        Dataset<Row> co = perArticle.select(col(group), col("key"), explode(col("co")).as("actor"))
-                .groupBy(col(group), col("key"), col("actor")).agg(count(lit(1)).as("n"))
-                .select(col(group), lit("co").as("kind"), col("key"), noText.as("phrase"), noText.as("type"), col("actor"), col("n"),
-                        noCount.as("articles"), noCount.as("mentions"), noText.as("actor_id"), noAliases.as("aliases"));
-        return keys.unionByName(forms).unionByName(co);
+        Column itself = array(struct(lit("key").as("kind"), noText.as("phrase"), noText.as("type"), noText.as("actor"),
+                noCount.as("n"), col("k.mentions").as("mentions"), col("k.actor_id").as("actor_id"), col("k.aliases").as("aliases")));
+        Column forms = transform(col("k.forms"), f -> struct(lit("form").as("kind"), f.getField("phrase").as("phrase"),
+                f.getField("type").as("type"), noText.as("actor"), f.getField("n").as("n"), noCount.as("mentions"),
+                noText.as("actor_id"), noAliases.as("aliases")));
+        Column co = transform(col("k.co"), a -> struct(lit("co").as("kind"), noText.as("phrase"), noText.as("type"), a.as("actor"),
+                lit(1L).as("n"), noCount.as("mentions"), noText.as("actor_id"), noAliases.as("aliases")));
+        Dataset<Row> summed = analysed.select(col(group), explode(CANDIDATES_OF_ARTICLE.apply(col(A + ".candidates"),
+                        col(A + ".mentions"))).as("k"))
+                .select(col(group), col("k.key").as("key"), explode(concat(itself, forms, co)).as("c"))
+                .groupBy(col(group), col("c.kind").as("kind"), col("key"), col("c.phrase").as("phrase"), col("c.type").as("type"),
+                        col("c.actor").as("actor"))
+                .agg(sum(col("c.n")).as("n"), count(lit(1)).as("articles"), sum(col("c.mentions")).as("mentions"),
+                        org.apache.spark.sql.functions.max(col("c.actor_id")).as("actor_id"),
+                        array_distinct(org.apache.spark.sql.functions.flatten(collect_list(col("c.aliases")))).as("aliases"));
+        // Articles and aliases are a candidate's own (null in the rows of its forms and co-named actors).
+        Column candidate = col("kind").equalTo("key");
+        return summed.select(col(group), col("kind"), col("key"), col("phrase"), col("type"), col("actor"), col("n"),
+                when(candidate, col("articles")).as("articles"), col("mentions"), col("actor_id"),
+                when(candidate, col("aliases")).as("aliases"));
     }
 
     /** actor_candidates from {@link #candidateCells} of one or more groups (the group column dropped), added up. */
