@@ -189,12 +189,12 @@ public final class Terms {
     }
 
     /**
-     * @param withGrams articles with their {@value #GRAMS} ({@link #withGrams}): one row per article
+     * The kept vocabulary's idf, by n and term, sent once to every executor for {@link #articleTerms}. Bounded by
+     * max_vocabulary per n; the caller destroys it once the report is written.
+     *
      * @param vocabulary see {@link #vocabulary}
      */
-    public static Dataset<Row> articleTerms(Dataset<Row> withGrams, Dataset<Row> vocabulary, int topK) {
-        // The kept vocabulary is bounded by max_vocabulary per n: collected and broadcast, it lets each article pick
-        // its top terms from its own row of counts, with no shuffle of every article's n-grams to rank them.
+    public static org.apache.spark.broadcast.Broadcast<List<java.util.HashMap<String, Double>>> keptIdf(Dataset<Row> vocabulary) {
         List<java.util.HashMap<String, Double>> idfByN = new ArrayList<>();
         for (Row r : vocabulary.filter(col("kept")).select(col(TERM), col(N), col("idf")).collectAsList()) {
             while (idfByN.size() <= r.getInt(1)) {
@@ -202,9 +202,19 @@ public final class Terms {
             }
             idfByN.get(r.getInt(1)).put(r.getString(0), r.getDouble(2));
         }
-        org.apache.spark.broadcast.Broadcast<List<java.util.HashMap<String, Double>>> idf =
-                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(withGrams.sparkSession().sparkContext())
-                        .broadcast(idfByN);
+        return org.apache.spark.api.java.JavaSparkContext.fromSparkContext(vocabulary.sparkSession().sparkContext())
+                .broadcast(idfByN);
+    }
+
+    /**
+     * Each article's top terms, picked from its own row of counts with the broadcast idf: no shuffle of every
+     * article's n-grams to rank them.
+     *
+     * @param withGrams articles with their {@value #GRAMS} ({@link #withGrams}): one row per article
+     * @param idf       {@link #keptIdf}
+     */
+    public static Dataset<Row> articleTerms(Dataset<Row> withGrams,
+                                            org.apache.spark.broadcast.Broadcast<List<java.util.HashMap<String, Double>>> idf, int topK) {
         UserDefinedFunction top = udf((UDF1<scala.collection.Seq<Row>, List<Row>>) grams ->
                 topTerms(grams, idf.value(), topK), DataTypes.createArrayType(RANKED)).withName("newslens_top_terms");
         return withGrams.select(col(ARTICLE_ID), explode(top.apply(col(GRAMS))).as("t"))

@@ -82,7 +82,12 @@ public final class TermsJob {
                     vocabulary = out.read(TermReports.VOCABULARY.name());
                 }
                 if (out.wants(TermReports.ARTICLE_TERMS)) {
-                    out.write(TermReports.ARTICLE_TERMS, Terms.articleTerms(done, vocabulary, t.topK()), manifest);
+                    var idf = Terms.keptIdf(vocabulary);
+                    try {
+                        out.write(TermReports.ARTICLE_TERMS, Terms.articleTerms(done, idf, t.topK()), manifest);
+                    } finally {
+                        idf.destroy();
+                    }
                 }
                 if (!out.wants(TermReports.KWIC)) {
                     done.unpersist();  // kwic reads the articles' counts to know where to look
