@@ -126,8 +126,9 @@ public final class Boilerplate {
         Dataset<Row> df = sample.select(col(Articles.SOURCE),
                         explode(GRAMS.apply(TextLayer.analysisText(col(Articles.TITLE), col(Articles.TEXT)))).as("phrase"))
                 .groupBy(col(Articles.SOURCE), col("phrase")).agg(count(lit(1)).as("articles"));
-        Column all = sum("sampled_articles").over(Window.partitionBy());
-        Dataset<Row> withTotals = sizes.withColumn("all_sampled", all);
+        // One row per outlet, with the sample's size over all outlets (a one-row total joined, not a window of one
+        // partition, which Spark warns about on every plan).
+        Dataset<Row> withTotals = sizes.crossJoin(sizes.agg(sum("sampled_articles").as("all_sampled")));
         // Null when there is no other outlet (ANSI SQL: no division by zero).
         Column elsewhere = org.apache.spark.sql.functions.when(col("all_sampled").gt(col("sampled_articles")),
                 col("phrase_articles").minus(col("articles")).divide(col("all_sampled").minus(col("sampled_articles"))));
