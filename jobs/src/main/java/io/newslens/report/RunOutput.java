@@ -523,7 +523,10 @@ public final class RunOutput {
         }
         String path = new Path(versionDir, spec.name()).toString();
         long start = System.nanoTime();
-        report.write().mode(SaveMode.ErrorIfExists)
+        // The rows are counted as they are written (an observed metric), not by a query over the files afterwards.
+        org.apache.spark.sql.Observation written = new org.apache.spark.sql.Observation("newslens_rows_" + spec.name());
+        report.observe(written, org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)).as("rows")).write()
+                .mode(SaveMode.ErrorIfExists)
                 .partitionBy(spec.partitionBy().toArray(String[]::new))
                 .parquet(path);
         if (!holdsParquet(path)) {
@@ -532,8 +535,7 @@ public final class RunOutput {
             spark.createDataFrame(java.util.List.of(), spec.schema()).write().mode(SaveMode.Overwrite).parquet(path);
         }
         schemas.put(spec.name(), spec.schema());
-        // Parquet footers hold row counts, so this reads no data pages.
-        long rows = spark.read().schema(spec.schema()).parquet(path).count();
+        long rows = rowsWritten(written, spec, path);
         double seconds = Math.round((System.nanoTime() - start) / 1e6) / 1000.0;
         manifest.report(spec.name(), rows, spec.partitionBy(), seconds);
         if (incremental) {
@@ -547,6 +549,23 @@ public final class RunOutput {
         // Not a publication step (nothing is visible yet): the kill test's way to stop a run between two reports.
         haltIfAsked("wrote " + spec.name());
         return rows;
+    }
+
+    /**
+     * The rows a write's observation counted. Spark hands the metric over once the write's query has ended; should it
+     * not come (it always has), the written files are counted instead (their footers: no data pages read).
+     */
+    private long rowsWritten(org.apache.spark.sql.Observation written, ReportSpec spec, String path) {
+        try {
+            Row metrics = scala.concurrent.Await.result(written.future(), scala.concurrent.duration.Duration.create(60, "s"));
+            return metrics.getLong(metrics.fieldIndex("rows"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            Progress.log("  " + spec.name() + ": no row count from the write after 60 s; counting the written files");
+            return spark.read().schema(spec.schema()).parquet(path).count();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the row count of " + spec.name(), e);
+        }
     }
 
     /** Whether the published report's partitions are of this column (a report of an earlier layout is rewritten whole). */
