@@ -275,12 +275,20 @@ INCREMENTAL_PARTS = 100
 INCREMENTAL_WORK = ["all", "--keep-duplicates", "--skip", "topics"]
 
 
-def incremental_scenario(args, work):
-    """A daily run: the corpus (Reuters-21578 x scale) in INCREMENTAL_PARTS files by date, the newest file held back;
-    a full run over the others, then the newest file added and a run with --since its first date (no --force: the
-    article store left by the first run is used). Both wall times and stage times are recorded."""
-    src, records, text_bytes = corpus_at(args.corpus, args.incremental, work)
-    base = os.path.join(work, f"incremental-x{args.incremental}")
+def incremental_scenario(args, work, long_articles=0):
+    """A daily run: the corpus (Reuters-21578 x scale, or with `long_articles` that many long articles as in the
+    long-article scenario) in INCREMENTAL_PARTS files by date, the newest file held back; a full run over the others,
+    then the newest file added and a run with --since its first date (no --force: the article store left by the first
+    run is used). Both wall times and stage times are recorded."""
+    if long_articles:
+        src, _, records, text_bytes = long_corpus(long_articles, os.path.join(work, f"long-{long_articles}.jsonl.gz"))
+        base = os.path.join(work, f"incremental-long-{long_articles}")
+        label = (f"{records:,} long articles (~{text_bytes / records / 1000:.1f} KB of text each, resampled from BBC and "
+                 "BuzzFeed-Webis 2016 as in the long-article scenario; dates spread over 2016-2017)")
+    else:
+        src, records, text_bytes = corpus_at(args.corpus, args.incremental, work)
+        base = os.path.join(work, f"incremental-x{args.incremental}")
+        label = f"Reuters-21578 x{args.incremental} ({records:,} records)"
     folder, held = os.path.join(base, "in"), os.path.join(base, "new-day.jsonl.gz")
     import shutil
     shutil.rmtree(base, ignore_errors=True)
@@ -301,7 +309,8 @@ def incremental_scenario(args, work):
     shutil.copy(held, os.path.join(folder, "new-day.jsonl.gz"))
     inc, inc_wall = run_newslens(INCREMENTAL_WORK + ["--since", since], folder, out, args.master, force=False)
     mb = text_bytes / 1e6
-    result = {"scale": args.incremental, "records": records, "new_records": len(newest), "files": INCREMENTAL_PARTS,
+    result = {"scale": args.incremental or None, "long_articles": long_articles or None, "corpus_label": label,
+              "text_mb": round(text_bytes / 1e6, 1), "records": records, "new_records": len(newest), "files": INCREMENTAL_PARTS,
               "command": "newslens " + " ".join(INCREMENTAL_WORK), "since": since,
               "full": {"wall_with_jvm_start": round(full_wall, 1), "stage_seconds": round(sum(x["seconds"] for x in full["stages"]), 1),
                        "stages": stage_rows(full, records - len(newest), mb), "report_seconds": report_seconds(full)},
@@ -311,7 +320,7 @@ def incremental_scenario(args, work):
                               "terms_store": inc["counts"].get("terms", {}).get("store"),
                               "actors_store": inc["counts"].get("actors", {}).get("store")}}
     result["incremental_share_of_full"] = round(inc_wall / full_wall, 3)
-    print(f"bench: incremental x{args.incremental}: full {full_wall:.1f} s, one more day ({len(newest)} articles) "
+    print(f"bench: incremental {label}: full {full_wall:.1f} s, one more day ({len(newest)} articles) "
           f"{inc_wall:.1f} s = {100 * inc_wall / full_wall:.0f}% of the full run", flush=True)
     return result
 
@@ -380,13 +389,17 @@ def main():
     ap.add_argument("--incremental", type=int, default=0, metavar="SCALE",
                     help="only the daily-run scenario: the corpus x SCALE in 100 files by date, a full run over 99, then "
                          "the newest file added and a --since run that uses the article store; both wall times")
+    ap.add_argument("--incremental-long", type=int, default=0, metavar="N",
+                    help="only the daily-run scenario on N long articles (as --long builds them) instead of Reuters-21578 "
+                         "copies")
     ap.add_argument("--no-record", action="store_true", help="do not rewrite docs/benchmarks.md")
     ap.add_argument("--record-from", metavar="RESULT_JSON", help="only rewrite docs/benchmarks.md from an earlier result")
     args = ap.parse_args()
     if args.record_from:
         with open(args.record_from) as f:
             r = json.load(f)
-        record(r, "bench-long" if r.get("long") else "bench-ner" if r.get("ner") else "bench-lda" if not r.get("scale_curve") and not r.get("baseline")
+        record(r, "bench-incremental-long" if r.get("incremental", {}).get("long_articles")
+               else "bench-incremental" if r.get("incremental") else "bench-long" if r.get("long") else "bench-ner" if r.get("ner") else "bench-lda" if not r.get("scale_curve") and not r.get("baseline")
                else "bench" if r.get("scale_curve") or r.get("baseline", {}).get("scale", 1) == 1 else "bench-large")
         return
     if not os.path.exists(args.corpus):
@@ -405,6 +418,11 @@ def main():
     if args.incremental:
         result["incremental"] = incremental_scenario(args, work)
         save(result, "bench-incremental", args)
+        return
+    if args.incremental_long:
+        result["corpus"] = "bbc + buzzfeed_webis_2016 from ../shared/corpora, sentences resampled (bench/run.py long_corpus)"
+        result["incremental"] = incremental_scenario(args, work, args.incremental_long)
+        save(result, "bench-incremental-long", args)
         return
     if args.long:
         result["corpus"] = "bbc + buzzfeed_webis_2016 from ../shared/corpora, sentences resampled (bench/run.py long_corpus)"
@@ -607,7 +625,8 @@ def record(r, marker):
         full, inc = g["full"], g["incremental"]
         ist, tst, ast = inc.get("ingest_store") or {}, inc.get("terms_store") or {}, inc.get("actors_store") or {}
         lines += ["### A daily run: one more day on an existing output", "",
-                  f"Reuters-21578 x{g['scale']} ({g['records']:,} records) in {g['files']} files by date; `{g['command']}` "
+                  f"{g.get('corpus_label') or 'Reuters-21578 x%s (%s records)' % (g['scale'], format(g['records'], ','))} "
+                  f"in {g['files']} files by date; `{g['command']}` "
                   f"on `{r['master']}` over the first {g['files'] - 1} files, then the newest file "
                   f"({g['new_records']:,} records, {g['new_records'] / g['records']:.1%}) added and the same command run with "
                   f"`--since {g['since']}` (no `--force`: the article store of the first run is used).", "",
