@@ -317,8 +317,19 @@ public final class Actors {
      * {@link #coMentionsFromCells} (pairs, and their actors' counts): a job persists it.
      */
     public static Dataset<Row> rollUp(Dataset<Row> unitCells) {
+        return rollUp(unitCells, 0);
+    }
+
+    /**
+     * As above, the cells shuffled into {@code partitions} parts (0: the session's shuffle partitions). Each part's
+     * pairs are summed in one hash map: with the few parts of a local run, a corpus of long articles (tens of millions
+     * of cells) overflows it, and Spark falls back to sorting and spilling them.
+     */
+    public static Dataset<Row> rollUp(Dataset<Row> unitCells, int partitions) {
         Column outlets = when(col(SOURCE).isNull(), array(lit("all"))).otherwise(array(lit("all"), col(SOURCE)));
-        return unitCells.filter(col("day").isNotNull()).repartition(col("scope"), col("a"), col("b"))
+        Dataset<Row> dated = unitCells.filter(col("day").isNotNull());
+        Column[] byPair = {col("scope"), col("a"), col("b")};
+        return (partitions > 0 ? dated.repartition(partitions, byPair) : dated.repartition(byPair))
                 .withColumn("period", col("day")).withColumn("outlet", explode(outlets))
                 .groupBy("period", "outlet", "scope", "a", "b")
                 .agg(sum("count").as("count"), sum("tone_sum").as("tone_sum"), sum("tone_n").as("tone_n"));

@@ -116,7 +116,7 @@ public final class ActorsJob {
                         cells = cells.filter(col("day").geq(lit(from)));
                     }
                     // Read twice by co_mentions (the pairs, and each pair's actors): kept while the report is written.
-                    Dataset<Row> rolled = Actors.rollUp(cells).persist(StorageLevel.MEMORY_AND_DISK());
+                    Dataset<Row> rolled = Actors.rollUp(cells, rollUpPartitions(cells)).persist(StorageLevel.MEMORY_AND_DISK());
                     try {
                         // A row of the actors' counts takes some 200 bytes while a broadcast is built: up to 4 million
                         // rows with an 8 GB driver heap, they are broadcast and the pairs not shuffled to meet them.
@@ -198,5 +198,27 @@ public final class ActorsJob {
                 Actors.release(shared);
             }
         }
+    }
+
+    /** Compressed Parquet bytes of co-mention cells per part of the roll-up: some 10 times as much once in a hash map. */
+    static final long ROLL_UP_BYTES_PER_PART = 8L << 20;
+
+    /** At most this many (Spark's own default of shuffle partitions), also where Spark cannot size the cells. */
+    static final int ROLL_UP_MAX_PARTS = 200;
+
+    /**
+     * How many parts the roll-up of {@code cells} needs so that each part's sums fit in memory: the session's shuffle
+     * partitions, or more where the cells (their files' size, which Spark knows without reading them) are larger.
+     */
+    static int rollUpPartitions(Dataset<Row> cells) {
+        return rollUpPartitions(cells, ROLL_UP_BYTES_PER_PART);
+    }
+
+    static int rollUpPartitions(Dataset<Row> cells, long bytesPerPart) {
+        int configured = Integer.parseInt(cells.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+        java.math.BigInteger bytes = cells.queryExecution().optimizedPlan().stats().sizeInBytes().bigInteger();
+        long parts = bytes.divide(java.math.BigInteger.valueOf(bytesPerPart))
+                .min(java.math.BigInteger.valueOf(ROLL_UP_MAX_PARTS)).longValue() + 1;
+        return (int) Math.max(configured, Math.min(parts, ROLL_UP_MAX_PARTS));
     }
 }

@@ -191,4 +191,23 @@ class ActorReportValuesTest {
         assertEquals(0.0, zh.toneSum);
         assertEquals(true, zh.sentenceTone.stream().allMatch(java.util.Objects::isNull), zh.sentenceTone.toString());
     }
+
+    @Test
+    void rollUpIsSplitByTheSizeOfTheCellsFilesAndSumsTheSame(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String path = dir.resolve("cells").toString();
+        Actors.unitCells(analysed(), List.of()).write().parquet(path);
+        Dataset<Row> cells = SparkTestSession.get().read().parquet(path);
+        long bytes;
+        try (var files = java.nio.file.Files.list(dir.resolve("cells"))) {
+            bytes = files.filter(f -> !f.getFileName().toString().startsWith(".") && !f.getFileName().toString().startsWith("_"))
+                    .mapToLong(f -> f.toFile().length()).sum();
+        }
+        int configured = Integer.parseInt(SparkTestSession.get().conf().get("spark.sql.shuffle.partitions"));
+        // Small cells: the session's partitions; one part per bytesPerPart of files otherwise, at most 200.
+        assertEquals(configured, ActorsJob.rollUpPartitions(cells, bytes + 1));
+        assertEquals(11, ActorsJob.rollUpPartitions(cells, bytes / 10));  // bytes = 10 · (bytes / 10) + less than that
+        assertEquals(200, ActorsJob.rollUpPartitions(cells, 1));
+        // However many parts, the sums are the same.
+        assertEquals(rows(Actors.coMentionsFromCells(Actors.rollUp(cells), 1)), rows(Actors.coMentionsFromCells(Actors.rollUp(cells, 7), 1)));
+    }
 }
