@@ -267,29 +267,38 @@ public final class Actors {
     /** The {@code day} of a unit cell summed over all the days of its articles (the {@code all} period). */
     public static final String ALL_DAYS = "all";
 
+    /** The outlet a cell of the {@code all} period is summed under (the articles' own, or {@code all}); null in the days' cells. */
+    public static final String OUTLET = "outlet";
+
     /**
      * What co_mentions counts, summed over the articles by period start ({@code day}, yyyy-MM-dd, null when undated),
      * outlet ({@code source}), scope and cell ({@link #cells}: a pair a &lt; b, a single actor a with b null, or the
      * units' n with both null), with {@code count}, {@code tone_sum} and {@code tone_n} (null for singles and n); and
-     * the same summed over every day ({@code day} = {@value #ALL_DAYS}, undated articles included), which is what the
-     * {@code all} period adds up. Sums: those of two sets of articles add up, so a run keeps them per group of stored
-     * articles and adds the new articles' to them ({@link io.newslens.report.ArticleStore#sums}); the totals make the
-     * {@code all} period a sum of one row per group and cell rather than of one per day. {@code carried}: columns of
-     * {@code analysed} (constant within what is summed) that are kept as keys.
+     * the same summed over every day ({@code day} = {@value #ALL_DAYS}, undated articles included) under each
+     * {@value #OUTLET} (the articles' own and {@code all}; {@code source} null): the rows of the {@code all} period as
+     * these articles give them. Sums: those of two sets of articles add up, so a run keeps them per group of stored
+     * articles and adds the new articles' to them ({@link io.newslens.report.ArticleStore#sums}). {@code carried}:
+     * columns of {@code analysed} (constant within what is summed) that are kept as keys.
      */
     public static Dataset<Row> unitCells(Dataset<Row> analysed, List<String> carried) {
         return withTotals(unitCells(analysed, true, carried), carried);
     }
 
+    private static final Column[] SUMS = {sum("count").as("count"), sum("tone_sum").as("tone_sum"), sum("tone_n").as("tone_n")};
+
+    /** The outlets a cell of {@code source} counts under: its own and `all` (a cell without an outlet only under `all`). */
+    private static Column outlets() {
+        return when(col(SOURCE).isNull(), array(lit("all"))).otherwise(array(lit("all"), col(SOURCE)));
+    }
+
     private static Dataset<Row> withTotals(Dataset<Row> cells, List<String> carried) {
         List<Column> keys = new ArrayList<>();
         carried.forEach(c -> keys.add(col(c)));
-        keys.addAll(List.of(col(SOURCE), col("scope"), col("a"), col("b")));
-        // The same shuffle as the days' sums (Spark reuses it): the cells are worked out once.
-        Dataset<Row> totals = cells.groupBy(keys.toArray(Column[]::new))
-                .agg(sum("count").as("count"), sum("tone_sum").as("tone_sum"), sum("tone_n").as("tone_n"))
-                .withColumn("day", lit(ALL_DAYS));
-        return cells.unionByName(totals);
+        keys.addAll(List.of(col(OUTLET), col("scope"), col("a"), col("b")));
+        Dataset<Row> totals = cells.withColumn(OUTLET, explode(outlets())).groupBy(keys.toArray(Column[]::new))
+                .agg(SUMS[0], SUMS[1], SUMS[2])
+                .withColumn("day", lit(ALL_DAYS)).withColumn(SOURCE, lit(null).cast(DataTypes.StringType));
+        return cells.withColumn(OUTLET, lit(null).cast(DataTypes.StringType)).unionByName(totals);
     }
 
     private static Dataset<Row> unitCells(Dataset<Row> analysed, boolean articleScope, List<String> carried) {
@@ -308,31 +317,75 @@ public final class Actors {
     }
 
     /**
-     * The unit cells ({@link #unitCells}, of one or more groups of articles: a cell of one day and outlet may come
-     * from several groups) summed under each of their periods and outlets: the day's rows under the day, the totals
-     * under `all`; the outlet and `all` (cells without an outlet only under `all`). Undated cells count in the totals
-     * only. One shuffle of the cells by pair, after which every sum is local (each groups by the pair and more), so
-     * the cells are not shuffled once per period and outlet. A daily run gives it only the cells of the periods it
-     * rewrites ({@code day} from the first of them on: the totals sort after every date). Read twice by
-     * {@link #coMentionsFromCells} (pairs, and their actors' counts): a job persists it.
+     * The unit cells ({@link #unitCells}, of one or more groups of articles) summed under each of their periods and
+     * outlets: {@link #rollUpDays} and {@link #rollUpTotals}. Read twice by {@link #coMentionsFromCells} (pairs, and
+     * their actors' counts).
      */
     public static Dataset<Row> rollUp(Dataset<Row> unitCells) {
         return rollUp(unitCells, 0);
     }
 
-    /**
-     * As above, the cells shuffled into {@code partitions} parts (0: the session's shuffle partitions). Each part's
-     * pairs are summed in one hash map: with the few parts of a local run, a corpus of long articles (tens of millions
-     * of cells) overflows it, and Spark falls back to sorting and spilling them.
-     */
+    /** As above, the cells shuffled into {@code partitions} parts (0: the session's shuffle partitions). */
     public static Dataset<Row> rollUp(Dataset<Row> unitCells, int partitions) {
-        Column outlets = when(col(SOURCE).isNull(), array(lit("all"))).otherwise(array(lit("all"), col(SOURCE)));
-        Dataset<Row> dated = unitCells.filter(col("day").isNotNull());
+        return rollUpDays(unitCells, partitions).unionByName(rollUpTotals(unitCells, partitions));
+    }
+
+    /** The rows of the {@code all} period: the totals of unit cells (of one or more groups) added up. */
+    public static Dataset<Row> rollUpTotals(Dataset<Row> unitCells, int partitions) {
+        return addUp(totalsOf(unitCells), partitions).withColumn("period", lit(ALL_DAYS))
+                .select("period", OUTLET, "scope", "a", "b", "count", "tone_sum", "tone_n");
+    }
+
+    /**
+     * The days' rows of unit cells (of one or more groups of articles: a cell of one day and outlet may come from
+     * several groups) summed under each period and outlet: the outlet and `all`. Undated cells count in the totals
+     * only. One shuffle of the cells by pair, after which every sum is local, so the cells are not shuffled once per
+     * period and outlet. A daily run gives it only the cells of the periods it rewrites. Each part's pairs are summed
+     * in one hash map: with the few parts of a local run, a corpus of long articles (tens of millions of cells)
+     * overflows it, and Spark falls back to sorting and spilling them; hence {@code partitions} (0: the session's).
+     */
+    public static Dataset<Row> rollUpDays(Dataset<Row> unitCells, int partitions) {
+        Dataset<Row> dated = unitCells.filter(col("day").isNotNull().and(col("day").notEqual(ALL_DAYS)));
         Column[] byPair = {col("scope"), col("a"), col("b")};
         return (partitions > 0 ? dated.repartition(partitions, byPair) : dated.repartition(byPair))
-                .withColumn("period", col("day")).withColumn("outlet", explode(outlets))
-                .groupBy("period", "outlet", "scope", "a", "b")
-                .agg(sum("count").as("count"), sum("tone_sum").as("tone_sum"), sum("tone_n").as("tone_n"));
+                .withColumn("period", col("day")).withColumn(OUTLET, explode(outlets()))
+                .groupBy("period", OUTLET, "scope", "a", "b").agg(SUMS[0], SUMS[1], SUMS[2]);
+    }
+
+    /**
+     * The rows of the {@code all} period: the totals of the {@code largest} group of unit cells and of the
+     * {@code others} (null: none) added up. A key only {@code largest} holds passes through as it is, without a
+     * shuffle: in a daily run, where the others are the new day's, the full run's millions of totals are read, not
+     * summed again. {@code largest} must be one group's (each key once); the others' keys are sent to every task, so
+     * the caller gives them here only when they are few enough (else: {@link #rollUp} of all of them).
+     */
+    public static Dataset<Row> rollUpTotals(Dataset<Row> largest, Dataset<Row> others, int partitions) {
+        Dataset<Row> big = totalsOf(largest);
+        if (others == null) {
+            return big.withColumn("period", lit(ALL_DAYS)).select("period", OUTLET, "scope", "a", "b", "count", "tone_sum", "tone_n");
+        }
+        Dataset<Row> small = totalsOf(others);
+        Dataset<Row> keys = org.apache.spark.sql.functions.broadcast(small.select(col(OUTLET).as("k_outlet"), col("scope").as("k_scope"),
+                col("a").as("k_a"), col("b").as("k_b")));
+        // Null-safe: a single actor's cell has b null, the units' n a and b.
+        Column same = big.col(OUTLET).eqNullSafe(col("k_outlet")).and(big.col("scope").eqNullSafe(col("k_scope")))
+                .and(big.col("a").eqNullSafe(col("k_a"))).and(big.col("b").eqNullSafe(col("k_b")));
+        Dataset<Row> passed = big.join(keys, same, "left_anti");
+        Dataset<Row> added = addUp(big.join(keys, same, "left_semi").unionByName(small), partitions);
+        return passed.unionByName(added).withColumn("period", lit(ALL_DAYS))
+                .select("period", OUTLET, "scope", "a", "b", "count", "tone_sum", "tone_n");
+    }
+
+    /** The totals' rows of unit cells (of one or more groups). */
+    private static Dataset<Row> totalsOf(Dataset<Row> unitCells) {
+        return unitCells.filter(col("day").equalTo(ALL_DAYS)).select(OUTLET, "scope", "a", "b", "count", "tone_sum", "tone_n");
+    }
+
+    /** Totals of several groups added up per outlet and cell: one shuffle by pair. */
+    private static Dataset<Row> addUp(Dataset<Row> totals, int partitions) {
+        Column[] byPair = {col("scope"), col("a"), col("b")};
+        return (partitions > 0 ? totals.repartition(partitions, byPair) : totals.repartition(byPair))
+                .groupBy(OUTLET, "scope", "a", "b").agg(SUMS[0], SUMS[1], SUMS[2]);
     }
 
     /**
@@ -348,9 +401,14 @@ public final class Actors {
      * the pairs) are few enough to send to every task, so the pairs are joined to them without being shuffled.
      */
     public static Dataset<Row> coMentionsFromCells(Dataset<Row> rolled, int minCount, boolean broadcastActors) {
+        return coMentionsFromCells(rolled, rolled.filter(col("b").isNull()), minCount, broadcastActors);
+    }
+
+    /** As above, with {@code rolled}'s rows of single actors and n ({@code b} null) given: a job keeps them. */
+    public static Dataset<Row> coMentionsFromCells(Dataset<Row> rolled, Dataset<Row> actorRows, int minCount, boolean broadcastActors) {
         Column nOf = org.apache.spark.sql.functions.max(when(col("a").isNull(), col("count")))
                 .over(Window.partitionBy("period", "outlet", "scope"));
-        Dataset<Row> actorCounts = rolled.filter(col("b").isNull()).withColumn("n", nOf).filter(col("a").isNotNull())
+        Dataset<Row> actorCounts = actorRows.withColumn("n", nOf).filter(col("a").isNotNull())
                 .select(col("period"), col("outlet"), col("scope"), col("a").as("actor"), col("count"), col("n"));
         if (broadcastActors) {
             actorCounts = org.apache.spark.sql.functions.broadcast(actorCounts);

@@ -105,27 +105,41 @@ public final class ActorsJob {
                 boolean network = out.wants(ActorReports.NETWORK_NODES, ActorReports.NETWORK_EDGES);
                 if (network || out.wants(ActorReports.CO_MENTIONS)) {
                     // The co-mention counts of the stored articles come from the store, summed per group of articles;
-                    // only the groups that changed (this run's new articles, usually) are counted again. rollUp adds
-                    // up the groups' cells with the rest of its sums.
-                    Dataset<Row> cells = ArticleStore.sums(out, CELLS, storeKey(o, spark) + " cells v2", done,
+                    // only the groups that changed (this run's new articles, usually) are counted again.
+                    ArticleStore.Split split = ArticleStore.sumsSplit(out, CELLS, storeKey(o, spark) + " cells v3", done,
                             List.of(Articles.ARTICLE_ID, Articles.SOURCE, Actors.PERIOD_START, ArticleStore.CONTENT),
                             rows -> Actors.unitCells(rows, List.of(ArticleStore.BATCH)), stored);
+                    Dataset<Row> largest = split.largest();
+                    Dataset<Row> others = split.others();
                     // Each period's rows depend on its own cells only (`all` on the groups' totals): where the published
                     // report keeps the periods before `from`, only the cells of the others are added up.
                     if (out.replacesPartitions(ActorReports.CO_MENTIONS, from)) {
-                        cells = cells.filter(col("day").geq(lit(from)));
+                        largest = largest.filter(col("day").geq(lit(from)));
+                        others = others == null ? null : others.filter(col("day").geq(lit(from)));
                     }
-                    // Read twice by co_mentions (the pairs, and each pair's actors): kept while the report is written.
-                    Dataset<Row> rolled = Actors.rollUp(cells, rollUpPartitions(cells)).persist(StorageLevel.MEMORY_AND_DISK());
+                    Dataset<Row> cells = others == null ? largest : largest.unionByName(others);
+                    int parts = rollUpPartitions(cells);
+                    // The days' rows are read twice by co_mentions (the pairs, and each pair's actors): kept while it is
+                    // written. The totals of `all`: where the other groups' are few (a daily run's new articles), the
+                    // largest group's keys they lack pass through (read again rather than kept); else all are summed.
+                    Dataset<Row> days = Actors.rollUpDays(cells, parts).persist(StorageLevel.MEMORY_AND_DISK());
+                    boolean passThrough = others == null
+                            || others.filter(col("day").equalTo(Actors.ALL_DAYS)).count() <= Runtime.getRuntime().maxMemory() / 3000;
+                    Dataset<Row> totals = passThrough ? Actors.rollUpTotals(largest, others, parts)
+                            : Actors.rollUpTotals(cells, parts).persist(StorageLevel.MEMORY_AND_DISK());
+                    Dataset<Row> rolled = days.unionByName(totals);
+                    Dataset<Row> actorRows = rolled.filter(col("b").isNull()).persist(StorageLevel.MEMORY_AND_DISK());
                     try {
                         // A row of the actors' counts takes some 200 bytes while a broadcast is built: up to 4 million
                         // rows with an 8 GB driver heap, they are broadcast and the pairs not shuffled to meet them.
-                        boolean broadcastActors = rolled.filter(col("b").isNull()).count() <= Runtime.getRuntime().maxMemory() / 2000;
+                        boolean broadcastActors = actorRows.count() <= Runtime.getRuntime().maxMemory() / 2000;
                         out.write(ActorReports.CO_MENTIONS, Actors.conform(Actors.named(Actors.named(
-                                Actors.coMentionsFromCells(rolled, o.minCount(), broadcastActors),
+                                Actors.coMentionsFromCells(rolled, actorRows, o.minCount(), broadcastActors),
                                 dict, "actor_a", "name_a"), dict, "actor_b", "name_b"), ActorReports.CO_MENTIONS), manifest, from);
                     } finally {
-                        rolled.unpersist();
+                        actorRows.unpersist();
+                        totals.unpersist();
+                        days.unpersist();
                     }
                 }
                 if (out.wants(ActorReports.CO_MENTION_KWIC)) {

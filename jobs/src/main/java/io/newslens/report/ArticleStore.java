@@ -189,6 +189,50 @@ public final class ArticleStore {
      */
     public static Dataset<Row> sums(RunOutput out, String name, String key, Dataset<Row> done, List<String> membership,
                                     UnaryOperator<Dataset<Row>> sum, Map<String, Object> account) {
+        List<String> all = sumGroups(out, name, key, done, membership, sum, account);
+        if (all.isEmpty()) {
+            return sum.apply(done).drop(BATCH);
+        }
+        return read(done.sparkSession(), out.storeRoot(name), all);
+    }
+
+    /**
+     * {@link #sums}, in two parts: the sums of the group whose files are largest (in a daily run, the full run's
+     * articles) and those of the others, null when there are none. A caller that adds them up can let the keys only
+     * the largest group holds pass through as they are.
+     */
+    public record Split(Dataset<Row> largest, Dataset<Row> others) {
+    }
+
+    /** See {@link Split}; the arguments are those of {@link #sums}. */
+    public static Split sumsSplit(RunOutput out, String name, String key, Dataset<Row> done, List<String> membership,
+                                  UnaryOperator<Dataset<Row>> sum, Map<String, Object> account) {
+        List<String> all = sumGroups(out, name, key, done, membership, sum, account);
+        if (all.isEmpty()) {
+            return new Split(sum.apply(done).drop(BATCH), null);
+        }
+        String largest = all.get(0);
+        long most = -1;
+        for (String b : all) {
+            long bytes = out.storeBatchBytes(name, b);
+            if (bytes > most) {
+                most = bytes;
+                largest = b;
+            }
+        }
+        List<String> rest = new ArrayList<>(all);
+        rest.remove(largest);
+        String root = out.storeRoot(name);
+        return new Split(read(done.sparkSession(), root, List.of(largest)), rest.isEmpty() ? null : read(done.sparkSession(), root, rest));
+    }
+
+    private static Dataset<Row> read(org.apache.spark.sql.SparkSession spark, String root, List<String> batches) {
+        return spark.read().parquet(batches.stream().map(b -> root + "/" + BATCH + "=" + b).toArray(String[]::new));
+    }
+
+    /** Writes the changed groups' sums and lists every group's in this run's version; returns the groups' folder names. */
+    private static List<String> sumGroups(RunOutput out, String name, String key, Dataset<Row> done, List<String> membership,
+                                          UnaryOperator<Dataset<Row>> sum, Map<String, Object> account) {
         Column[] members = membership.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         // One row per group: cheap to collect.
         Map<String, String> fingerprints = new java.util.TreeMap<>();
@@ -224,10 +268,7 @@ public final class ArticleStore {
         out.recordStore(name, key, all);
         account.put(name + "_reused", fingerprints.size() - changed.size());
         account.put(name + "_summed", changed.size());
-        if (all.isEmpty()) {
-            return sum.apply(done).drop(BATCH);
-        }
-        return done.sparkSession().read().parquet(all.stream().map(b -> root + "/" + BATCH + "=" + b).toArray(String[]::new));
+        return all;
     }
 
     /**

@@ -152,6 +152,15 @@ public final class RunOutput {
         }
     }
 
+    /** Bytes of batch {@code batch} of store {@code name} (its files'). */
+    public long storeBatchBytes(String name, String batch) {
+        try {
+            return fs.getContentSummary(new Path(storeRoot(name), "batch=" + batch)).getLength();
+        } catch (IOException e) {
+            throw new OutputException("cannot read " + storeRoot(name) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Deletes batch {@code batch} of store {@code name} if it exists (e.g. a killed run's, about to be written again). */
     public void deleteStoreBatch(String name, String batch) {
         try {
