@@ -355,9 +355,8 @@ public final class Actors {
     /**
      * The rows of the {@code all} period: the totals of the {@code largest} group of unit cells and of the
      * {@code others} (null: none) added up. A key only {@code largest} holds passes through as it is, without a
-     * shuffle: in a daily run, where the others are the new day's, the full run's millions of totals are read, not
-     * summed again. {@code largest} must be one group's (each key once); the others' keys are sent to every task, so
-     * the caller gives them here only when they are few enough (else: {@link #rollUp} of all of them).
+     * shuffle: in a daily run, where the others are the days' since the full run, the full run's millions of totals
+     * are read, not summed again. {@code largest} must be one group's (each key once).
      */
     public static Dataset<Row> rollUpTotals(Dataset<Row> largest, Dataset<Row> others, int partitions) {
         Dataset<Row> big = totalsOf(largest);
@@ -365,13 +364,18 @@ public final class Actors {
             return big.withColumn("period", lit(ALL_DAYS)).select("period", OUTLET, "scope", "a", "b", "count", "tone_sum", "tone_n");
         }
         Dataset<Row> small = totalsOf(others);
-        Dataset<Row> keys = org.apache.spark.sql.functions.broadcast(small.select(col(OUTLET).as("k_outlet"), col("scope").as("k_scope"),
-                col("a").as("k_a"), col("b").as("k_b")));
-        // Null-safe: a single actor's cell has b null, the units' n a and b.
-        Column same = big.col(OUTLET).eqNullSafe(col("k_outlet")).and(big.col("scope").eqNullSafe(col("k_scope")))
-                .and(big.col("a").eqNullSafe(col("k_a"))).and(big.col("b").eqNullSafe(col("k_b")));
-        Dataset<Row> passed = big.join(keys, same, "left_anti");
-        Dataset<Row> added = addUp(big.join(keys, same, "left_semi").unionByName(small), partitions);
+        // The others' keys as a Bloom filter (some 1.2 bytes a key, sent to every task): a key it does not hold is
+        // certainly the largest group's alone and passes through; the few it may hold (shared, or by chance: about 1%
+        // of the rest) are summed with the others' rows, which is right either way.
+        Column key = org.apache.spark.sql.functions.xxhash64(col(OUTLET), col("scope"), col("a"), col("b"));
+        long keys = Math.max(1, small.count());
+        org.apache.spark.util.sketch.BloomFilter filter = small.select(key.as("h")).stat().bloomFilter("h", keys, 0.01);
+        org.apache.spark.broadcast.Broadcast<org.apache.spark.util.sketch.BloomFilter> sent = org.apache.spark.api.java.JavaSparkContext
+                .fromSparkContext(largest.sparkSession().sparkContext()).broadcast(filter);
+        Column mayShare = udf((UDF1<Long, Boolean>) h -> sent.value().mightContainLong(h), DataTypes.BooleanType)
+                .withName("newslens_may_share").apply(key);
+        Dataset<Row> passed = big.filter(org.apache.spark.sql.functions.not(mayShare));
+        Dataset<Row> added = addUp(big.filter(mayShare).unionByName(small), partitions);
         return passed.unionByName(added).withColumn("period", lit(ALL_DAYS))
                 .select("period", OUTLET, "scope", "a", "b", "count", "tone_sum", "tone_n");
     }

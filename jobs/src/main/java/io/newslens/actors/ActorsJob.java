@@ -120,11 +120,12 @@ public final class ActorsJob {
                     Dataset<Row> cells = others == null ? largest : largest.unionByName(others);
                     int parts = rollUpPartitions(cells);
                     // The days' rows are read twice by co_mentions (the pairs, and each pair's actors): kept while it is
-                    // written. The totals of `all`: where the other groups' are few (a daily run's new articles), the
-                    // largest group's keys they lack pass through (read again rather than kept); else all are summed.
+                    // written. The totals of `all`: the largest group's keys the others lack pass through (read again
+                    // rather than kept), unless the others' keys are too many for a Bloom filter of some 1.2 bytes each
+                    // in every task (a 16th of the heap): then all are summed.
                     Dataset<Row> days = Actors.rollUpDays(cells, parts).persist(StorageLevel.MEMORY_AND_DISK());
                     boolean passThrough = others == null
-                            || others.filter(col("day").equalTo(Actors.ALL_DAYS)).count() <= Runtime.getRuntime().maxMemory() / 3000;
+                            || others.filter(col("day").equalTo(Actors.ALL_DAYS)).count() <= Runtime.getRuntime().maxMemory() / 16;
                     Dataset<Row> totals = passThrough ? Actors.rollUpTotals(largest, others, parts)
                             : Actors.rollUpTotals(cells, parts).persist(StorageLevel.MEMORY_AND_DISK());
                     Dataset<Row> rolled = days.unionByName(totals);
