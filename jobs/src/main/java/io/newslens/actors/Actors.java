@@ -356,9 +356,10 @@ public final class Actors {
      * The rows of the {@code all} period: the totals of the {@code largest} group of unit cells and of the
      * {@code others} (null: none) added up. A key only {@code largest} holds passes through as it is, without a
      * shuffle: in a daily run, where the others are the days' since the full run, the full run's millions of totals
-     * are read, not summed again. {@code largest} must be one group's (each key once).
+     * are read, not summed again. {@code largest} must be one group's (each key once); {@code otherKeys}: how many
+     * totals' rows the others have (the Bloom filter's size).
      */
-    public static Dataset<Row> rollUpTotals(Dataset<Row> largest, Dataset<Row> others, int partitions) {
+    public static Dataset<Row> rollUpTotals(Dataset<Row> largest, Dataset<Row> others, long otherKeys, int partitions) {
         Dataset<Row> big = totalsOf(largest);
         if (others == null) {
             return big.withColumn("period", lit(ALL_DAYS)).select("period", OUTLET, "scope", "a", "b", "count", "tone_sum", "tone_n");
@@ -368,8 +369,7 @@ public final class Actors {
         // certainly the largest group's alone and passes through; the few it may hold (shared, or by chance: about 1%
         // of the rest) are summed with the others' rows, which is right either way.
         Column key = org.apache.spark.sql.functions.xxhash64(col(OUTLET), col("scope"), col("a"), col("b"));
-        long keys = Math.max(1, small.count());
-        org.apache.spark.util.sketch.BloomFilter filter = small.select(key.as("h")).stat().bloomFilter("h", keys, 0.01);
+        org.apache.spark.util.sketch.BloomFilter filter = small.select(key.as("h")).stat().bloomFilter("h", Math.max(1, otherKeys), 0.01);
         org.apache.spark.broadcast.Broadcast<org.apache.spark.util.sketch.BloomFilter> sent = org.apache.spark.api.java.JavaSparkContext
                 .fromSparkContext(largest.sparkSession().sparkContext()).broadcast(filter);
         Column mayShare = udf((UDF1<Long, Boolean>) h -> sent.value().mightContainLong(h), DataTypes.BooleanType)
@@ -381,7 +381,7 @@ public final class Actors {
     }
 
     /** The totals' rows of unit cells (of one or more groups). */
-    private static Dataset<Row> totalsOf(Dataset<Row> unitCells) {
+    public static Dataset<Row> totalsOf(Dataset<Row> unitCells) {
         return unitCells.filter(col("day").equalTo(ALL_DAYS)).select(OUTLET, "scope", "a", "b", "count", "tone_sum", "tone_n");
     }
 

@@ -124,9 +124,9 @@ public final class ActorsJob {
                     // rather than kept), unless the others' keys are too many for a Bloom filter of some 1.2 bytes each
                     // in every task (a 16th of the heap): then all are summed.
                     Dataset<Row> days = Actors.rollUpDays(cells, parts).persist(StorageLevel.MEMORY_AND_DISK());
-                    boolean passThrough = others == null
-                            || others.filter(col("day").equalTo(Actors.ALL_DAYS)).count() <= Runtime.getRuntime().maxMemory() / 16;
-                    Dataset<Row> totals = passThrough ? Actors.rollUpTotals(largest, others, parts)
+                    long otherKeys = others == null ? 0 : Actors.totalsOf(others).count();
+                    boolean passThrough = otherKeys <= Runtime.getRuntime().maxMemory() / 16;
+                    Dataset<Row> totals = passThrough ? Actors.rollUpTotals(largest, others, otherKeys, parts)
                             : Actors.rollUpTotals(cells, parts).persist(StorageLevel.MEMORY_AND_DISK());
                     Dataset<Row> rolled = days.unionByName(totals);
                     Dataset<Row> actorRows = rolled.filter(col("b").isNull()).persist(StorageLevel.MEMORY_AND_DISK());

@@ -220,14 +220,14 @@ class ActorReportValuesTest {
                 org.apache.spark.sql.functions.col(Actors.ARTICLE_ID).isin("a1", "a4"), "stored").otherwise("new")), List.of("g"));
         Dataset<Row> stored = cells.filter("g = 'stored'").drop("g");
         Dataset<Row> added = cells.filter("g = 'new'").drop("g");
-        Dataset<Row> rolled = Actors.rollUpDays(cells.drop("g"), 0).unionByName(Actors.rollUpTotals(stored, added, 3));
+        Dataset<Row> rolled = Actors.rollUpDays(cells.drop("g"), 0).unionByName(Actors.rollUpTotals(stored, added, Actors.totalsOf(added).count(), 3));
         assertEquals(rows(Actors.coMentionsFromCells(Actors.rollUp(cells.drop("g")), 1)), rows(Actors.coMentionsFromCells(rolled, 1)));
         // Over all: 4 articles, CHN in a1, a2, a4 (3), USA in a1, a3 (2), both in a1. Wire: a1, a2, a4; USA in a1 only.
         assertEquals(List.of("Wire | CHN | USA | 1 | 3 | 1 | 3", "all | CHN | USA | 1 | 3 | 2 | 4"),
                 rows(Actors.coMentionsFromCells(rolled, 1).filter("scope = 'article' AND period = 'all'")
                         .select("outlet", "actor_a", "actor_b", "count", "count_a", "count_b", "n")));
         // Each key of the `all` period once: the passed-through keys are not also summed with the others.
-        Dataset<Row> totals = Actors.rollUpTotals(stored, added, 3);
+        Dataset<Row> totals = Actors.rollUpTotals(stored, added, Actors.totalsOf(added).count(), 3);
         assertEquals(totals.count(), totals.select("outlet", "scope", "a", "b").distinct().count());
         assertEquals(List.of("Daily | 1", "Wire | 3", "all | 4"),
                 rows(totals.filter("scope = 'article' AND a IS NULL AND b IS NULL").select("outlet", "count")));
