@@ -17,8 +17,9 @@ import org.apache.spark.sql.Row;
  * hash of exactly what the work reads ({@value #CONTENT}), as Parquet batches under {@code OUTPUT/.store/NAME/batch=RUN/}
  * (one per run that did work), which each version lists with the store's key (the build and settings the work
  * depends on) in {@code _store/NAME.json}. A later run with the same key takes the results of the articles it finds
- * there (same id, same content) and does the work only for the others, which make its own batch. {@code --force} or
- * another key: the work is done for every article and the store starts over.
+ * there (same id, same content) and does the work only for the others, which make its own batch, together with the
+ * stored rows of the small batches it takes in ({@link #toMerge}). {@code --force} or another key: the work is done for
+ * every article and the store starts over.
  */
 public final class ArticleStore {
     public static final String BATCH = "batch";
@@ -40,10 +41,12 @@ public final class ArticleStore {
         private final List<Dataset<Row>> cached;
         private final List<String> batches;
         private final java.util.function.LongSupplier storedRows;
+        private final List<String> merged;
+        private final java.util.function.LongSupplier mergedRows;
 
         private Lookup(RunOutput out, String name, String key, Dataset<Row> rows, String idColumn, List<String> resultColumns,
                        String reusedRun, String whyNot, List<Dataset<Row>> cached, List<String> batches,
-                       java.util.function.LongSupplier storedRows) {
+                       java.util.function.LongSupplier storedRows, List<String> merged, java.util.function.LongSupplier mergedRows) {
             this.out = out;
             this.name = name;
             this.key = key;
@@ -55,6 +58,8 @@ public final class ArticleStore {
             this.cached = cached == null ? List.of() : cached;
             this.batches = batches;
             this.storedRows = storedRows;
+            this.merged = merged;
+            this.mergedRows = mergedRows;
         }
 
         /** The id, the kept columns, {@value #CONTENT}, the result columns and {@value #BATCH} (this run's id: worked on now). */
@@ -64,17 +69,20 @@ public final class ArticleStore {
 
         /**
          * Writes this run's batch (the rows of {@code done}, a persisted form of {@link #rows}, worked on in this
-         * run) and lists it with the published batches in this run's version (or, when most stored rows are of
-         * articles no longer in the corpus, every row of {@code done} as the one batch); returns the manifest's
-         * account of the store.
+         * run, and the stored rows of the batches it takes in: {@link #toMerge}) and lists it with the other published
+         * batches in this run's version (or, when most stored rows are of articles no longer in the corpus, every row
+         * of {@code done} as the one batch); returns the manifest's account of the store.
          */
         public Map<String, Object> save(Dataset<Row> done) {
             List<Column> stored = new ArrayList<>(List.of(col(idColumn), col(CONTENT)));
             resultColumns.forEach(c -> stored.add(col(c)));
             Dataset<Row> fresh = done.filter(col(BATCH).equalTo(lit(out.runId())));
-            long worked = fresh.count();
-            long reused = reusedRun == null ? 0 : done.filter(col(BATCH).notEqual(lit(out.runId()))).count();
+            long freshRows = fresh.count();
+            long mergedIn = merged.isEmpty() ? 0 : mergedRows.getAsLong();
+            long worked = freshRows - mergedIn;
+            long reused = reusedRun == null ? 0 : done.filter(col(BATCH).notEqual(lit(out.runId()))).count() + mergedIn;
             List<String> all = new ArrayList<>(batches);
+            all.removeAll(merged);
             boolean compacted = false;
             if (reusedRun != null && storedRows.getAsLong() - reused > reused + worked) {
                 // Most stored rows are of articles gone from the corpus (or changed): the store starts over as one batch.
@@ -83,7 +91,7 @@ public final class ArticleStore {
                 compacted = true;
             }
             // A batch of no rows would leave a folder without a Parquet file, which a later run could not read.
-            if (worked > 0 || compacted && reused > 0) {
+            if (freshRows > 0 || compacted && reused > 0) {
                 fresh.select(stored.toArray(Column[]::new)).write().parquet(out.storeBatch(name));
                 all.add(out.runId());
             }
@@ -94,6 +102,7 @@ public final class ArticleStore {
             m.put("articles_worked_on", worked);
             m.put("not_reused_because", whyNot);
             m.put("compacted", compacted);
+            m.put("batches_merged", compacted ? 0 : merged.size());
             cached.forEach(Dataset::unpersist);
             return m;
         }
@@ -145,15 +154,13 @@ public final class ArticleStore {
         Column[] result = outColumns.toArray(Column[]::new);
         if (whyNot != null) {
             Dataset<Row> all = work.apply(input.withColumn(CONTENT, content)).withColumn(BATCH, lit(out.runId()));
-            return new Lookup(out, name, key, all.select(result), idColumn, resultColumns, null, whyNot, null, List.of(), () -> 0);
+            return new Lookup(out, name, key, all.select(result), idColumn, resultColumns, null, whyNot, null, List.of(), () -> 0,
+                    List.of(), () -> 0);
         }
-        List<Column> storedColumns = new ArrayList<>(List.of(col(idColumn), col(CONTENT)));
-        resultColumns.forEach(c -> storedColumns.add(col(c)));
-        storedColumns.add(col(BATCH).cast("string").as(BATCH));
         String root = out.storeRoot(name);
-        Dataset<Row> found = input.sparkSession().read().option("basePath", root)
+        Dataset<Row> files = input.sparkSession().read().option("basePath", root)
                 .parquet(stored.batches().stream().map(b -> root + "/" + BATCH + "=" + b).toArray(String[]::new))
-                .select(storedColumns.toArray(Column[]::new));
+                .withColumn(BATCH, col(BATCH).cast("string"));
         scala.collection.immutable.Seq<String> on = scala.jdk.javaapi.CollectionConverters.asScala(List.of(idColumn, CONTENT)).toSeq();
         // Ids, kept columns and content hashes only (no text): read for the articles found and for those to work on.
         List<Column> narrowColumns = new ArrayList<>();
@@ -161,9 +168,24 @@ public final class ArticleStore {
         kept.forEach(c -> narrowColumns.add(col(c)));
         narrowColumns.add(content.as(CONTENT));
         Dataset<Row> narrow = input.select(narrowColumns.toArray(Column[]::new)).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> missing = narrow.select(col(idColumn), col(CONTENT)).join(found.select(col(idColumn), col(CONTENT)), on, "left_anti")
+        Dataset<Row> missing = narrow.select(col(idColumn), col(CONTENT)).join(files.select(col(idColumn), col(CONTENT)), on, "left_anti")
                 .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-        boolean few = missing.count() <= BROADCAST_MISSES;
+        long missingCount = missing.count();
+        boolean few = missingCount <= BROADCAST_MISSES;
+        // The batches this run's takes in: decided by their rows (read from the files' footers, not their data).
+        List<String> merged = List.of();
+        if (missingCount > 0) {
+            Map<String, Long> rowsPerBatch = new LinkedHashMap<>();
+            for (Row r : files.groupBy(col(BATCH)).count().collectAsList()) {
+                rowsPerBatch.put(r.getString(0), r.getLong(1));
+            }
+            merged = toMerge(rowsPerBatch, missingCount);
+        }
+        List<Column> storedColumns = new ArrayList<>(List.of(col(idColumn), col(CONTENT)));
+        resultColumns.forEach(c -> storedColumns.add(col(c)));
+        storedColumns.add(merged.isEmpty() ? col(BATCH)
+                : org.apache.spark.sql.functions.when(col(BATCH).isin(merged.toArray()), lit(out.runId())).otherwise(col(BATCH)).as(BATCH));
+        Dataset<Row> found = files.select(storedColumns.toArray(Column[]::new));
         Dataset<Row> toWork = input.join(few ? org.apache.spark.sql.functions.broadcast(missing) : missing,
                 scala.jdk.javaapi.CollectionConverters.asScala(List.of(idColumn)).toSeq(), "inner");
         Dataset<Row> worked = work.apply(toWork).withColumn(BATCH, lit(out.runId())).select(result);
@@ -171,8 +193,39 @@ public final class ArticleStore {
         // where they are read, and not shuffled.
         Dataset<Row> index = narrow.count() <= broadcastCorpus() ? org.apache.spark.sql.functions.broadcast(narrow) : narrow;
         Dataset<Row> reused = found.join(index, on, "inner").select(result);
+        List<String> mergedBatches = merged;
+        java.util.function.LongSupplier mergedRows = () -> files.filter(col(BATCH).isin(mergedBatches.toArray()))
+                .select(col(idColumn), col(CONTENT)).join(index, on, "left_semi").count();
         return new Lookup(out, name, key, worked.unionByName(reused), idColumn, resultColumns, published, null,
-                List.of(narrow, missing), stored.batches(), found::count);
+                List.of(narrow, missing), stored.batches(), files::count, merged, mergedRows);
+    }
+
+    /** A stored batch of at most this many times the rows gathered so far joins them ({@link #toMerge}). */
+    static final long MERGE_RATIO = 2;
+
+    /**
+     * Which stored batches this run's batch takes in (their rows are then listed as this run's): the smallest ones,
+     * each while it holds at most {@value #MERGE_RATIO} times the rows gathered so far, starting with the {@code fresh}
+     * rows this run works on. Like a binary counter: daily runs leave a few batches (about the log of the corpus over a
+     * day's articles), each article's stored results are rewritten a few times over the store's life rather than
+     * every day, and a full run's batch is taken in only once the days since it add up to half its size. Each group of
+     * stored sums follows its batch ({@link #sums}): only the merged group is summed again.
+     *
+     * @param rowsPerBatch the stored batches and their rows
+     */
+    static List<String> toMerge(Map<String, Long> rowsPerBatch, long fresh) {
+        List<Map.Entry<String, Long>> bySize = new ArrayList<>(rowsPerBatch.entrySet());
+        bySize.sort(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+        List<String> merged = new ArrayList<>();
+        long gathered = fresh;
+        for (Map.Entry<String, Long> b : bySize) {
+            if (b.getValue() > MERGE_RATIO * gathered) {
+                break;
+            }
+            merged.add(b.getKey());
+            gathered += b.getValue();
+        }
+        return merged;
     }
 
     /**

@@ -213,6 +213,19 @@ class IncrementalRunTest {
                 store.path("terms_cells_summed").asInt()), store.toString());
         assertEquals(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(".current/_store/terms_cells.json").toFile())
                 .path("batches").size(), "only the first day's group has cells");
+        Thread.sleep(1100);
+
+        // Day 4's six articles: the batches of day 3 (1 row, at most twice 6) and of the first run (12 rows, at most
+        // twice the 7 gathered) join this run's (ArticleStore.toMerge): one batch, one group of cells, counted again.
+        day(in.resolve("day4.jsonl"), 4);
+        r = TestRuns.run(terms);
+        assertEquals(0, r.exitCode(), r.stderr());
+        store = TestRuns.manifest(out).path("counts").path("terms").path("store");
+        assertEquals(List.of(6, 13, 2, 0, 1), List.of(store.path("articles_worked_on").asInt(), store.path("articles_reused").asInt(),
+                store.path("batches_merged").asInt(), store.path("terms_cells_reused").asInt(), store.path("terms_cells_summed").asInt()),
+                store.toString());
+        assertEquals("[\"" + TestRuns.manifest(out).path("run_id").asText() + "\"]", new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve(".current/_store/terms.json").toFile()).path("batches").toString());
         Path full = dir.resolve("full");
         assertEquals(0, TestRuns.run("terms", "--config", config.toString(), "--output", full.toString()).exitCode());
         assertEquals(11, TestRuns.assertSameReports(out, full), "ingest (2), duplicates, boilerplate and the seven term reports");
