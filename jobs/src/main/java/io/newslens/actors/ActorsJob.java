@@ -163,14 +163,14 @@ public final class ActorsJob {
                     out.write(ActorReports.NETWORK_NODES, Actors.nodes(analysed, out.read(ActorReports.ACTORS.name())), manifest);
                     out.write(ActorReports.NETWORK_EDGES, Actors.conform(Actors.named(Actors.named(Actors.edges(co), dict,
                             "actor_a", "name_a"), dict, "actor_b", "name_b"), ActorReports.NETWORK_EDGES), manifest);
-                    // Streamed, a partition at a time, from the written reports into the file.
+                    // Streamed from the written reports into the file: the nodes a partition at a time, the edges as
+                    // lines the executors format.
                     Dataset<Row> nodes = out.read(ActorReports.NETWORK_NODES.name()).orderBy("actor_id");
                     // Every period's rows: in an incremental run, the published ones before `from` with this run's.
-                    Dataset<Row> edges = out.readWhole(ActorReports.CO_MENTIONS).filter(col("scope").equalTo("article").and(col("outlet").equalTo("all")))
-                            .orderBy("actor_a", "actor_b", "period");
+                    Dataset<Row> edges = out.readWhole(ActorReports.CO_MENTIONS).filter(col("scope").equalTo("article").and(col("outlet").equalTo("all")));
                     out.artifact(ActorReports.NETWORK_GEXF);
-                    out.writeText(ActorReports.NETWORK_GEXF,
-                            w -> Gexf.write(nodes.toLocalIterator(), edges.toLocalIterator(), o.period(), w));
+                    out.withLines(ActorReports.NETWORK_GEXF, Gexf.edgeLines(edges, o.period()).toDF(), lines -> out.writeText(
+                            ActorReports.NETWORK_GEXF, w -> Gexf.write(nodes.toLocalIterator(), lines, o.period(), w)));
                 }
                 if (out.wants(ActorReports.CANDIDATES)) {
                     // Summed per group of articles and kept in the store, like the co-mention cells: a run counts the

@@ -1,7 +1,12 @@
 package io.newslens.actors;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
@@ -15,11 +20,10 @@ final class Gexf {
     /**
      * Streams the network to {@code x}: neither the rows nor the document are held in memory at once.
      *
-     * @param nodes actor_network_nodes rows
-     * @param edges co_mentions rows of the article scope, ordered by actor_a, actor_b, period (so each pair's
-     *              period rows come before its {@code all} row: dates sort before letters)
+     * @param nodes     actor_network_nodes rows
+     * @param edgeLines {@link #edgeLines}, in their order: each edge without its id, which is its position here
      */
-    static void write(java.util.Iterator<Row> nodes, java.util.Iterator<Row> edges, String period, java.io.Writer x)
+    static void write(java.util.Iterator<Row> nodes, java.util.Iterator<String> edgeLines, String period, java.io.Writer x)
             throws java.io.IOException {
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n")
@@ -44,40 +48,77 @@ final class Gexf {
                     .append("\"/></attvalues></node>\n");
         }
         x.append("    </nodes>\n    <edges>\n");
-        String pair = null;
-        List<String> spells = new ArrayList<>();
-        int id = 0;
-        while (edges.hasNext()) {
-            Row e = edges.next();
-            String a = e.getString(e.fieldIndex("actor_a"));
-            String b = e.getString(e.fieldIndex("actor_b"));
-            String p = e.getString(e.fieldIndex("period"));
-            if (!(a + "\t" + b).equals(pair)) {
-                pair = a + "\t" + b;
-                spells.clear();
-            }
-            if (!p.equals("all")) {
-                spells.add(p);
-                continue;
-            }
-            x.append("      <edge id=\"").append(String.valueOf(id++)).append("\" source=\"").append(esc(a))
-                    .append("\" target=\"").append(esc(b)).append("\" weight=\"")
-                    .append(String.valueOf(e.getLong(e.fieldIndex("count")))).append("\">")
-                    .append("<attvalues><attvalue for=\"npmi\" value=\"").append(String.valueOf(e.getDouble(e.fieldIndex("npmi"))))
-                    .append("\"/></attvalues>");
-            if (!spells.isEmpty()) {
-                x.append("<spells>");
-                for (String s : spells) {
-                    x.append("<spell start=\"").append(s).append("\" end=\"").append(io.newslens.text.Periods.endOf(s, period)).append("\"/>");
-                }
-                x.append("</spells>");
-            }
-            x.append("</edge>\n");
+        long id = 0;
+        while (edgeLines.hasNext()) {
+            x.append("      <edge id=\"").append(String.valueOf(id++)).append('"').append(edgeLines.next()).append('\n');
         }
         x.append("    </edges>\n  </graph>\n</gexf>\n");
     }
 
+    /**
+     * Each edge of the network as one line of GEXF without its opening {@code <edge id="N"} (the writer numbers them
+     * in this order): source, target, weight (the {@code all} period's count), NPMI and the pair's periods as spells;
+     * ordered by actor_a, actor_b. Formatted by the executors, a range of pairs each, so the driver only copies lines.
+     *
+     * @param edges co_mentions rows of the article scope and every outlet together: each pair's period rows and its
+     *              {@code all} row
+     */
+    static Dataset<String> edgeLines(Dataset<Row> edges, String period) {
+        return edges.select("actor_a", "actor_b", "period", "count", "npmi")
+                .repartitionByRange(col("actor_a"), col("actor_b"))
+                // Each pair's period rows come before its `all` row: dates sort before letters.
+                .sortWithinPartitions("actor_a", "actor_b", "period")
+                .mapPartitions((MapPartitionsFunction<Row, String>) rows -> new EdgeLines(rows, period), Encoders.STRING());
+    }
+
+    /** One pair's rows (sorted as {@link #edgeLines} sorts them) to its line: given at its {@code all} row. */
+    private static final class EdgeLines extends io.newslens.report.Lookahead<String> {
+        private final java.util.Iterator<Row> rows;
+        private final String period;
+        private final List<String> spells = new ArrayList<>();
+        private String pair;
+
+        EdgeLines(java.util.Iterator<Row> rows, String period) {
+            this.rows = rows;
+            this.period = period;
+        }
+
+        @Override
+        protected String read() {
+            while (rows.hasNext()) {
+                Row e = rows.next();
+                String a = e.getString(0);
+                String b = e.getString(1);
+                String p = e.getString(2);
+                String key = a + "\t" + b;
+                if (!key.equals(pair)) {
+                    pair = key;
+                    spells.clear();
+                }
+                if (!p.equals(Actors.ALL_DAYS)) {
+                    spells.add(p);
+                    continue;
+                }
+                StringBuilder x = new StringBuilder(160);
+                x.append(" source=\"").append(esc(a)).append("\" target=\"").append(esc(b)).append("\" weight=\"")
+                        .append(e.getLong(3)).append("\">")
+                        .append("<attvalues><attvalue for=\"npmi\" value=\"").append(e.getDouble(4)).append("\"/></attvalues>");
+                if (!spells.isEmpty()) {
+                    x.append("<spells>");
+                    for (String s : spells) {
+                        x.append("<spell start=\"").append(s).append("\" end=\"").append(io.newslens.text.Periods.endOf(s, period)).append("\"/>");
+                    }
+                    x.append("</spells>");
+                }
+                return x.append("</edge>").toString();
+            }
+            return null;
+        }
+    }
+
     private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        // Line breaks too: an edge is one line of the parts the executors write (and XML would read them as spaces).
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("\n", "&#10;").replace("\r", "&#13;");
     }
 }

@@ -655,6 +655,68 @@ public final class RunOutput {
     }
 
     /**
+     * The lines of {@code text} (rows of one string column, in order), to be streamed by the driver into a file that
+     * {@link #writeText} writes: the executors write them in parallel as text parts into a scratch folder of this run's
+     * version, which {@code use} reads back part by part, in order, and which is deleted afterwards. Faster than
+     * fetching rows to the driver one partition at a time, where each partition's job runs alone.
+     */
+    public void withLines(String name, Dataset<Row> text, java.util.function.Consumer<java.util.Iterator<String>> use) {
+        Path scratch = new Path(new Path(versionDir, "_scratch"), name);
+        try {
+            text.write().mode(org.apache.spark.sql.SaveMode.Overwrite).text(scratch.toString());
+            List<Path> parts = new ArrayList<>();
+            for (FileStatus st : fs.listStatus(scratch)) {
+                if (st.isFile() && st.getPath().getName().startsWith("part-")) {
+                    parts.add(st.getPath());
+                }
+            }
+            // part-00000-..., part-00001-...: the file names hold the partition's index, so they sort in its order.
+            parts.sort(null);
+            use.accept(new PartLines(parts));
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + scratch + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                fs.delete(new Path(versionDir, "_scratch"), true);
+            } catch (IOException e) {
+                Progress.log("could not remove " + scratch + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The lines of text files, one file after the other, each opened when reached. */
+    private final class PartLines extends Lookahead<String> {
+        private final java.util.Iterator<Path> parts;
+        private java.io.BufferedReader reader;
+
+        PartLines(List<Path> parts) {
+            this.parts = parts.iterator();
+        }
+
+        @Override
+        protected String read() {
+            try {
+                while (true) {
+                    if (reader != null) {
+                        String line = reader.readLine();
+                        if (line != null) {
+                            return line;
+                        }
+                        reader.close();
+                        reader = null;
+                    }
+                    if (!parts.hasNext()) {
+                        return null;
+                    }
+                    reader = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(parts.next()), StandardCharsets.UTF_8), 1 << 16);
+                }
+            } catch (IOException e) {
+                throw new OutputException("cannot read " + versionDir + "/_scratch: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
      * A report as the published version will hold it once this run is: what {@link #read} gives, and for a report
      * written from a partition value on, the published partitions before that value, which publication carries over.
      */

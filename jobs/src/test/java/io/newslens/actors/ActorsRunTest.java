@@ -196,6 +196,28 @@ class ActorsRunTest {
                 .filter("actor_id = 'ACME_AI'").first().getString(9));
         String gexf = Files.readString(out.resolve("actor_network.gexf"));
         assertTrue(gexf.contains("<node id=\"ACME_AI\" label=\"Acme AI\">") && gexf.contains("source=\"ACME_AI\" target=\"CHN\" weight=\"2\""), gexf);
+        // Well-formed, with one edge per pair of co_mentions' article rows over every period and outlet, numbered in
+        // the pairs' order (the executors format the edges in ranges of pairs; the driver numbers them), each with its
+        // periods as spells.
+        org.w3c.dom.NodeList edges = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(out.resolve("actor_network.gexf").toFile()).getElementsByTagName("edge");
+        Dataset<Row> article = co.filter("scope = 'article' AND outlet = 'all'");
+        List<Row> pairs = article.filter("period = 'all'").orderBy("actor_a", "actor_b").collectAsList();
+        assertEquals(2, pairs.size(), "min_count 2: Acme AI with China and with the United States");
+        assertEquals(pairs.size(), edges.getLength());
+        Map<String, Integer> periods = new HashMap<>();
+        article.filter("period <> 'all'").collectAsList().forEach(p -> periods.merge(p.getAs("actor_a") + " " + p.getAs("actor_b"), 1, Integer::sum));
+        for (int i = 0; i < pairs.size(); i++) {
+            org.w3c.dom.Element e = (org.w3c.dom.Element) edges.item(i);
+            Row p = pairs.get(i);
+            assertEquals(i + " " + p.getAs("actor_a") + " " + p.getAs("actor_b") + " " + p.getAs("count") + " " + periods.getOrDefault(p.getAs("actor_a") + " " + p.getAs("actor_b"), 0),
+                    e.getAttribute("id") + " " + e.getAttribute("source") + " " + e.getAttribute("target") + " " + e.getAttribute("weight") + " "
+                            + e.getElementsByTagName("spell").getLength());
+        }
+        // Acme AI and China: n1 and n2, both in March 2024 (monthly periods): one spell. Acme AI and the United States:
+        // once in March, once in April, below min_count in each month: no spell.
+        assertTrue(gexf.contains("source=\"ACME_AI\" target=\"CHN\" weight=\"2\"><attvalues><attvalue for=\"npmi\" value=\"")
+                && gexf.contains("<spells><spell start=\"2024-03-01\" end=\"2024-03-31\"/></spells></edge>"), gexf);
         // Acme AI: n1 title and body (2), n2 twice in the body (2), n3 once (1).
         assertEquals(5L, spark.read().parquet(out.resolve("actor_mentions").toString()).filter("actor_id = 'ACME_AI'").count());
     }
