@@ -186,7 +186,7 @@ public final class Main {
      */
     static IngestStore.Plan storePlan(CommandLine cl, NewslensConfig config, RunOutput out,
                                       com.fasterxml.jackson.databind.JsonNode published, InputChanges changes) {
-        String key = RunState.storeKey(config);
+        String key = RunState.storeKey(config, Preflight.hadoopConfiguration());
         String run = published == null ? null : published.path("run_id").asText(null);
         if (cl.force()) {
             return IngestStore.Plan.readAll(key, "--force");

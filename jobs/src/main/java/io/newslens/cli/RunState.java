@@ -57,13 +57,26 @@ public final class RunState {
      * The ingest store's key ({@link io.newslens.ingest.IngestStore}): the newslens build and every setting the
      * per-record work reads (the inputs' declarations, the run's time zone, the UTF-8 and plain-text title rules,
      * the languages detected among). Settings applied after the store (duplicates kept, outlet names, gates,
-     * quarantine excerpt length, {@code --since}) are not in it.
+     * quarantine excerpt length, {@code --since}) are not in it. Each input's path as the file system qualifies it
+     * ({@code data/in} and {@code /home/me/data/in} are one input): a run from another working folder, or with the
+     * path written another way, still finds the store.
      */
-    public static String storeKey(NewslensConfig config) {
+    public static String storeKey(NewslensConfig config, Configuration conf) {
         ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode inputs = json.valueToTree(config.inputs());
+        for (com.fasterxml.jackson.databind.JsonNode input : inputs) {
+            String path = input.path("path").asText();
+            try {
+                org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+                path = p.getFileSystem(conf).makeQualified(p).toString();
+            } catch (IOException | IllegalArgumentException e) {
+                // Unqualifiable (an unknown scheme): the path as written, which Preflight has already reported.
+            }
+            ((com.fasterxml.jackson.databind.node.ObjectNode) input).put("path", path);
+        }
         try {
             return sha256(Fingerprints.build()
-                    + "\ninputs " + json.writeValueAsString(config.inputs())
+                    + "\ninputs " + json.writeValueAsString(inputs)
                     + "\ntimezone " + config.timezone()
                     + "\nmax_invalid_utf8_share " + config.ingest().maxInvalidUtf8Share()
                     + "\ntext_title_from_first_line " + config.ingest().textTitleFromFirstLine()

@@ -77,9 +77,12 @@ class UnchangedInputsTest {
         assertEquals(0, sessionsStarted, "Spark is not started for an unchanged run");
 
         // A new file: only it is read; the others' records come from the store, kept through the republished versions.
+        // The input written relative to the working folder is the same input as its absolute path.
         String republished = TestRuns.manifest(out).path("run_id").asText();
         Files.writeString(in.resolve("c.jsonl"), "{\"id\":\"c1\",\"title\":\"E\",\"text\":\"Fifth story.\"}\n");
-        assertEquals(0, run(args));
+        String relative = Path.of("").toAbsolutePath().relativize(in).toString();
+        assertFalse(relative.startsWith("/"), relative);
+        assertEquals(0, run("ingest", "--input", relative, "--output", out.toString()));
         assertEquals("{\"reused_from_run\":\"" + republished + "\",\"files_read\":1,\"files_reused\":2,\"records_reused\":3,"
                 + "\"not_reused_because\":null}", store(out));
         assertEquals(4, TestRuns.manifest(out).path("counts").path("ingest").path("records_read").asInt());
