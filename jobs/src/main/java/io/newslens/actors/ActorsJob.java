@@ -34,16 +34,24 @@ public final class ActorsJob {
     /** The store of co_mention_kwic's candidate examples per group of articles. */
     static final String KWIC_CELLS = "co_mention_kwic_cells";
 
-    /** What the per-article analysis depends on besides the article: the build, the options, the dictionary files. */
+    /**
+     * What the per-article analysis depends on besides the article: the build, the options (the dictionary files by
+     * their qualified paths, however they were written) and the dictionary files' contents as listed.
+     */
     static String storeKey(ActorsOptions o, SparkSession spark) {
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode options = json.valueToTree(o);
+        com.fasterxml.jackson.databind.node.ArrayNode dictionaries = options.putArray("dictionaries");
+        o.dictionaries().forEach(d -> dictionaries.add(Fingerprints.qualified(d, conf)));
         StringBuilder sb = new StringBuilder(Fingerprints.build());
         try {
-            sb.append("\noptions ").append(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(o));
+            sb.append("\noptions ").append(json.writeValueAsString(options));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot serialise the actors options", e);
         }
         for (String d : o.dictionaries()) {
-            sb.append("\ndictionary ").append(Fingerprints.tree(d, spark.sparkContext().hadoopConfiguration()));
+            sb.append("\ndictionary ").append(Fingerprints.tree(d, conf));
         }
         return Fingerprints.sha256(sb.toString());
     }

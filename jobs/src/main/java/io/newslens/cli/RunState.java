@@ -65,14 +65,7 @@ public final class RunState {
         ObjectMapper json = new ObjectMapper();
         com.fasterxml.jackson.databind.node.ArrayNode inputs = json.valueToTree(config.inputs());
         for (com.fasterxml.jackson.databind.JsonNode input : inputs) {
-            String path = input.path("path").asText();
-            try {
-                org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-                path = p.getFileSystem(conf).makeQualified(p).toString();
-            } catch (IOException | IllegalArgumentException e) {
-                // Unqualifiable (an unknown scheme): the path as written, which Preflight has already reported.
-            }
-            ((com.fasterxml.jackson.databind.node.ObjectNode) input).put("path", path);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) input).put("path", Fingerprints.qualified(input.path("path").asText(), conf));
         }
         try {
             return sha256(Fingerprints.build()

@@ -43,6 +43,20 @@ public final class Fingerprints {
         }
     }
 
+    /**
+     * {@code path} as its file system qualifies it ({@code file:/home/me/data/in} for {@code data/in} run from
+     * {@code /home/me}; the default file system's URI on a cluster): one path however it was written, for a store's
+     * key. An unqualifiable path (an unknown scheme) is returned as written.
+     */
+    public static String qualified(String path, Configuration conf) {
+        try {
+            Path p = new Path(path);
+            return p.getFileSystem(conf).makeQualified(p).toString();
+        } catch (IOException | IllegalArgumentException e) {
+            return path;
+        }
+    }
+
     /** Path, length and modification time of every file under {@code path} (a file or a folder), as one digest. */
     public static String tree(String path, Configuration conf) {
         try {

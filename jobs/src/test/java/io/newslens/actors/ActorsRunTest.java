@@ -167,6 +167,20 @@ class ActorsRunTest {
         assertEquals(20, Actors.coMentions(a, "article", 1).count(), "five actors in one article: ten pairs, for every outlet and its one");
     }
 
+    /** A dictionary written relative to the working folder is the same dictionary as its absolute path; another file is not. */
+    @Test
+    void theActorsStoreKeyNamesADictionaryByItsQualifiedPath(@TempDir Path dir) throws Exception {
+        Path mine = Files.writeString(dir.resolve("mine.jsonl"), "{\"actor_id\": \"ACME_AI\", \"name\": \"Acme AI\", \"type\": \"company\"}\n");
+        Path other = Files.writeString(dir.resolve("other.jsonl"), "{\"actor_id\": \"ACME_AI\", \"name\": \"Acme AI\", \"type\": \"company\"}\n");
+        String relative = Path.of("").toAbsolutePath().relativize(mine).toString();
+        assertTrue(!relative.startsWith("/"), relative);
+        ActorsOptions o = ActorsOptions.defaults();
+        String key = ActorsJob.storeKey(o.withDictionaries(List.of(mine.toString())), SparkTestSession.get());
+        assertEquals(key, ActorsJob.storeKey(o.withDictionaries(List.of(relative)), SparkTestSession.get()));
+        assertTrue(!key.equals(ActorsJob.storeKey(o.withDictionaries(List.of(other.toString())), SparkTestSession.get())),
+                "another file, the same contents: another dictionary");
+    }
+
     @Test
     void aUserDictionaryAddsAnActorToEveryActorReport(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("news.jsonl");
