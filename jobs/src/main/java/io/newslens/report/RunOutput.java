@@ -672,7 +672,9 @@ public final class RunOutput {
             }
             // part-00000-..., part-00001-...: the file names hold the partition's index, so they sort in its order.
             parts.sort(null);
-            use.accept(new PartLines(parts));
+            try (PartLines lines = new PartLines(parts)) {
+                use.accept(lines);
+            }
         } catch (IOException e) {
             throw new OutputException("cannot write " + scratch + ": " + e.getMessage(), e);
         } finally {
@@ -685,7 +687,7 @@ public final class RunOutput {
     }
 
     /** The lines of text files, one file after the other, each opened when reached. */
-    private final class PartLines extends Lookahead<String> {
+    private final class PartLines extends Lookahead<String> implements java.io.Closeable {
         private final java.util.Iterator<Path> parts;
         private java.io.BufferedReader reader;
 
@@ -712,6 +714,15 @@ public final class RunOutput {
                 }
             } catch (IOException e) {
                 throw new OutputException("cannot read " + versionDir + "/_scratch: " + e.getMessage(), e);
+            }
+        }
+
+        /** The file being read, when the caller stops before the end (a failed write). */
+        @Override
+        public void close() throws IOException {
+            if (reader != null) {
+                reader.close();
+                reader = null;
             }
         }
     }
