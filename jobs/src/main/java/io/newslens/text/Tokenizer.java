@@ -45,8 +45,10 @@ public final class Tokenizer {
     public static List<int[]> sentences(String text, String language) {
         BreakIterator it = BreakIterator.getSentenceInstance(language == null ? Locale.ENGLISH : Locale.forLanguageTag(language));
         List<int[]> result = new ArrayList<>();
-        // A blank line (title and body, paragraphs without a full stop) always ends a sentence.
-        java.util.regex.Matcher para = PARAGRAPH_BREAK.matcher(text);
+        // A blank line (title and body, paragraphs without a full stop) always ends a sentence; so does every line
+        // break of a text written a paragraph per line (a caption, a subheading or a byline line is not glued to the
+        // next paragraph's first sentence). A hard-wrapped text keeps its line breaks inside sentences.
+        java.util.regex.Matcher para = (paragraphPerLine(text) ? LINE_BREAK : PARAGRAPH_BREAK).matcher(text);
         int from = 0;
         while (from < text.length()) {
             int to = para.find() ? para.start() : text.length();
@@ -57,6 +59,30 @@ public final class Tokenizer {
     }
 
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\n\\s*");
+
+    /**
+     * Lines longer than any hard-wrapping writes (wire copy, e-mail and Usenet text wrap at 60 to 80 characters) mean
+     * that the text's line breaks end paragraphs.
+     */
+    static final int PARAGRAPH_LINE_CHARS = 150;
+
+    /** Whether {@code text} has a line break and a line longer than {@link #PARAGRAPH_LINE_CHARS}. */
+    static boolean paragraphPerLine(String text) {
+        if (text.indexOf('\n') < 0) {
+            return false;
+        }
+        int lineStart = 0;
+        while (lineStart <= text.length()) {
+            int end = text.indexOf('\n', lineStart);
+            end = end < 0 ? text.length() : end;
+            if (end - lineStart > PARAGRAPH_LINE_CHARS) {
+                return true;
+            }
+            lineStart = end + 1;
+        }
+        return false;
+    }
 
     private static void sentences(BreakIterator it, String text, int from, int to, List<int[]> result) {
         String paragraph = text.substring(from, to);

@@ -332,6 +332,17 @@ class EntityRecognitionTest {
                 EntityRecognizer.find(article, new java.util.ArrayList<>(io.newslens.text.Tokenizer.sentences(article, "en")), "en"));
     }
 
+    /** A subheading line of a text written a paragraph per line is not read as one name with the next line's start. */
+    @Test
+    void noNameIsReadAcrossTheLineBreakOfAParagraphPerLineText() {
+        ActorText a = new ActorText("", null, "Scotland travel to Ireland next week\nDublin\nMurrayfield officials said on "
+                + "Monday that the stadium had passed its safety checks and that tickets for the game against Ireland had "
+                + "sold out within an hour of going on sale.", "en", null, MatcherTest.MATCHER, true);
+        // Read as one sentence, the recogniser took "Dublin\nMurrayfield" for one place.
+        assertEquals(List.of("dictionary Scotland -> GBR (LOC) s0", "dictionary Ireland -> IRL (LOC) s0",
+                "dictionary Dublin -> IRL_GOV (ORG) s1", "dictionary Ireland -> IRL (LOC) s2"), mentions(a));
+    }
+
     @Test
     void aWireServicesSignOffIsNoActorButTheAgencyInAStoryIs() {
         ActorText a = new ActorText("", null, "Commerce Secretary Gina Raimondo told Reuters the plant would close.\n Reuter\n&#3;",

@@ -162,6 +162,29 @@ class TextLayerTest {
                 Tokenizer.sentences(titled, "en").stream().map(b -> titled.substring(b[0], b[1])).toList());
     }
 
+    /**
+     * A text written a paragraph per line (a line longer than hard-wrapping writes) ends a sentence at every line
+     * break: a subheading or a caption without a full stop is not glued to the next paragraph. Hard-wrapped wire
+     * copy keeps a name broken over two lines in one sentence.
+     */
+    @Test
+    void lineBreaksEndSentencesOnlyInTextsWrittenAParagraphPerLine() {
+        String paragraph = "Murrayfield will host the match on Saturday after the stadium passed its safety checks, "
+                + "officials said, and tickets for the game sold out within an hour of going on sale";
+        assertEquals(169, paragraph.length());
+        String perLine = "Dublin \n" + paragraph + "\nPhoto: Reuters";
+        assertEquals(List.of("Dublin", paragraph, "Photo: Reuters"),
+                Tokenizer.sentences(perLine, "en").stream().map(b -> perLine.substring(b[0], b[1])).toList());
+        // The same lines with the long one 150 characters (the limit) read as hard-wrapped: one sentence.
+        String wrappedLong = "Dublin\n" + paragraph.substring(0, 150) + "\nPhoto: Reuters";
+        assertEquals(1, Tokenizer.sentences(wrappedLong, "en").size());
+        String wire = "Wheat exports from the port of New\nYork rose to 1.2 mln tonnes, the U.S.\nAgriculture Department said.\n"
+                + "    Corn exports fell.";
+        assertEquals(List.of("Wheat exports from the port of New\nYork rose to 1.2 mln tonnes, the U.S.\nAgriculture Department said.\n    ",
+                        "Corn exports fell."),
+                Tokenizer.sentences(wire, "en").stream().map(b -> wire.substring(b[0], b[1])).toList());
+    }
+
     @Test
     void chineseIsSegmentedIntoWords() throws Exception {
         Path sample = SparkTestSession.repo().resolve("data/sample/sogou-zh-2012.jsonl");
