@@ -488,12 +488,14 @@ public final class Actors {
                 .join(counted.select("key"), "key")
                 .withColumn("r", row_number().over(Window.partitionBy("key").orderBy(col("n").desc(), col("phrase"), col("type"))))
                 .filter(col("r").equalTo(1)).select(col("key"), col("phrase"), col("type").as("suggested_type"));
-        Dataset<Row> together = cells.filter(col("kind").equalTo("co"))
+        // Its first five co-named actors (most articles together; ties: alphabetical). The pairs (most of the cells:
+        // hundreds per candidate) are shuffled once, by candidate, added up per actor where they land, and each
+        // candidate's list sorted on its own: no second shuffle by candidate and no sort of every pair for a window.
+        Dataset<Row> together = cells.filter(col("kind").equalTo("co")).select(col("key"), col("actor"), col("n"))
+                .repartition(col("key"))
                 .groupBy("key", "actor").agg(sum(col("n")).as("c"))
-                .join(counted.select("key"), "key")
-                .withColumn("r", row_number().over(Window.partitionBy("key").orderBy(col("c").desc(), col("actor"))))
-                .filter(col("r").leq(5))
-                .groupBy("key").agg(array_sort(collect_list(struct(col("r"), col("actor")))).as("top"));
+                .groupBy("key").agg(org.apache.spark.sql.functions.slice(array_sort(collect_list(
+                        struct(col("c").multiply(-1).as("c"), col("actor")))), 1, 5).as("top"));
         return counted.join(named, "key").join(together, new String[] {"key"}, "left")
                 .select(col("phrase"), col("actor_id"), col("articles"), col("mentions"), col("suggested_type"), col("aliases"),
                         org.apache.spark.sql.functions.coalesce(transform(col("top"), t -> t.getField("actor")),

@@ -157,6 +157,27 @@ class ActorReportValuesTest {
                 rows(Actors.candidatesFromCells(cells.filter("g = 'first'").drop("g"), 2).filter("phrase = 'Acme Corp'")));
     }
 
+    /**
+     * A candidate's co-named actors: the five named with it in most articles, added up over the groups' cells, ties
+     * alphabetical. G 3; A, B and F 2 (F's from two groups); C, D and E 1 each: C is fifth.
+     */
+    @Test
+    void aCandidatesFirstFiveCoNamedActorsFromTheCellsOfSeveralGroups() {
+        StructType cell = new StructType().add("kind", DataTypes.StringType).add("key", DataTypes.StringType)
+                .add("phrase", DataTypes.StringType).add("type", DataTypes.StringType).add("actor", DataTypes.StringType)
+                .add("n", DataTypes.LongType).add("articles", DataTypes.LongType).add("mentions", DataTypes.LongType)
+                .add("actor_id", DataTypes.StringType).add("aliases", DataTypes.createArrayType(DataTypes.StringType));
+        List<Row> cells = new ArrayList<>(List.of(
+                RowFactory.create("key", "phrase:Acme", null, null, null, null, 2L, 2L, null, null),
+                RowFactory.create("key", "phrase:Acme", null, null, null, null, 1L, 1L, null, null),
+                RowFactory.create("form", "phrase:Acme", "Acme", "company", null, 3L, null, null, null, null)));
+        for (Object[] co : new Object[][] {{"E", 1L}, {"F", 1L}, {"A", 2L}, {"C", 1L}, {"G", 3L}, {"F", 1L}, {"B", 2L}, {"D", 1L}}) {
+            cells.add(RowFactory.create("co", "phrase:Acme", null, null, co[0], co[1], null, null, null, null));
+        }
+        assertEquals(List.of("Acme | null | 3 | 3 | company | [] | [G, A, B, F, C]"),
+                rows(Actors.candidatesFromCells(SparkTestSession.get().createDataFrame(cells, cell), 3)));
+    }
+
     @Test
     void networkNodesCountArticlesAndMentionsAndEdgesAreTheAllPeriodPairs() {
         Dataset<Row> dictionary = SparkTestSession.get().createDataFrame(List.of(
