@@ -380,6 +380,12 @@ public final class Actors {
                 .select("period", OUTLET, "scope", "a", "b", "count", "tone_sum", "tone_n");
     }
 
+    /** The rows of single actors and of n ({@code b} null) of one or two ({@code others} not null) groups of unit cells. */
+    public static Dataset<Row> singles(Dataset<Row> largest, Dataset<Row> others) {
+        Dataset<Row> one = largest.filter(col("b").isNull());
+        return others == null ? one : one.unionByName(others.filter(col("b").isNull()));
+    }
+
     /** The totals' rows of unit cells (of one or more groups). */
     public static Dataset<Row> totalsOf(Dataset<Row> unitCells) {
         return unitCells.filter(col("day").equalTo(ALL_DAYS)).select(OUTLET, "scope", "a", "b", "count", "tone_sum", "tone_n");

@@ -137,7 +137,10 @@ public final class ActorsJob {
                     Dataset<Row> totals = passThrough ? Actors.rollUpTotals(largest, others, otherKeys, parts)
                             : Actors.rollUpTotals(cells, parts).persist(StorageLevel.MEMORY_AND_DISK());
                     Dataset<Row> rolled = days.unionByName(totals);
-                    Dataset<Row> actorRows = rolled.filter(col("b").isNull()).persist(StorageLevel.MEMORY_AND_DISK());
+                    // The actors' own rows and n (b null: some 1% of the cells) are added up on their own, all of
+                    // them: reading them out of the passed-through totals tested every pair against the Bloom filter.
+                    Dataset<Row> actorRows = days.filter(col("b").isNull()).unionByName(Actors.rollUpTotals(
+                            Actors.singles(largest, others), 0)).persist(StorageLevel.MEMORY_AND_DISK());
                     try {
                         // A row of the actors' counts takes some 200 bytes while a broadcast is built: up to 4 million
                         // rows with an 8 GB driver heap, they are broadcast and the pairs not shuffled to meet them.
