@@ -483,6 +483,15 @@ public final class Actors {
 
     /** actor_candidates from {@link #candidateCells} of one or more groups (the group column dropped), added up. */
     static Dataset<Row> candidatesFromCells(Dataset<Row> cells, int minArticles) {
+        return candidatesFromCells(cells, minArticles, 0);
+    }
+
+    /**
+     * As above, the co-named actors' cells shuffled into {@code partitions} parts (0: the session's): each part adds
+     * its pairs up in one hash map, which overflows and spills when a few parts (the adaptive planner's coalescing of
+     * tens of millions of small rows) hold them all.
+     */
+    static Dataset<Row> candidatesFromCells(Dataset<Row> cells, int minArticles, int partitions) {
         Dataset<Row> counted = cells.filter(col("kind").equalTo("key")).groupBy("key")
                 .agg(sum(col("articles")).as("articles"), sum(col("mentions")).as("mentions"),
                         org.apache.spark.sql.functions.max(col("actor_id")).as("actor_id"),
@@ -498,7 +507,8 @@ public final class Actors {
         // hundreds per candidate) are shuffled once, by candidate, added up per actor where they land, and each
         // candidate's list sorted on its own: no second shuffle by candidate and no sort of every pair for a window.
         Dataset<Row> together = cells.filter(col("kind").equalTo("co")).select(col("key"), col("actor"), col("n"))
-                .repartition(col("key"))
+                .repartition(partitions > 0 ? partitions : Integer.parseInt(cells.sparkSession().conf().get("spark.sql.shuffle.partitions")),
+                        col("key"))
                 .groupBy("key", "actor").agg(sum(col("n")).as("c"))
                 .groupBy("key").agg(org.apache.spark.sql.functions.slice(array_sort(collect_list(
                         struct(col("c").multiply(-1).as("c"), col("actor")))), 1, 5).as("top"));

@@ -188,7 +188,7 @@ public final class ActorsJob {
                     // candidates of its new articles only.
                     Dataset<Row> cells = ArticleStore.sums(out, CANDIDATE_CELLS, storeKey(o, spark) + " candidates v1", done,
                             List.of(Articles.ARTICLE_ID, ArticleStore.CONTENT), rows -> Actors.candidateCells(rows, ArticleStore.BATCH), stored);
-                    out.write(ActorReports.CANDIDATES, Actors.candidatesFromCells(cells, o.candidateMinCount()), manifest);
+                    out.write(ActorReports.CANDIDATES, Actors.candidatesFromCells(cells, o.candidateMinCount(), rollUpPartitions(cells)), manifest);
                 }
                 if (out.wants(ActorReports.ARTICLE_TONE)) {
                     out.write(ActorReports.ARTICLE_TONE, byPeriod(Actors.titled(Actors.articleTone(
