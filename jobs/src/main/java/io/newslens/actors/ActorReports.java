@@ -134,7 +134,8 @@ public final class ActorReports {
             .string("suggested_type", "Recognised entities: person, organization or place (the type recognised most often). "
                     + "Phrases: company, government body, party, group, person or unknown, from its words.")
             .column("aliases", STRINGS, "Alias suggestions: the surnames and acronyms resolved to it in articles that named it in full.")
-            .column("co_actors", STRINGS, "Up to 5 other actors most often in the same articles.")
+            .column("co_actors", STRINGS, "Up to 5 other actors most often in the same articles, most first (ties: alphabetical by actor_id; "
+                    + "`ActorReportValuesTest.aCandidatesFirstFiveCoNamedActorsFromTheCellsOfSeveralGroups`).")
             .build();
 
     public static final ReportSpec ARTICLE_TONE = ReportSpec.builder("article_tone",
