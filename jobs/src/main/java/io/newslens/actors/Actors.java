@@ -518,6 +518,22 @@ public final class Actors {
                                 array().cast(DataTypes.createArrayType(DataTypes.StringType))).as("co_actors"));
     }
 
+    /**
+     * actor_candidates after cells were added: {@code published}'s rows (the report of the cells before) for the
+     * candidates none of the {@code added} cells concern, and the others' rows again from all {@code cells}. A candidate's
+     * row depends on its own cells only, and without cells nothing changed for it. {@code added} holds few candidates
+     * (a day's articles): they are broadcast, and the cells of the others not shuffled.
+     */
+    static Dataset<Row> candidatesUpdated(Dataset<Row> published, Dataset<Row> cells, Dataset<Row> added, int minArticles,
+                                          int partitions) {
+        Dataset<Row> touched = org.apache.spark.sql.functions.broadcast(added.select("key").distinct());
+        Dataset<Row> recounted = candidatesFromCells(cells.join(touched, new String[] {"key"}, "left_semi"), minArticles, partitions);
+        // Its key, as CANDIDATES_OF_ARTICLE gives it: the actor, else the phrase.
+        Column key = org.apache.spark.sql.functions.coalesce(col("actor_id"), concat(lit("phrase:"), col("phrase")));
+        Dataset<Row> kept = published.withColumn("key", key).join(touched, new String[] {"key"}, "left_anti").drop("key");
+        return kept.unionByName(recounted);
+    }
+
     private static final StructType CANDIDATE_OF_ARTICLE = new StructType().add("key", DataTypes.StringType)
             .add("actor_id", DataTypes.StringType).add("mentions", DataTypes.LongType)
             .add("aliases", DataTypes.createArrayType(DataTypes.StringType))

@@ -174,21 +174,33 @@ public final class ActorsJob {
                     out.write(ActorReports.NETWORK_NODES, Actors.nodes(analysed, out.read(ActorReports.ACTORS.name())), manifest);
                     out.write(ActorReports.NETWORK_EDGES, Actors.conform(Actors.named(Actors.named(Actors.edges(co), dict,
                             "actor_a", "name_a"), dict, "actor_b", "name_b"), ActorReports.NETWORK_EDGES), manifest);
-                    // Streamed from the written reports into the file: the nodes a partition at a time, the edges as
-                    // lines the executors format.
-                    Dataset<Row> nodes = out.read(ActorReports.NETWORK_NODES.name()).orderBy("actor_id");
+                    // Streamed from the written reports into the file: the nodes and the edges as lines the executors
+                    // format.
+                    Dataset<Row> nodes = out.read(ActorReports.NETWORK_NODES.name());
                     // Every period's rows: in an incremental run, the published ones before `from` with this run's.
                     Dataset<Row> edges = out.readWhole(ActorReports.CO_MENTIONS).filter(col("scope").equalTo("article").and(col("outlet").equalTo("all")));
                     out.artifact(ActorReports.NETWORK_GEXF);
-                    out.withLines(ActorReports.NETWORK_GEXF, Gexf.edgeLines(edges, o.period()).toDF(), lines -> out.writeText(
-                            ActorReports.NETWORK_GEXF, w -> Gexf.write(nodes.toLocalIterator(), lines, o.period(), w)));
+                    out.withLines(ActorReports.NETWORK_GEXF + ".nodes", Gexf.nodeLines(nodes).toDF(), nodeLines ->
+                            out.withLines(ActorReports.NETWORK_GEXF, Gexf.edgeLines(edges, o.period()).toDF(), edgeLines -> out.writeText(
+                                    ActorReports.NETWORK_GEXF, w -> Gexf.write(nodeLines, edgeLines, o.period(), w))));
                 }
                 if (out.wants(ActorReports.CANDIDATES)) {
                     // Summed per group of articles and kept in the store, like the co-mention cells: a run counts the
                     // candidates of its new articles only.
-                    Dataset<Row> cells = ArticleStore.sums(out, CANDIDATE_CELLS, storeKey(o, spark) + " candidates v1", done,
+                    ArticleStore.Delta cells = ArticleStore.sumsDelta(out, CANDIDATE_CELLS, storeKey(o, spark) + " candidates v1", done,
                             List.of(Articles.ARTICLE_ID, ArticleStore.CONTENT), rows -> Actors.candidateCells(rows, ArticleStore.BATCH), stored);
-                    out.write(ActorReports.CANDIDATES, Actors.candidatesFromCells(cells, o.candidateMinCount(), rollUpPartitions(cells)), manifest);
+                    // Where this run only added groups to those the published report was counted from (a daily run),
+                    // only the candidates the added groups name are counted again; the others keep their published row.
+                    // Unless the added groups name so many (a 1000th of the heap in keys) that they are not worth
+                    // broadcasting: then all are counted.
+                    String published = out.publishedLocation(ActorReports.CANDIDATES.name());
+                    long touched = cells.added() == null || published == null ? -1 : cells.added().select("key").distinct().count();
+                    boolean update = touched >= 0 && touched <= Runtime.getRuntime().maxMemory() / 1000;
+                    stored.put("candidates_recounted", update ? touched : null);
+                    out.write(ActorReports.CANDIDATES, update
+                            ? Actors.candidatesUpdated(spark.read().schema(ActorReports.CANDIDATES.schema()).parquet(published), cells.all(),
+                                    cells.added(), o.candidateMinCount(), 0)
+                            : Actors.candidatesFromCells(cells.all(), o.candidateMinCount(), rollUpPartitions(cells.all())), manifest);
                 }
                 if (out.wants(ActorReports.ARTICLE_TONE)) {
                     out.write(ActorReports.ARTICLE_TONE, byPeriod(Actors.titled(Actors.articleTone(

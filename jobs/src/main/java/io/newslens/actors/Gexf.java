@@ -20,10 +20,10 @@ final class Gexf {
     /**
      * Streams the network to {@code x}: neither the rows nor the document are held in memory at once.
      *
-     * @param nodes     actor_network_nodes rows
+     * @param nodeLines {@link #nodeLines}, in their order
      * @param edgeLines {@link #edgeLines}, in their order: each edge without its id, which is its position here
      */
-    static void write(java.util.Iterator<Row> nodes, java.util.Iterator<String> edgeLines, String period, java.io.Writer x)
+    static void write(java.util.Iterator<String> nodeLines, java.util.Iterator<String> edgeLines, String period, java.io.Writer x)
             throws java.io.IOException {
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n")
@@ -39,13 +39,8 @@ final class Gexf {
                 .append("      <attribute id=\"npmi\" title=\"npmi\" type=\"double\"/>\n")
                 .append("    </attributes>\n")
                 .append("    <nodes>\n");
-        while (nodes.hasNext()) {
-            Row n = nodes.next();
-            x.append("      <node id=\"").append(esc(n.getString(0))).append("\" label=\"").append(esc(n.getString(1))).append("\">")
-                    .append("<attvalues><attvalue for=\"type\" value=\"").append(esc(n.getString(2))).append("\"/>")
-                    .append("<attvalue for=\"country\" value=\"").append(esc(n.isNullAt(3) ? "" : n.getString(3))).append("\"/>")
-                    .append("<attvalue for=\"articles\" value=\"").append(String.valueOf(n.getLong(4)))
-                    .append("\"/></attvalues></node>\n");
+        while (nodeLines.hasNext()) {
+            x.append(nodeLines.next()).append('\n');
         }
         x.append("    </nodes>\n    <edges>\n");
         long id = 0;
@@ -53,6 +48,19 @@ final class Gexf {
             x.append("      <edge id=\"").append(String.valueOf(id++)).append('"').append(edgeLines.next()).append('\n');
         }
         x.append("    </edges>\n  </graph>\n</gexf>\n");
+    }
+
+    /**
+     * Each node (actor_network_nodes rows) as one line of GEXF, ordered by actor_id. Formatted by the executors, a
+     * range of actors each: the driver only copies lines, rather than fetching the rows a partition at a time (a
+     * job each, which ran the sort again).
+     */
+    static Dataset<String> nodeLines(Dataset<Row> nodes) {
+        return nodes.select("actor_id", "name", "type", "country_code", "articles").orderBy("actor_id")
+                .map((org.apache.spark.api.java.function.MapFunction<Row, String>) n -> "      <node id=\"" + esc(n.getString(0))
+                        + "\" label=\"" + esc(n.getString(1)) + "\"><attvalues><attvalue for=\"type\" value=\"" + esc(n.getString(2))
+                        + "\"/><attvalue for=\"country\" value=\"" + esc(n.isNullAt(3) ? "" : n.getString(3))
+                        + "\"/><attvalue for=\"articles\" value=\"" + n.getLong(4) + "\"/></attvalues></node>", Encoders.STRING());
     }
 
     /**

@@ -242,7 +242,7 @@ public final class ArticleStore {
      */
     public static Dataset<Row> sums(RunOutput out, String name, String key, Dataset<Row> done, List<String> membership,
                                     UnaryOperator<Dataset<Row>> sum, Map<String, Object> account) {
-        List<String> all = sumGroups(out, name, key, done, membership, sum, account);
+        List<String> all = sumGroups(out, name, key, done, membership, sum, account).all();
         if (all.isEmpty()) {
             return sum.apply(done).drop(BATCH);
         }
@@ -260,7 +260,7 @@ public final class ArticleStore {
     /** See {@link Split}; the arguments are those of {@link #sums}. */
     public static Split sumsSplit(RunOutput out, String name, String key, Dataset<Row> done, List<String> membership,
                                   UnaryOperator<Dataset<Row>> sum, Map<String, Object> account) {
-        List<String> all = sumGroups(out, name, key, done, membership, sum, account);
+        List<String> all = sumGroups(out, name, key, done, membership, sum, account).all();
         if (all.isEmpty()) {
             return new Split(sum.apply(done).drop(BATCH), null);
         }
@@ -279,12 +279,47 @@ public final class ArticleStore {
         return new Split(read(done.sparkSession(), root, List.of(largest)), rest.isEmpty() ? null : read(done.sparkSession(), root, rest));
     }
 
+    /**
+     * {@link #sums}, with the sums of the groups the published version did not list ({@code added}): what changed since
+     * the reports it published, when the published version's groups are all still there and this run only adds to
+     * them. {@code added} is null when it cannot say so (no published listing under the same key, or a group it listed
+     * is gone: an article removed or changed, groups merged), and then every row may have changed.
+     */
+    public record Delta(Dataset<Row> all, Dataset<Row> added) {
+    }
+
+    /** See {@link Delta}; the arguments are those of {@link #sums}. */
+    public static Delta sumsDelta(RunOutput out, String name, String key, Dataset<Row> done, List<String> membership,
+                                  UnaryOperator<Dataset<Row>> sum, Map<String, Object> account) {
+        Groups groups = sumGroups(out, name, key, done, membership, sum, account);
+        boolean adds = groups.published() != null && groups.all().containsAll(groups.published());
+        if (groups.all().isEmpty()) {
+            Dataset<Row> all = sum.apply(done).drop(BATCH);
+            return new Delta(all, adds ? all : null);
+        }
+        String root = out.storeRoot(name);
+        Dataset<Row> all = read(done.sparkSession(), root, groups.all());
+        if (!adds) {
+            return new Delta(all, null);
+        }
+        List<String> added = new ArrayList<>(groups.all());
+        added.removeAll(groups.published());
+        return new Delta(all, added.isEmpty() ? all.limit(0) : read(done.sparkSession(), root, added));
+    }
+
     private static Dataset<Row> read(org.apache.spark.sql.SparkSession spark, String root, List<String> batches) {
         return spark.read().parquet(batches.stream().map(b -> root + "/" + BATCH + "=" + b).toArray(String[]::new));
     }
 
+    /**
+     * A store's groups: {@code all} this run lists, and those the published version listed under the same key
+     * ({@code published}; null when it lists none under that key).
+     */
+    private record Groups(List<String> all, List<String> published) {
+    }
+
     /** Writes the changed groups' sums and lists every group's in this run's version; returns the groups' folder names. */
-    private static List<String> sumGroups(RunOutput out, String name, String key, Dataset<Row> done, List<String> membership,
+    private static Groups sumGroups(RunOutput out, String name, String key, Dataset<Row> done, List<String> membership,
                                           UnaryOperator<Dataset<Row>> sum, Map<String, Object> account) {
         Column[] members = membership.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         // One row per group: cheap to collect.
@@ -321,7 +356,7 @@ public final class ArticleStore {
         out.recordStore(name, key, all);
         account.put(name + "_reused", fingerprints.size() - changed.size());
         account.put(name + "_summed", changed.size());
-        return all;
+        return new Groups(all, published != null && key.equals(published.key()) ? published.batches() : null);
     }
 
     /**

@@ -679,7 +679,11 @@ public final class RunOutput {
             throw new OutputException("cannot write " + scratch + ": " + e.getMessage(), e);
         } finally {
             try {
-                fs.delete(new Path(versionDir, "_scratch"), true);
+                // Its own folder only (another withLines may be reading its own), then the scratch folder once empty.
+                fs.delete(scratch, true);
+                if (fs.listStatus(scratch.getParent()).length == 0) {
+                    fs.delete(scratch.getParent(), true);
+                }
             } catch (IOException e) {
                 Progress.log("could not remove " + scratch + ": " + e.getMessage());
             }

@@ -228,6 +228,20 @@ class ActorsRunTest {
                     e.getAttribute("id") + " " + e.getAttribute("source") + " " + e.getAttribute("target") + " " + e.getAttribute("weight") + " "
                             + e.getElementsByTagName("spell").getLength());
         }
+        // Every node, in actor_id order (the executors format them in ranges of actors), with its articles; and no
+        // scratch folder left behind in the run's version.
+        org.w3c.dom.NodeList nodes = edges.item(0).getOwnerDocument().getElementsByTagName("node");
+        List<String> written = new java.util.ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            org.w3c.dom.Element n = (org.w3c.dom.Element) nodes.item(i);
+            org.w3c.dom.NodeList values = n.getElementsByTagName("attvalue");
+            written.add(n.getAttribute("id") + " " + n.getAttribute("label") + " " + ((org.w3c.dom.Element) values.item(2)).getAttribute("value"));
+        }
+        assertEquals(spark.read().parquet(out.resolve("actor_network_nodes").toString()).orderBy("actor_id")
+                .selectExpr("concat_ws(' ', actor_id, name, articles)").collectAsList().stream().map(row -> row.getString(0)).toList(), written);
+        assertTrue(written.size() >= 3, written.toString());
+        assertTrue(written.contains("ACME_AI Acme AI 3"), written.toString());
+        assertTrue(Files.notExists(out.resolve(".current/_scratch")));
         // Acme AI and China: n1 and n2, both in March 2024 (monthly periods): one spell. Acme AI and the United States:
         // once in March, once in April, below min_count in each month: no spell.
         assertTrue(gexf.contains("source=\"ACME_AI\" target=\"CHN\" weight=\"2\"><attvalues><attvalue for=\"npmi\" value=\"")

@@ -128,6 +128,63 @@ class ActorsStoreTest {
             assertEquals(3, batches.filter(Files::isDirectory).count());
         }
     }
+    private static String article(String id, String day, String text) {
+        return "{\"id\":\"" + id + "\",\"title\":\"Markets " + id + "\",\"text\":\"" + text + ' ' + tail(id.hashCode() & 0xffff)
+                + "\",\"source\":\"Wire\",\"published\":\"2020-01-0" + day + "T12:00:00Z\"}\n";
+    }
+
+    /**
+     * A day that only adds articles: actor_candidates keeps the published rows of the candidates the day does not name
+     * and counts the others again from every group's cells; the report equals a full run's.
+     */
+    @Test
+    void aDayThatOnlyAddsArticlesCountsAgainTheCandidatesItNames() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        String vantor = "Executives of Vantor Industries said exports to China would grow.";
+        String lopez = "Maria Lopez, the minister, met officials from Japan on Monday.";
+        Files.writeString(in.resolve("day1.jsonl"), article("a1", "1", vantor + ' ' + lopez) + article("a2", "1", vantor)
+                + article("a3", "1", vantor + ' ' + lopez) + article("a4", "1", lopez) + article("a5", "1", SENTENCES[2])
+                + article("a6", "1", SENTENCES[3]) + article("a7", "1", SENTENCES[1]));
+        Path out = dir.resolve("out");
+        String[] run = {"actors", "--input", in.toString(), "--output", out.toString(), "--reports", "actor_candidates"};
+        assertEquals(0, TestRuns.run(run).exitCode());
+        org.apache.spark.sql.SparkSession spark = io.newslens.SparkTestSession.get();
+        // By hand: Maria Lopez is in a1, a3 and a4, with Japan in all three, China and Vantor in two.
+        String columns = "phrase, articles, mentions, co_actors";
+        assertEquals(List.of("Maria Lopez 3 3 [JPN, CHN, ner:org:vantor-industries]", "Vantor Industries 3 3 [CHN, JPN, ner:per:maria-lopez]"),
+                candidates(spark, out, columns));
+        List<String> vantorBefore = candidates(spark, out, "*").stream().filter(r -> r.startsWith("Vantor")).toList();
+        Thread.sleep(1100);
+
+        // Three new articles: the first run's seven stay a batch (more than twice three, ArticleStore.toMerge).
+        String kestrel = "Kestrel Mining said Maria Lopez visited its mine in Brazil.";
+        Files.writeString(in.resolve("day2.jsonl"), article("b1", "2", kestrel) + article("b2", "2", kestrel + ' ' + lopez)
+                + article("b3", "2", kestrel));
+        assertEquals(0, TestRuns.run(run).exitCode());
+        JsonNode store = TestRuns.manifest(out).path("counts").path("actors").path("store");
+        assertEquals(List.of(1, 1), List.of(store.path("candidates_cells_reused").asInt(), store.path("candidates_cells_summed").asInt()),
+                store.toString());
+        // Maria Lopez now also in b1-b3 (twice in b2): 6 articles, 7 mentions; Japan 4, Brazil and Kestrel 3 (ties
+        // alphabetical), China and Vantor 2. Vantor's row is the published one.
+        // Counted again: the two the new day names, Maria Lopez and Kestrel Mining; not Vantor Industries.
+        assertEquals(2, store.path("candidates_recounted").asInt(), store.toString());
+        assertEquals(List.of("Kestrel Mining 3 3 [BRA, ner:per:maria-lopez, JPN]", "Maria Lopez 6 7 [JPN, BRA, ner:org:kestrel-mining, CHN, "
+                + "ner:org:vantor-industries]", "Vantor Industries 3 3 [CHN, JPN, ner:per:maria-lopez]"), candidates(spark, out, columns));
+        assertEquals(vantorBefore, candidates(spark, out, "*").stream().filter(r -> r.startsWith("Vantor")).toList());
+        Path full = dir.resolve("full");
+        assertEquals(0, TestRuns.run("actors", "--input", in.toString(), "--output", full.toString(), "--reports", "actor_candidates").exitCode());
+        assertTrue(TestRuns.manifest(full).path("counts").path("actors").path("store").path("candidates_recounted").isNull());
+        TestRuns.assertSameReports(out, full);
+    }
+
+    /** actor_candidates' rows as text ({@code columns} joined by spaces, co_actors in brackets), sorted. */
+    private static List<String> candidates(org.apache.spark.sql.SparkSession spark, Path out, String columns) {
+        String all = "phrase, actor_id, articles, mentions, suggested_type, concat_ws(',', aliases), concat_ws(',', co_actors)";
+        return spark.read().parquet(out.resolve("actor_candidates").toString())
+                .selectExpr("concat_ws(' ', " + (columns.equals("*") ? all : columns.replace("co_actors", "concat('[', concat_ws(', ', co_actors), ']')"))
+                        + ") AS row").orderBy("row").collectAsList().stream().map(r -> r.getString(0)).toList();
+    }
+
     /**
      * {@code --since} one new day (daily periods): co_mentions rewrites that day's partition and `all`, computed from
      * the new day's cells and the groups' totals; the older days' files stay as they were, and every report, the
