@@ -191,11 +191,11 @@ public final class ActorsJob {
                             List.of(Articles.ARTICLE_ID, ArticleStore.CONTENT), rows -> Actors.candidateCells(rows, ArticleStore.BATCH), stored);
                     // Where this run only added groups to those the published report was counted from (a daily run),
                     // only the candidates the added groups name are counted again; the others keep their published row.
-                    // Unless the added groups name so many (a 1000th of the heap in keys) that they are not worth
-                    // broadcasting: then all are counted.
+                    // Unless the added groups name too many to broadcast (some 100 bytes a key while the broadcast is
+                    // built: up to a 20th of the heap): then all are counted.
                     String published = out.publishedLocation(ActorReports.CANDIDATES.name());
                     long touched = cells.added() == null || published == null ? -1 : cells.added().select("key").distinct().count();
-                    boolean update = touched >= 0 && touched <= Runtime.getRuntime().maxMemory() / 1000;
+                    boolean update = touched >= 0 && touched <= Runtime.getRuntime().maxMemory() / 2000;
                     stored.put("candidates_recounted", update ? touched : null);
                     out.write(ActorReports.CANDIDATES, update
                             ? Actors.candidatesUpdated(spark.read().schema(ActorReports.CANDIDATES.schema()).parquet(published), cells.all(),

@@ -681,7 +681,7 @@ public final class RunOutput {
             try {
                 // Its own folder only (another withLines may be reading its own), then the scratch folder once empty.
                 fs.delete(scratch, true);
-                if (fs.listStatus(scratch.getParent()).length == 0) {
+                if (fs.exists(scratch.getParent()) && fs.listStatus(scratch.getParent()).length == 0) {
                     fs.delete(scratch.getParent(), true);
                 }
             } catch (IOException e) {
