@@ -368,16 +368,57 @@ public final class Actors {
         // The others' keys as a Bloom filter (some 1.2 bytes a key, sent to every task): a key it does not hold is
         // certainly the largest group's alone and passes through; the few it may hold (shared, or by chance: about 1%
         // of the rest) are summed with the others' rows, which is right either way.
-        Column key = org.apache.spark.sql.functions.xxhash64(col(OUTLET), col("scope"), col("a"), col("b"));
-        org.apache.spark.util.sketch.BloomFilter filter = small.select(key.as("h")).stat().bloomFilter("h", Math.max(1, otherKeys), 0.01);
-        org.apache.spark.broadcast.Broadcast<org.apache.spark.util.sketch.BloomFilter> sent = org.apache.spark.api.java.JavaSparkContext
-                .fromSparkContext(largest.sparkSession().sparkContext()).broadcast(filter);
-        Column mayShare = udf((UDF1<Long, Boolean>) h -> sent.value().mightContainLong(h), DataTypes.BooleanType)
-                .withName("newslens_may_share").apply(key);
+        Column mayShare = mayHold(small, otherKeys);
         Dataset<Row> passed = big.filter(org.apache.spark.sql.functions.not(mayShare));
         Dataset<Row> added = addUp(big.filter(mayShare).unionByName(small), partitions);
         return passed.unionByName(added).withColumn("period", lit(ALL_DAYS))
                 .select("period", OUTLET, "scope", "a", "b", "count", "tone_sum", "tone_n");
+    }
+
+    /** A cell's key in the totals: its outlet, scope and pair (or actor). */
+    private static Column totalsKey() {
+        return org.apache.spark.sql.functions.xxhash64(col(OUTLET), col("scope"), col("a"), col("b"));
+    }
+
+    /**
+     * Whether a row's {@link #totalsKey} may be among those of {@code totals} ({@code keys} of them): a Bloom filter
+     * (some 1.2 bytes a key, sent to every task) with 1% false positives. Two filters built from the same call agree.
+     */
+    private static Column mayHold(Dataset<Row> totals, long keys) {
+        org.apache.spark.util.sketch.BloomFilter filter = totals.select(totalsKey().as("h")).stat().bloomFilter("h", Math.max(1, keys), 0.01);
+        org.apache.spark.broadcast.Broadcast<org.apache.spark.util.sketch.BloomFilter> sent = org.apache.spark.api.java.JavaSparkContext
+                .fromSparkContext(totals.sparkSession().sparkContext()).broadcast(filter);
+        return udf((UDF1<Long, Boolean>) h -> sent.value().mightContainLong(h), DataTypes.BooleanType)
+                .withName("newslens_may_share").apply(totalsKey());
+    }
+
+    /**
+     * The {@code all} period's pairs in a run that only adds groups of articles to those the {@code published}
+     * co_mentions were counted from: a pair none of the {@code added} groups names has its published count and tone
+     * (its actors' counts and n may have changed), so its row is {@code kept} (count, tone and tone_sentences; the
+     * rest is computed again); the pairs the added groups may name are added up from every group's totals
+     * ({@code recounted}, rows of {@link #rollUpTotals}). Which: a Bloom filter of the added groups' pairs
+     * ({@code addedKeys} of them); those it holds by chance (about 1% of the rest) are counted again, which is right
+     * either way, and never kept as well.
+     */
+    public record TotalsUpdate(Dataset<Row> recounted, Dataset<Row> kept) {
+    }
+
+    /** See {@link TotalsUpdate}; {@code cells}: every group's unit cells. */
+    public static TotalsUpdate totalsUpdate(Dataset<Row> cells, Dataset<Row> added, long addedKeys, Dataset<Row> published, int partitions) {
+        Column mayHold = mayHold(pairTotals(added), addedKeys);
+        Dataset<Row> recounted = addUp(pairTotals(cells).filter(mayHold), partitions).withColumn("period", lit(ALL_DAYS))
+                .select("period", OUTLET, "scope", "a", "b", "count", "tone_sum", "tone_n");
+        Dataset<Row> kept = published.filter(col("period").equalTo(ALL_DAYS))
+                .select(col("period"), col("outlet").as(OUTLET), col("scope"), col("actor_a").as("a"), col("actor_b").as("b"), col("count"),
+                        col("tone"), col("tone_sentences"))
+                .filter(org.apache.spark.sql.functions.not(mayHold));
+        return new TotalsUpdate(recounted, kept);
+    }
+
+    /** The pairs' rows (not single actors nor n) of the totals of unit cells (of one or more groups). */
+    public static Dataset<Row> pairTotals(Dataset<Row> unitCells) {
+        return totalsOf(unitCells).filter(col("b").isNotNull());
     }
 
     /** The rows of single actors and of n ({@code b} null) of one or two ({@code others} not null) groups of unit cells. */
@@ -416,6 +457,15 @@ public final class Actors {
 
     /** As above, with {@code rolled}'s rows of single actors and n ({@code b} null) given: a job keeps them. */
     public static Dataset<Row> coMentionsFromCells(Dataset<Row> rolled, Dataset<Row> actorRows, int minCount, boolean broadcastActors) {
+        return coMentionsFromCells(rolled, null, actorRows, minCount, broadcastActors);
+    }
+
+    /**
+     * As above, with the {@code kept} rows of {@link TotalsUpdate} (null: none) among the pairs: their count and tone as
+     * published, their actors' counts, n and association measures from {@code actorRows}.
+     */
+    public static Dataset<Row> coMentionsFromCells(Dataset<Row> rolled, Dataset<Row> kept, Dataset<Row> actorRows, int minCount,
+                                                   boolean broadcastActors) {
         Column nOf = org.apache.spark.sql.functions.max(when(col("a").isNull(), col("count")))
                 .over(Window.partitionBy("period", "outlet", "scope"));
         Dataset<Row> actorCounts = actorRows.withColumn("n", nOf).filter(col("a").isNotNull())
@@ -423,7 +473,12 @@ public final class Actors {
         if (broadcastActors) {
             actorCounts = org.apache.spark.sql.functions.broadcast(actorCounts);
         }
-        Dataset<Row> pairs = rolled.filter(col("b").isNotNull().and(col("count").geq(minCount)));
+        Dataset<Row> pairs = rolled.filter(col("b").isNotNull().and(col("count").geq(minCount)))
+                .select(col("period"), col("outlet"), col("scope"), col("a"), col("b"), col("count"),
+                        when(col("tone_n").gt(0), col("tone_sum").divide(col("tone_n"))).as("tone"), col("tone_n").as("tone_sentences"));
+        if (kept != null) {
+            pairs = pairs.unionByName(kept);
+        }
         Dataset<Row> joined = pairs
                 .join(actorCounts.select(col("period"), col("outlet"), col("scope"), col("actor").as("a"), col("count").as("count_a"),
                         col("n")), new String[] {"period", "outlet", "scope", "a"})
@@ -435,8 +490,7 @@ public final class Actors {
         Column nn = col("n").cast("double");
         return joined.select(col("scope"), col("period"), col("outlet"), col("a").as("actor_a"), col("b").as("actor_b"), col("count"),
                 col("count_a"), col("count_b"), col("n"), Association.pmi(c, ca, cb, nn).as("pmi"), Association.npmi(c, ca, cb, nn).as("npmi"),
-                c.divide(ca.plus(cb).minus(c)).as("jaccard"), Association.g2(c, ca, cb, nn).as("g2"),
-                when(col("tone_n").gt(0), col("tone_sum").divide(col("tone_n"))).as("tone"), col("tone_n").as("tone_sentences"));
+                c.divide(ca.plus(cb).minus(c)).as("jaccard"), Association.g2(c, ca, cb, nn).as("g2"), col("tone"), col("tone_sentences"));
     }
 
     /** actor_candidates: names in at least {@code minArticles} articles, with alias suggestions and their usual company. */

@@ -128,14 +128,32 @@ public final class ActorsJob {
                     Dataset<Row> cells = others == null ? largest : largest.unionByName(others);
                     int parts = rollUpPartitions(cells);
                     // The days' rows are read twice by co_mentions (the pairs, and each pair's actors): kept while it is
-                    // written. The totals of `all`: the largest group's keys the others lack pass through (read again
-                    // rather than kept), unless the others' keys are too many for a Bloom filter of some 1.2 bytes each
-                    // in every task (a 16th of the heap): then all are summed.
+                    // written.
                     Dataset<Row> days = Actors.rollUpDays(cells, parts).persist(StorageLevel.MEMORY_AND_DISK());
-                    long otherKeys = others == null ? 0 : Actors.totalsOf(others).count();
-                    boolean passThrough = otherKeys <= Runtime.getRuntime().maxMemory() / 16;
-                    Dataset<Row> totals = passThrough ? Actors.rollUpTotals(largest, others, otherKeys, parts)
-                            : Actors.rollUpTotals(cells, parts).persist(StorageLevel.MEMORY_AND_DISK());
+                    // The totals of `all`. Where this run only added groups to those the published report was counted
+                    // from (a daily run), the pairs the added groups name are added up again and the others keep their
+                    // published count and tone, read from the report (pairs below min_count are not in it), not from
+                    // the cells. Otherwise the largest group's keys the others lack pass through (read again rather
+                    // than kept). Either way the keys are tested against a Bloom filter of some 1.2 bytes each in every
+                    // task (up to a 16th of the heap), else all are summed.
+                    String published = out.replacesPartitions(ActorReports.CO_MENTIONS, from)
+                            ? out.publishedLocation(ActorReports.CO_MENTIONS.name()) : null;
+                    long addedKeys = split.added() == null || published == null ? -1 : Actors.pairTotals(split.added()).count();
+                    boolean update = addedKeys >= 0 && addedKeys <= Runtime.getRuntime().maxMemory() / 16;
+                    stored.put("co_mention_pairs_recounted", update ? addedKeys : null);
+                    long otherKeys = update || others == null ? 0 : Actors.totalsOf(others).count();
+                    boolean passThrough = !update && otherKeys <= Runtime.getRuntime().maxMemory() / 16;
+                    Dataset<Row> totals;
+                    Dataset<Row> kept = null;
+                    if (update) {
+                        Actors.TotalsUpdate u = Actors.totalsUpdate(cells, split.added(), addedKeys, spark.read()
+                                .schema(ActorReports.CO_MENTIONS.schema()).option("basePath", published).parquet(published), parts);
+                        totals = u.recounted();
+                        kept = u.kept();
+                    } else {
+                        totals = passThrough ? Actors.rollUpTotals(largest, others, otherKeys, parts)
+                                : Actors.rollUpTotals(cells, parts).persist(StorageLevel.MEMORY_AND_DISK());
+                    }
                     Dataset<Row> rolled = days.unionByName(totals);
                     // The actors' own rows and n (b null: some 1% of the cells) are added up on their own, all of
                     // them: reading them out of the passed-through totals tested every pair against the Bloom filter.
@@ -146,7 +164,7 @@ public final class ActorsJob {
                         // rows with an 8 GB driver heap, they are broadcast and the pairs not shuffled to meet them.
                         boolean broadcastActors = actorRows.count() <= Runtime.getRuntime().maxMemory() / 2000;
                         out.write(ActorReports.CO_MENTIONS, Actors.conform(Actors.named(Actors.named(
-                                Actors.coMentionsFromCells(rolled, actorRows, o.minCount(), broadcastActors),
+                                Actors.coMentionsFromCells(rolled, kept, actorRows, o.minCount(), broadcastActors),
                                 dict, "actor_a", "name_a"), dict, "actor_b", "name_b"), ActorReports.CO_MENTIONS), manifest, from);
                     } finally {
                         actorRows.unpersist();

@@ -252,17 +252,19 @@ public final class ArticleStore {
     /**
      * {@link #sums}, in two parts: the sums of the group whose files are largest (in a daily run, the full run's
      * articles) and those of the others, null when there are none. A caller that adds them up can let the keys only
-     * the largest group holds pass through as they are.
+     * the largest group holds pass through as they are. {@code added}: as in {@link Delta}.
      */
-    public record Split(Dataset<Row> largest, Dataset<Row> others) {
+    public record Split(Dataset<Row> largest, Dataset<Row> others, Dataset<Row> added) {
     }
 
     /** See {@link Split}; the arguments are those of {@link #sums}. */
     public static Split sumsSplit(RunOutput out, String name, String key, Dataset<Row> done, List<String> membership,
                                   UnaryOperator<Dataset<Row>> sum, Map<String, Object> account) {
-        List<String> all = sumGroups(out, name, key, done, membership, sum, account).all();
+        Groups groups = sumGroups(out, name, key, done, membership, sum, account);
+        List<String> all = groups.all();
         if (all.isEmpty()) {
-            return new Split(sum.apply(done).drop(BATCH), null);
+            Dataset<Row> sums = sum.apply(done).drop(BATCH);
+            return new Split(sums, null, groups.onlyAdds() ? sums : null);
         }
         String largest = all.get(0);
         long most = -1;
@@ -276,7 +278,8 @@ public final class ArticleStore {
         List<String> rest = new ArrayList<>(all);
         rest.remove(largest);
         String root = out.storeRoot(name);
-        return new Split(read(done.sparkSession(), root, List.of(largest)), rest.isEmpty() ? null : read(done.sparkSession(), root, rest));
+        org.apache.spark.sql.SparkSession spark = done.sparkSession();
+        return new Split(read(spark, root, List.of(largest)), rest.isEmpty() ? null : read(spark, root, rest), added(spark, root, groups));
     }
 
     /**
@@ -292,19 +295,22 @@ public final class ArticleStore {
     public static Delta sumsDelta(RunOutput out, String name, String key, Dataset<Row> done, List<String> membership,
                                   UnaryOperator<Dataset<Row>> sum, Map<String, Object> account) {
         Groups groups = sumGroups(out, name, key, done, membership, sum, account);
-        boolean adds = groups.published() != null && groups.all().containsAll(groups.published());
         if (groups.all().isEmpty()) {
             Dataset<Row> all = sum.apply(done).drop(BATCH);
-            return new Delta(all, adds ? all : null);
+            return new Delta(all, groups.onlyAdds() ? all : null);
         }
         String root = out.storeRoot(name);
-        Dataset<Row> all = read(done.sparkSession(), root, groups.all());
-        if (!adds) {
-            return new Delta(all, null);
+        return new Delta(read(done.sparkSession(), root, groups.all()), added(done.sparkSession(), root, groups));
+    }
+
+    /** The sums of the groups the published version did not list, where this run only adds groups to those; else null. */
+    private static Dataset<Row> added(org.apache.spark.sql.SparkSession spark, String root, Groups groups) {
+        if (!groups.onlyAdds()) {
+            return null;
         }
         List<String> added = new ArrayList<>(groups.all());
         added.removeAll(groups.published());
-        return new Delta(all, added.isEmpty() ? all.limit(0) : read(done.sparkSession(), root, added));
+        return added.isEmpty() ? read(spark, root, groups.all()).limit(0) : read(spark, root, added);
     }
 
     private static Dataset<Row> read(org.apache.spark.sql.SparkSession spark, String root, List<String> batches) {
@@ -316,6 +322,10 @@ public final class ArticleStore {
      * ({@code published}; null when it lists none under that key).
      */
     private record Groups(List<String> all, List<String> published) {
+        /** Whether every group the published version listed is still listed: this run only adds groups. */
+        boolean onlyAdds() {
+            return published != null && all.containsAll(published);
+        }
     }
 
     /** Writes the changed groups' sums and lists every group's in this run's version; returns the groups' folder names. */

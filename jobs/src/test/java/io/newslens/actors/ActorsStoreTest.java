@@ -177,6 +177,62 @@ class ActorsStoreTest {
         TestRuns.assertSameReports(out, full);
     }
 
+    /**
+     * A day that only adds articles, with co_mentions' default min_count of 2: `all` keeps the published count and
+     * tone of the pairs the day does not name (their actors' counts, n and measures computed again), counts again the
+     * pairs it names (one of them reaches min_count only now, so it was not in the published report), and equals a
+     * full run's.
+     */
+    @Test
+    void aDayThatOnlyAddsArticlesCountsAgainTheCoMentionsItNames() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        String talks = "China and the United States held talks on trade.";
+        String energy = "Brazil and Argentina signed an agreement on energy exports.";
+        String security = "Officials from Japan met counterparts from India to discuss security.";
+        Files.writeString(in.resolve("day1.jsonl"), article("a1", "1", talks) + article("a2", "1", talks) + article("a3", "1", energy)
+                + article("a4", "1", security) + article("a5", "1", security) + article("a6", "1", SENTENCES[1])
+                + article("a7", "1", "Nothing else happened."));
+        Path config = Files.writeString(dir.resolve("c.yaml"), """
+                inputs:
+                  - path: %s
+                actors: {period: day}
+                """.formatted(in));
+        Path out = dir.resolve("out");
+        String[] run = {"actors", "--config", config.toString(), "--output", out.toString(), "--reports", "co_mentions"};
+        assertEquals(0, TestRuns.run(run).exitCode());
+        org.apache.spark.sql.SparkSession spark = io.newslens.SparkTestSession.get();
+        // By hand, articles of all outlets over every day: 7 articles; China and the US together in 2, Japan and
+        // India in 2; Brazil and Argentina in 1 (under min_count 2: no row).
+        assertEquals(List.of("CHN USA 2 2 2 7 1.8074", "IND JPN 2 2 2 7 1.8074"), allPairs(spark, out));
+        Thread.sleep(1100);
+
+        // Three new articles: Brazil and Argentina again (now 2), Japan alone, one without actors.
+        Files.writeString(in.resolve("day2.jsonl"), article("b1", "2", energy)
+                + article("b2", "2", "Officials from Japan met executives to discuss security.") + article("b3", "2", "Nothing happened."));
+        String[] since = java.util.stream.Stream.concat(java.util.Arrays.stream(run), java.util.stream.Stream.of("--since", "2020-01-02"))
+                .toArray(String[]::new);
+        assertEquals(0, TestRuns.run(since).exitCode());
+        JsonNode store = TestRuns.manifest(out).path("counts").path("actors").path("store");
+        // Counted again: the day's one pair, in both scopes, under its outlet and `all`.
+        assertEquals(4, store.path("co_mention_pairs_recounted").asInt(), store.toString());
+        // 10 articles; Japan in 3 now: pmi log2(2 · 10 / (2 · 3)). The last two are the published rows with new actor
+        // counts, n and measures (pmi was log2(2 · 7 / (2 · 2)) = 1.8074).
+        assertEquals(List.of("ARG BRA 2 2 2 10 2.3219", "CHN USA 2 2 2 10 2.3219", "IND JPN 2 2 3 10 1.7370"), allPairs(spark, out));
+        Path full = dir.resolve("full");
+        assertEquals(0, TestRuns.run("actors", "--config", config.toString(), "--output", full.toString(), "--reports", "co_mentions")
+                .exitCode());
+        assertTrue(TestRuns.manifest(full).path("counts").path("actors").path("store").path("co_mention_pairs_recounted").isNull());
+        TestRuns.assertSameReports(out, full);
+    }
+
+    /** co_mentions' rows of articles over every day and outlet: the pair, count, count_a, count_b, n and pmi, sorted. */
+    private static List<String> allPairs(org.apache.spark.sql.SparkSession spark, Path out) {
+        return spark.read().parquet(out.resolve("co_mentions").toString())
+                .filter("period = 'all' AND outlet = 'all' AND scope = 'article'")
+                .selectExpr("concat_ws(' ', actor_a, actor_b, count, count_a, count_b, n, format_number(pmi, 4)) AS row").orderBy("row").collectAsList()
+                .stream().map(r -> r.getString(0)).toList();
+    }
+
     /** actor_candidates' rows as text ({@code columns} joined by spaces, co_actors in brackets), sorted. */
     private static List<String> candidates(org.apache.spark.sql.SparkSession spark, Path out, String columns) {
         String all = "phrase, actor_id, articles, mentions, suggested_type, concat_ws(',', aliases), concat_ws(',', co_actors)";
