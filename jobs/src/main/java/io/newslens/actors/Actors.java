@@ -385,6 +385,9 @@ public final class Actors {
      * (some 1.2 bytes a key, sent to every task) with 1% false positives. Two filters built from the same call agree.
      */
     private static Column mayHold(Dataset<Row> totals, long keys) {
+        if (keys == 0) {
+            return lit(false);  // Spark cannot build a Bloom filter of no rows
+        }
         org.apache.spark.util.sketch.BloomFilter filter = totals.select(totalsKey().as("h")).stat().bloomFilter("h", Math.max(1, keys), 0.01);
         org.apache.spark.broadcast.Broadcast<org.apache.spark.util.sketch.BloomFilter> sent = org.apache.spark.api.java.JavaSparkContext
                 .fromSparkContext(totals.sparkSession().sparkContext()).broadcast(filter);

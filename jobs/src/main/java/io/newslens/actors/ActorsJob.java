@@ -116,7 +116,7 @@ public final class ActorsJob {
                     // only the groups that changed (this run's new articles, usually) are counted again.
                     ArticleStore.Split split = ArticleStore.sumsSplit(out, CELLS, storeKey(o, spark) + " cells v3", done,
                             List.of(Articles.ARTICLE_ID, Articles.SOURCE, Actors.PERIOD_START, ArticleStore.CONTENT),
-                            rows -> Actors.unitCells(rows, List.of(ArticleStore.BATCH)), stored);
+                            rows -> Actors.unitCells(rows, List.of(ArticleStore.BATCH)), stored, lookup);
                     Dataset<Row> largest = split.largest();
                     Dataset<Row> others = split.others();
                     // Each period's rows depend on its own cells only (`all` on the groups' totals): where the published
@@ -131,7 +131,7 @@ public final class ActorsJob {
                     // written.
                     Dataset<Row> days = Actors.rollUpDays(cells, parts).persist(StorageLevel.MEMORY_AND_DISK());
                     // The totals of `all`. Where this run only added groups to those the published report was counted
-                    // from (a daily run), the pairs the added groups name are added up again and the others keep their
+                    // from (a daily run, also one whose batch took in the days before it whole), the pairs the added groups name are added up again and the others keep their
                     // published count and tone, read from the report (pairs below min_count are not in it), not from
                     // the cells. Otherwise the largest group's keys the others lack pass through (read again rather
                     // than kept). Either way the keys are tested against a Bloom filter of some 1.2 bytes each in every
@@ -206,7 +206,8 @@ public final class ActorsJob {
                     // Summed per group of articles and kept in the store, like the co-mention cells: a run counts the
                     // candidates of its new articles only.
                     ArticleStore.Delta cells = ArticleStore.sumsDelta(out, CANDIDATE_CELLS, storeKey(o, spark) + " candidates v1", done,
-                            List.of(Articles.ARTICLE_ID, ArticleStore.CONTENT), rows -> Actors.candidateCells(rows, ArticleStore.BATCH), stored);
+                            List.of(Articles.ARTICLE_ID, ArticleStore.CONTENT), rows -> Actors.candidateCells(rows, ArticleStore.BATCH), stored,
+                            lookup);
                     // Where this run only added groups to those the published report was counted from (a daily run),
                     // only the candidates the added groups name are counted again; the others keep their published row.
                     // Unless the added groups name too many to broadcast (some 100 bytes a key while the broadcast is
@@ -251,6 +252,7 @@ public final class ActorsJob {
                         .count("ambiguous", totals.getLong(1) - totals.getLong(2));
             } finally {
                 done.unpersist();
+                lookup.release();
                 Actors.release(shared);
             }
         }

@@ -43,6 +43,7 @@ public final class ArticleStore {
         private final java.util.function.LongSupplier storedRows;
         private final List<String> merged;
         private final java.util.function.LongSupplier mergedRows;
+        private Dataset<Row> mergedMembers;
 
         private Lookup(RunOutput out, String name, String key, Dataset<Row> rows, String idColumn, List<String> resultColumns,
                        String reusedRun, String whyNot, List<Dataset<Row>> cached, List<String> batches,
@@ -62,6 +63,22 @@ public final class ArticleStore {
             this.mergedRows = mergedRows;
         }
 
+        /**
+         * The stored rows of the batches this run's batch took in ({@link #toMerge}) whose article is in this run
+         * unchanged: {@value #BATCH} (the batch they came from), the id, the kept columns and {@value #CONTENT} as
+         * this run has them; null when no batch was taken in. Kept from {@link #save} until {@link #release}.
+         */
+        public Dataset<Row> mergedMembers() {
+            return mergedMembers;
+        }
+
+        /** Lets go of what {@link #save} kept. */
+        public void release() {
+            if (mergedMembers != null) {
+                mergedMembers.unpersist();
+            }
+        }
+
         /** The id, the kept columns, {@value #CONTENT}, the result columns and {@value #BATCH} (this run's id: worked on now). */
         public Dataset<Row> rows() {
             return rows;
@@ -79,6 +96,11 @@ public final class ArticleStore {
             Dataset<Row> fresh = done.filter(col(BATCH).equalTo(lit(out.runId())));
             long freshRows = fresh.count();
             long mergedIn = merged.isEmpty() ? 0 : mergedRows.getAsLong();
+            if (mergedMembers != null) {
+                // Read while this run's ids and hashes are still kept: the groups taken in are told whole by them.
+                mergedMembers = mergedMembers.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+                mergedMembers.count();
+            }
             long worked = freshRows - mergedIn;
             long reused = reusedRun == null ? 0 : done.filter(col(BATCH).notEqual(lit(out.runId()))).count() + mergedIn;
             List<String> all = new ArrayList<>(batches);
@@ -196,8 +218,12 @@ public final class ArticleStore {
         List<String> mergedBatches = merged;
         java.util.function.LongSupplier mergedRows = () -> files.filter(col(BATCH).isin(mergedBatches.toArray()))
                 .select(col(idColumn), col(CONTENT)).join(index, on, "left_semi").count();
-        return new Lookup(out, name, key, worked.unionByName(reused), idColumn, resultColumns, published, null,
+        Lookup lookup = new Lookup(out, name, key, worked.unionByName(reused), idColumn, resultColumns, published, null,
                 List.of(narrow, missing), stored.batches(), files::count, merged, mergedRows);
+        // The batches taken in, row by row as this run has them (as done's rows of those batches would be).
+        lookup.mergedMembers = merged.isEmpty() ? null : files.filter(col(BATCH).isin(merged.toArray()))
+                .select(col(idColumn), col(CONTENT), col(BATCH)).join(index, on, "inner");
+        return lookup;
     }
 
     /** A stored batch of at most this many times the rows gathered so far joins them ({@link #toMerge}). */
@@ -242,7 +268,7 @@ public final class ArticleStore {
      */
     public static Dataset<Row> sums(RunOutput out, String name, String key, Dataset<Row> done, List<String> membership,
                                     UnaryOperator<Dataset<Row>> sum, Map<String, Object> account) {
-        List<String> all = sumGroups(out, name, key, done, membership, sum, account).all();
+        List<String> all = sumGroups(out, name, key, done, membership, sum, account, null).all();
         if (all.isEmpty()) {
             return sum.apply(done).drop(BATCH);
         }
@@ -257,10 +283,10 @@ public final class ArticleStore {
     public record Split(Dataset<Row> largest, Dataset<Row> others, Dataset<Row> added) {
     }
 
-    /** See {@link Split}; the arguments are those of {@link #sums}. */
+    /** See {@link Split}; the arguments are those of {@link #sumsDelta}. */
     public static Split sumsSplit(RunOutput out, String name, String key, Dataset<Row> done, List<String> membership,
-                                  UnaryOperator<Dataset<Row>> sum, Map<String, Object> account) {
-        Groups groups = sumGroups(out, name, key, done, membership, sum, account);
+                                  UnaryOperator<Dataset<Row>> sum, Map<String, Object> account, Lookup lookup) {
+        Groups groups = sumGroups(out, name, key, done, membership, sum, account, lookup.mergedMembers());
         List<String> all = groups.all();
         if (all.isEmpty()) {
             Dataset<Row> sums = sum.apply(done).drop(BATCH);
@@ -291,10 +317,15 @@ public final class ArticleStore {
     public record Delta(Dataset<Row> all, Dataset<Row> added) {
     }
 
-    /** See {@link Delta}; the arguments are those of {@link #sums}. */
+    /**
+     * See {@link Delta}; the arguments are those of {@link #sums}, and the {@code lookup} {@code done} came from: a
+     * group the published version listed that this run's batch took in still counts as there when all its articles
+     * are, unchanged (its fingerprint computed again from {@link Lookup#mergedMembers}), so that a daily run whose
+     * batch took in the days before it still only adds.
+     */
     public static Delta sumsDelta(RunOutput out, String name, String key, Dataset<Row> done, List<String> membership,
-                                  UnaryOperator<Dataset<Row>> sum, Map<String, Object> account) {
-        Groups groups = sumGroups(out, name, key, done, membership, sum, account);
+                                  UnaryOperator<Dataset<Row>> sum, Map<String, Object> account, Lookup lookup) {
+        Groups groups = sumGroups(out, name, key, done, membership, sum, account, lookup.mergedMembers());
         if (groups.all().isEmpty()) {
             Dataset<Row> all = sum.apply(done).drop(BATCH);
             return new Delta(all, groups.onlyAdds() ? all : null);
@@ -321,23 +352,29 @@ public final class ArticleStore {
      * A store's groups: {@code all} this run lists, and those the published version listed under the same key
      * ({@code published}; null when it lists none under that key).
      */
-    private record Groups(List<String> all, List<String> published) {
-        /** Whether every group the published version listed is still listed: this run only adds groups. */
+    private record Groups(List<String> all, List<String> published, java.util.Set<String> takenInWhole) {
+        /** Whether every group the published version listed is still listed or was taken in whole: this run only adds. */
         boolean onlyAdds() {
-            return published != null && all.containsAll(published);
+            return published != null && published.stream().allMatch(g -> all.contains(g) || takenInWhole.contains(g));
         }
+    }
+
+    /** A group's name: its batch, number of rows and the XOR of its rows' hashes of {@code members}. */
+    private static Map<String, String> fingerprints(Dataset<Row> rows, Column[] members) {
+        // One row per group: cheap to collect.
+        Map<String, String> fingerprints = new java.util.TreeMap<>();
+        for (Row r : rows.groupBy(col(BATCH)).agg(org.apache.spark.sql.functions.count(lit(1)),
+                org.apache.spark.sql.functions.bit_xor(org.apache.spark.sql.functions.xxhash64(members))).collectAsList()) {
+            fingerprints.put(r.getString(0), r.getString(0) + "-" + r.getLong(1) + "-" + Long.toHexString(r.getLong(2)));
+        }
+        return fingerprints;
     }
 
     /** Writes the changed groups' sums and lists every group's in this run's version; returns the groups' folder names. */
     private static Groups sumGroups(RunOutput out, String name, String key, Dataset<Row> done, List<String> membership,
-                                          UnaryOperator<Dataset<Row>> sum, Map<String, Object> account) {
+                                    UnaryOperator<Dataset<Row>> sum, Map<String, Object> account, Dataset<Row> mergedMembers) {
         Column[] members = membership.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        // One row per group: cheap to collect.
-        Map<String, String> fingerprints = new java.util.TreeMap<>();
-        for (Row r : done.groupBy(col(BATCH)).agg(org.apache.spark.sql.functions.count(lit(1)),
-                org.apache.spark.sql.functions.bit_xor(org.apache.spark.sql.functions.xxhash64(members))).collectAsList()) {
-            fingerprints.put(r.getString(0), r.getString(0) + "-" + r.getLong(1) + "-" + Long.toHexString(r.getLong(2)));
-        }
+        Map<String, String> fingerprints = fingerprints(done, members);
         RunOutput.StoreState published = out.reusesStores() ? out.publishedStore(name) : null;
         java.util.Set<String> listed = published != null && key.equals(published.key()) ? new java.util.HashSet<>(published.batches())
                 : java.util.Set.of();
@@ -366,7 +403,12 @@ public final class ArticleStore {
         out.recordStore(name, key, all);
         account.put(name + "_reused", fingerprints.size() - changed.size());
         account.put(name + "_summed", changed.size());
-        return new Groups(all, published != null && key.equals(published.key()) ? published.batches() : null);
+        List<String> publishedGroups = published != null && key.equals(published.key()) ? published.batches() : null;
+        java.util.Set<String> takenInWhole = new java.util.HashSet<>();
+        if (publishedGroups != null && mergedMembers != null && !all.containsAll(publishedGroups)) {
+            takenInWhole.addAll(fingerprints(mergedMembers, members).values());
+        }
+        return new Groups(all, publishedGroups, takenInWhole);
     }
 
     /**

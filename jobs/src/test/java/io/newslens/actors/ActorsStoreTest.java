@@ -181,7 +181,7 @@ class ActorsStoreTest {
      * A day that only adds articles, with co_mentions' default min_count of 2: `all` keeps the published count and
      * tone of the pairs the day does not name (their actors' counts, n and measures computed again), counts again the
      * pairs it names (one of them reaches min_count only now, so it was not in the published report), and equals a
-     * full run's.
+     * full run's; also on a day whose batch takes in the day before's (ArticleStore.toMerge).
      */
     @Test
     void aDayThatOnlyAddsArticlesCountsAgainTheCoMentionsItNames() throws Exception {
@@ -191,7 +191,8 @@ class ActorsStoreTest {
         String security = "Officials from Japan met counterparts from India to discuss security.";
         Files.writeString(in.resolve("day1.jsonl"), article("a1", "1", talks) + article("a2", "1", talks) + article("a3", "1", energy)
                 + article("a4", "1", security) + article("a5", "1", security) + article("a6", "1", SENTENCES[1])
-                + article("a7", "1", "Nothing else happened."));
+                + article("a7", "1", "Nothing else happened.") + article("a8", "1", "Nothing more happened.")
+                + article("a9", "1", "Little happened.") + article("a10", "1", "Less happened.") + article("a11", "1", "Nothing was said."));
         Path config = Files.writeString(dir.resolve("c.yaml"), """
                 inputs:
                   - path: %s
@@ -201,12 +202,13 @@ class ActorsStoreTest {
         String[] run = {"actors", "--config", config.toString(), "--output", out.toString(), "--reports", "co_mentions"};
         assertEquals(0, TestRuns.run(run).exitCode());
         org.apache.spark.sql.SparkSession spark = io.newslens.SparkTestSession.get();
-        // By hand, articles of all outlets over every day: 7 articles; China and the US together in 2, Japan and
-        // India in 2; Brazil and Argentina in 1 (under min_count 2: no row).
-        assertEquals(List.of("CHN USA 2 2 2 7 1.8074", "IND JPN 2 2 2 7 1.8074"), allPairs(spark, out));
+        // By hand, articles of all outlets over every day: 11 articles; China and the US together in 2, Japan and
+        // India in 2: pmi log2(2 · 11 / (2 · 2)); Brazil and Argentina in 1 (under min_count 2: no row).
+        assertEquals(List.of("CHN USA 2 2 2 11 2.4594", "IND JPN 2 2 2 11 2.4594"), allPairs(spark, out));
         Thread.sleep(1100);
 
-        // Three new articles: Brazil and Argentina again (now 2), Japan alone, one without actors.
+        // Three new articles (the first run's 11 stay a batch: more than twice 3): Brazil and Argentina again (now
+        // 2), Japan alone, one without actors.
         Files.writeString(in.resolve("day2.jsonl"), article("b1", "2", energy)
                 + article("b2", "2", "Officials from Japan met executives to discuss security.") + article("b3", "2", "Nothing happened."));
         String[] since = java.util.stream.Stream.concat(java.util.Arrays.stream(run), java.util.stream.Stream.of("--since", "2020-01-02"))
@@ -215,9 +217,36 @@ class ActorsStoreTest {
         JsonNode store = TestRuns.manifest(out).path("counts").path("actors").path("store");
         // Counted again: the day's one pair, in both scopes, under its outlet and `all`.
         assertEquals(4, store.path("co_mention_pairs_recounted").asInt(), store.toString());
-        // 10 articles; Japan in 3 now: pmi log2(2 · 10 / (2 · 3)). The last two are the published rows with new actor
-        // counts, n and measures (pmi was log2(2 · 7 / (2 · 2)) = 1.8074).
-        assertEquals(List.of("ARG BRA 2 2 2 10 2.3219", "CHN USA 2 2 2 10 2.3219", "IND JPN 2 2 3 10 1.7370"), allPairs(spark, out));
+        // 14 articles; Japan in 3 now: pmi log2(2 · 14 / (2 · 3)). The last two are the published rows with new actor
+        // counts, n and measures.
+        assertEquals(List.of("ARG BRA 2 2 2 14 2.8074", "CHN USA 2 2 2 14 2.8074", "IND JPN 2 2 3 14 2.2224"), allPairs(spark, out));
+        Thread.sleep(1100);
+
+        // Two more: this run's batch takes in the second run's (3 rows, at most twice 2), not the first's (11, more
+        // than twice 5). The groups the published report was counted from are still all there, one of them inside
+        // the new group: only the pairs the new group names (the second and third days') are counted again.
+        Files.writeString(in.resolve("day3.jsonl"), article("c1", "3", "Argentina and Brazil discussed beef prices.") + article("c2", "3", "Nobody spoke."));
+        String[] since3 = java.util.stream.Stream.concat(java.util.Arrays.stream(run), java.util.stream.Stream.of("--since", "2020-01-03"))
+                .toArray(String[]::new);
+        TestRuns.Result third = TestRuns.run(since3);
+        assertEquals(0, third.exitCode(), third.stderr());
+        store = TestRuns.manifest(out).path("counts").path("actors").path("store");
+        assertEquals(1, store.path("batches_merged").asInt(), store.toString());
+        assertEquals(4, store.path("co_mention_pairs_recounted").asInt(), store.toString());
+        // 16 articles: Brazil and Argentina together in 3 (pmi log2(3 · 16 / (3 · 3))), the others' n 16.
+        assertEquals(List.of("ARG BRA 3 3 3 16 2.4150", "CHN USA 2 2 2 16 3.0000", "IND JPN 2 2 3 16 2.4150"), allPairs(spark, out));
+        Thread.sleep(1100);
+
+        // A day naming no pair at all (its batch of 1 takes in nothing): every published pair is kept, n is 17.
+        Files.writeString(in.resolve("day4.jsonl"), article("e1", "4", "Nobody came."));
+        String[] since4 = java.util.stream.Stream.concat(java.util.Arrays.stream(run), java.util.stream.Stream.of("--since", "2020-01-04"))
+                .toArray(String[]::new);
+        TestRuns.Result fourth = TestRuns.run(since4);
+        assertEquals(0, fourth.exitCode(), fourth.stderr());
+        store = TestRuns.manifest(out).path("counts").path("actors").path("store");
+        assertEquals(List.of(0, 0), List.of(store.path("batches_merged").asInt(), store.path("co_mention_pairs_recounted").asInt()),
+                store.toString());
+        assertEquals(List.of("ARG BRA 3 3 3 17 2.5025", "CHN USA 2 2 2 17 3.0875", "IND JPN 2 2 3 17 2.5025"), allPairs(spark, out));
         Path full = dir.resolve("full");
         assertEquals(0, TestRuns.run("actors", "--config", config.toString(), "--output", full.toString(), "--reports", "co_mentions")
                 .exitCode());
