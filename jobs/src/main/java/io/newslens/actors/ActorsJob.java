@@ -131,11 +131,12 @@ public final class ActorsJob {
                     // written.
                     Dataset<Row> days = Actors.rollUpDays(cells, parts).persist(StorageLevel.MEMORY_AND_DISK());
                     // The totals of `all`. Where this run only added groups to those the published report was counted
-                    // from (a daily run, also one whose batch took in the days before it whole), the pairs the added groups name are added up again and the others keep their
-                    // published count and tone, read from the report (pairs below min_count are not in it), not from
-                    // the cells. Otherwise the largest group's keys the others lack pass through (read again rather
-                    // than kept). Either way the keys are tested against a Bloom filter of some 1.2 bytes each in every
-                    // task (up to a 16th of the heap), else all are summed.
+                    // from (a daily run, also one whose batch took in the days before it whole), the pairs the added
+                    // groups name are added up again and the others keep their published count and tone, read from
+                    // the report (pairs below min_count are not in it), not from the cells. Otherwise the largest
+                    // group's keys the others lack pass through (read again rather than kept). Either way the keys are
+                    // tested against a Bloom filter of some 1.2 bytes each in every task (up to a 16th of the heap),
+                    // else all are summed.
                     String published = out.replacesPartitions(ActorReports.CO_MENTIONS, from)
                             ? out.publishedLocation(ActorReports.CO_MENTIONS.name()) : null;
                     long addedKeys = split.added() == null || published == null ? -1 : Actors.pairTotals(split.added()).count();
