@@ -284,6 +284,17 @@ public final class Actors {
         return withTotals(unitCells(analysed, true, carried), carried);
     }
 
+    /**
+     * As above, the days' cells kept on disk (given to {@code kept}, to be unpersisted once the result is written):
+     * the totals are summed from them, and without a kept copy Spark made every article's cells twice (it does not
+     * reuse the days' aggregate in the other branch of the union).
+     */
+    public static Dataset<Row> unitCells(Dataset<Row> analysed, List<String> carried, java.util.function.Consumer<Dataset<Row>> kept) {
+        Dataset<Row> days = unitCells(analysed, true, carried).persist(org.apache.spark.storage.StorageLevel.DISK_ONLY());
+        kept.accept(days);
+        return withTotals(days, carried);
+    }
+
     private static final Column[] SUMS = {sum("count").as("count"), sum("tone_sum").as("tone_sum"), sum("tone_n").as("tone_n")};
 
     /** The outlets a cell of {@code source} counts under: its own and `all` (a cell without an outlet only under `all`). */

@@ -114,9 +114,15 @@ public final class ActorsJob {
                 if (network || out.wants(ActorReports.CO_MENTIONS)) {
                     // The co-mention counts of the stored articles come from the store, summed per group of articles;
                     // only the groups that changed (this run's new articles, usually) are counted again.
-                    ArticleStore.Split split = ArticleStore.sumsSplit(out, CELLS, storeKey(o, spark) + " cells v3", done,
-                            List.of(Articles.ARTICLE_ID, Articles.SOURCE, Actors.PERIOD_START, ArticleStore.CONTENT),
-                            rows -> Actors.unitCells(rows, List.of(ArticleStore.BATCH)), stored, lookup);
+                    List<Dataset<Row>> summed = new java.util.ArrayList<>();
+                    ArticleStore.Split split;
+                    try {
+                        split = ArticleStore.sumsSplit(out, CELLS, storeKey(o, spark) + " cells v3", done,
+                                List.of(Articles.ARTICLE_ID, Articles.SOURCE, Actors.PERIOD_START, ArticleStore.CONTENT),
+                                rows -> Actors.unitCells(rows, List.of(ArticleStore.BATCH), summed::add), stored, lookup);
+                    } finally {
+                        summed.forEach(Dataset::unpersist);
+                    }
                     Dataset<Row> largest = split.largest();
                     Dataset<Row> others = split.others();
                     // Each period's rows depend on its own cells only (`all` on the groups' totals): where the published
