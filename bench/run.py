@@ -276,10 +276,11 @@ INCREMENTAL_WORK = ["all", "--keep-duplicates", "--skip", "topics"]
 
 
 def incremental_scenario(args, work, long_articles=0):
-    """A daily run: the corpus (Reuters-21578 x scale, or with `long_articles` that many long articles as in the
-    long-article scenario) in INCREMENTAL_PARTS files by date, the newest file held back; a full run over the others,
-    then the newest file added and a run with --since its first date (no --force: the article store left by the first
-    run is used). Both wall times and stage times are recorded."""
+    """Daily runs: the corpus (Reuters-21578 x scale, or with `long_articles` that many long articles as in the
+    long-article scenario) in INCREMENTAL_PARTS files by date, the newest two held back; a full run over the others,
+    then the first held-back file added and a run with --since its first date (no --force: the article store left by
+    the first run is used), then the second added the same way: a later day of a series, whose store batch usually
+    takes in the day before it (ArticleStore.toMerge). Wall times and stage times of the three runs are recorded."""
     if long_articles:
         src, _, records, text_bytes = long_corpus(long_articles, os.path.join(work, f"long-{long_articles}.jsonl.gz"))
         base = os.path.join(work, f"incremental-long-{long_articles}")
@@ -289,7 +290,8 @@ def incremental_scenario(args, work, long_articles=0):
         src, records, text_bytes = corpus_at(args.corpus, args.incremental, work)
         base = os.path.join(work, f"incremental-x{args.incremental}")
         label = f"Reuters-21578 x{args.incremental} ({records:,} records)"
-    folder, held = os.path.join(base, "in"), os.path.join(base, "new-day.jsonl.gz")
+    folder = os.path.join(base, "in")
+    held = [os.path.join(base, "new-day.jsonl.gz"), os.path.join(base, "second-day.jsonl.gz")]
     import shutil
     shutil.rmtree(base, ignore_errors=True)
     os.makedirs(folder)
@@ -297,31 +299,45 @@ def incremental_scenario(args, work, long_articles=0):
         lines = f.readlines()
     lines.sort(key=lambda l: (json.loads(l).get("published") or ""))
     per = -(-len(lines) // INCREMENTAL_PARTS)
+    days = INCREMENTAL_PARTS - len(held)
     for k in range(INCREMENTAL_PARTS):
-        with gzip.open(held if k == INCREMENTAL_PARTS - 1 else os.path.join(folder, f"part-{k:03d}.jsonl.gz"), "wt",
+        with gzip.open(held[k - days] if k >= days else os.path.join(folder, f"part-{k:03d}.jsonl.gz"), "wt",
                        encoding="utf-8") as out:
             out.writelines(lines[k * per:(k + 1) * per])
-    newest = lines[(INCREMENTAL_PARTS - 1) * per:]
-    since = (json.loads(newest[0]).get("published") or "")[:10]
+    added = [lines[(days + i) * per:(days + i + 1) * per] for i in range(len(held))]
+    since = [(json.loads(a[0]).get("published") or "")[:10] for a in added]
     del lines
     out = os.path.join(base, "out")
     full, full_wall = run_newslens(INCREMENTAL_WORK, folder, out, args.master)
-    shutil.copy(held, os.path.join(folder, "new-day.jsonl.gz"))
-    inc, inc_wall = run_newslens(INCREMENTAL_WORK + ["--since", since], folder, out, args.master, force=False)
+    runs = []
+    for path, day, first in zip(held, added, since):
+        shutil.copy(path, os.path.join(folder, os.path.basename(path)))
+        runs.append(run_newslens(INCREMENTAL_WORK + ["--since", first], folder, out, args.master, force=False) + (len(day),))
     mb = text_bytes / 1e6
+    full_records = records - sum(len(a) for a in added)
+
+    def day_result(manifest, wall, day_records, records_then):
+        return {"wall_with_jvm_start": round(wall, 1), "stage_seconds": round(sum(x["seconds"] for x in manifest["stages"]), 1),
+                "stages": stage_rows(manifest, records_then, mb), "report_seconds": report_seconds(manifest),
+                "new_records": day_records,
+                "ingest_store": manifest["counts"]["ingest"].get("store"),
+                "terms_store": manifest["counts"].get("terms", {}).get("store"),
+                "actors_store": manifest["counts"].get("actors", {}).get("store")}
+
+    (inc, inc_wall, inc_records), (second, second_wall, second_records) = runs
     result = {"scale": args.incremental or None, "long_articles": long_articles or None, "corpus_label": label,
-              "text_mb": round(text_bytes / 1e6, 1), "records": records, "new_records": len(newest), "files": INCREMENTAL_PARTS,
-              "command": "newslens " + " ".join(INCREMENTAL_WORK), "since": since,
+              "text_mb": round(text_bytes / 1e6, 1), "records": records, "new_records": inc_records, "files": INCREMENTAL_PARTS,
+              "held_back_files": len(held), "command": "newslens " + " ".join(INCREMENTAL_WORK), "since": since[0],
+              "second_since": since[1],
               "full": {"wall_with_jvm_start": round(full_wall, 1), "stage_seconds": round(sum(x["seconds"] for x in full["stages"]), 1),
-                       "stages": stage_rows(full, records - len(newest), mb), "report_seconds": report_seconds(full)},
-              "incremental": {"wall_with_jvm_start": round(inc_wall, 1), "stage_seconds": round(sum(x["seconds"] for x in inc["stages"]), 1),
-                              "stages": stage_rows(inc, records, mb), "report_seconds": report_seconds(inc),
-                              "ingest_store": inc["counts"]["ingest"].get("store"),
-                              "terms_store": inc["counts"].get("terms", {}).get("store"),
-                              "actors_store": inc["counts"].get("actors", {}).get("store")}}
+                       "stages": stage_rows(full, full_records, mb), "report_seconds": report_seconds(full)},
+              "incremental": day_result(inc, inc_wall, inc_records, full_records + inc_records),
+              "second_day": day_result(second, second_wall, second_records, records)}
     result["incremental_share_of_full"] = round(inc_wall / full_wall, 3)
-    print(f"bench: incremental {label}: full {full_wall:.1f} s, one more day ({len(newest)} articles) "
-          f"{inc_wall:.1f} s = {100 * inc_wall / full_wall:.0f}% of the full run", flush=True)
+    result["second_day_share_of_full"] = round(second_wall / full_wall, 3)
+    print(f"bench: incremental {label}: full {full_wall:.1f} s, one more day ({inc_records} articles) "
+          f"{inc_wall:.1f} s = {100 * inc_wall / full_wall:.0f}% of the full run, a second day ({second_records} articles) "
+          f"{second_wall:.1f} s = {100 * second_wall / full_wall:.0f}%", flush=True)
     return result
 
 
@@ -387,8 +403,9 @@ def main():
                     help="with --long: labelled sentences (one file per ISO 639-1 code, e.g. Lingua's language-testdata/"
                          "sentences) for language identification's accuracy")
     ap.add_argument("--incremental", type=int, default=0, metavar="SCALE",
-                    help="only the daily-run scenario: the corpus x SCALE in 100 files by date, a full run over 99, then "
-                         "the newest file added and a --since run that uses the article store; both wall times")
+                    help="only the daily-run scenario: the corpus x SCALE in 100 files by date, a full run over 98, then "
+                         "the 99th file added and a --since run that uses the article store, then the 100th the same way; "
+                         "the three wall times")
     ap.add_argument("--incremental-long", type=int, default=0, metavar="N",
                     help="only the daily-run scenario on N long articles (as --long builds them) instead of Reuters-21578 "
                          "copies")
@@ -622,23 +639,35 @@ def record(r, marker):
             lines.append("")
     if r.get("incremental"):
         g = r["incremental"]
-        full, inc = g["full"], g["incremental"]
+        full, inc, second = g["full"], g["incremental"], g.get("second_day")
         ist, tst, ast = inc.get("ingest_store") or {}, inc.get("terms_store") or {}, inc.get("actors_store") or {}
+        held = g.get("held_back_files", 1)
+
+        def stages(run):
+            return ", ".join(f"{x['stage']} {x['seconds']:.1f} s" for x in run["stages"])
+
         lines += ["### A daily run: one more day on an existing output", "",
                   f"{g.get('corpus_label') or 'Reuters-21578 x%s (%s records)' % (g['scale'], format(g['records'], ','))} "
                   f"in {g['files']} files by date; `{g['command']}` "
-                  f"on `{r['master']}` over the first {g['files'] - 1} files, then the newest file "
+                  f"on `{r['master']}` over the first {g['files'] - held} files, then the "
+                  + ("next" if second else "newest") + f" file "
                   f"({g['new_records']:,} records, {g['new_records'] / g['records']:.1%}) added and the same command run with "
-                  f"`--since {g['since']}` (no `--force`: the article store of the first run is used).", "",
-                  "| run | wall incl. JVM start (s) | stage seconds | stages |", "|---|---:|---:|---|",
-                  f"| full run, {g['files'] - 1} files | {full['wall_with_jvm_start']} | {full['stage_seconds']} | "
-                  + ", ".join(f"{x['stage']} {x['seconds']:.1f} s" for x in full["stages"]) + " |",
-                  f"| one more day | {inc['wall_with_jvm_start']} | {inc['stage_seconds']} | "
-                  + ", ".join(f"{x['stage']} {x['seconds']:.1f} s" for x in inc["stages"]) + " |", "",
-                  f"One more day costs **{g['incremental_share_of_full']:.1%}** of the full run's wall time. Ingest read "
+                  f"`--since {g['since']}` (no `--force`: the article store of the first run is used)"
+                  + (f"; then the newest file ({second['new_records']:,} records) added the same way, with "
+                     f"`--since {g['second_since']}`: a later day of a series." if second else "."), "",
+                  "| run | wall incl. JVM start (s) | share of the full run | stage seconds | stages |", "|---|---:|---:|---:|---|",
+                  f"| full run, {g['files'] - held} files | {full['wall_with_jvm_start']} | | {full['stage_seconds']} | {stages(full)} |",
+                  f"| one more day | {inc['wall_with_jvm_start']} | {g['incremental_share_of_full']:.1%} | {inc['stage_seconds']} | {stages(inc)} |"]
+        if second:
+            lines.append(f"| a second day | {second['wall_with_jvm_start']} | {g['second_day_share_of_full']:.1%} | "
+                         f"{second['stage_seconds']} | {stages(second)} |")
+        lines += ["", f"One more day costs **{g['incremental_share_of_full']:.1%}** of the full run's wall time. Ingest read "
                   f"{ist.get('files_read')} file(s) and took {ist.get('records_reused', 0):,} records from the store; the terms "
                   f"stage counted the n-grams of {tst.get('articles_worked_on', 0):,} articles and reused {tst.get('articles_reused', 0):,}; "
-                  f"the actors stage analysed {ast.get('articles_worked_on', 0):,} articles and reused {ast.get('articles_reused', 0):,}.", ""]
+                  f"the actors stage analysed {ast.get('articles_worked_on', 0):,} articles and reused {ast.get('articles_reused', 0):,}."
+                  + (f" The second day costs **{g['second_day_share_of_full']:.1%}**; its store batch took in "
+                     f"{(second.get('actors_store') or {}).get('batches_merged', 0)} earlier batch(es) of the actors store and "
+                     f"{(second.get('terms_store') or {}).get('batches_merged', 0)} of the terms store." if second else ""), ""]
     if r.get("lda_vs_mallet"):
         l = r["lda_vs_mallet"]
         seeds = l.get("seeds", [42])
