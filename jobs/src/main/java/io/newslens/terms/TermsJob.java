@@ -130,6 +130,7 @@ public final class TermsJob {
                 }
             } finally {
                 done.unpersist();
+                lookup.release();  // what save kept of the batches taken in (read by the actors stage's sums only)
                 if (markedCells != null) {
                     markedCells.unpersist();
                 }
