@@ -590,15 +590,31 @@ public final class Actors {
      * actor_candidates after cells were added: {@code published}'s rows (the report of the cells before) for the
      * candidates none of the {@code added} cells concern, and the others' rows again from all {@code cells}. A candidate's
      * row depends on its own cells only, and without cells nothing changed for it. {@code added} holds few candidates
-     * (a day's articles): they are broadcast, and the cells of the others not shuffled.
+     * (a day's articles): they are broadcast, and the cells of the others not shuffled. Of a published candidate's
+     * co-named actors only those that can be among its first five are added up again: its first five before and those
+     * the added cells name with it. Counts only grow, and an actor the day does not name kept its count behind five
+     * that are still at least as far ahead, so the five come from those (hundreds of cells per candidate otherwise).
      */
     static Dataset<Row> candidatesUpdated(Dataset<Row> published, Dataset<Row> cells, Dataset<Row> added, int minArticles,
                                           int partitions) {
-        Dataset<Row> touched = org.apache.spark.sql.functions.broadcast(added.select("key").distinct());
-        Dataset<Row> recounted = candidatesFromCells(cells.join(touched, new String[] {"key"}, "left_semi"), minArticles, partitions);
         // Its key, as CANDIDATES_OF_ARTICLE gives it: the actor, else the phrase.
         Column key = org.apache.spark.sql.functions.coalesce(col("actor_id"), concat(lit("phrase:"), col("phrase")));
-        Dataset<Row> kept = published.withColumn("key", key).join(touched, new String[] {"key"}, "left_anti").drop("key");
+        Dataset<Row> keyed = published.withColumn("key", key);
+        Dataset<Row> touched = added.select("key").distinct();
+        // Each touched candidate, and whether all its co-named actors' cells are needed (it was not in the report).
+        Dataset<Row> touchedKeys = org.apache.spark.sql.functions.broadcast(touched
+                .join(keyed.select(col("key"), lit(true).as("_published")), new String[] {"key"}, "left")
+                .select(col("key"), col("_published").isNull().as("_all_co")));
+        Dataset<Row> before = keyed.join(touched, new String[] {"key"}, "left_semi")
+                .select(col("key"), explode(col("co_actors")).as("actor"));
+        Dataset<Row> named = added.filter(col("kind").equalTo("co")).select(col("key"), col("actor"));
+        Dataset<Row> contenders = org.apache.spark.sql.functions.broadcast(before.unionByName(named).distinct()
+                .withColumn("_contender", lit(true)));
+        Dataset<Row> recounted = candidatesFromCells(cells.join(touchedKeys, new String[] {"key"}, "inner")
+                .join(contenders, new String[] {"key", "actor"}, "left")
+                .filter(col("kind").notEqual("co").or(col("_all_co")).or(col("_contender").isNotNull()))
+                .drop("_all_co", "_contender"), minArticles, partitions);
+        Dataset<Row> kept = keyed.join(org.apache.spark.sql.functions.broadcast(touched), new String[] {"key"}, "left_anti").drop("key");
         return kept.unionByName(recounted);
     }
 

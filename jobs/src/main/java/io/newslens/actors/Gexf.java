@@ -65,15 +65,17 @@ final class Gexf {
 
     /**
      * Each edge of the network as one line of GEXF without its opening {@code <edge id="N"} (the writer numbers them
-     * in this order): source, target, weight (the {@code all} period's count), NPMI and the pair's periods as spells;
-     * ordered by actor_a, actor_b. Formatted by the executors, a range of pairs each, so the driver only copies lines.
+     * in this order): source, target, weight (the {@code all} period's count), NPMI and the pair's periods as spells.
+     * Formatted by the executors, the pairs of one hash bucket each (sorted by actor_a, actor_b within it), so the driver
+     * only copies lines: a fixed order for the same rows and shuffle partitions, without the range partitioning's
+     * sampling pass over every row.
      *
      * @param edges co_mentions rows of the article scope and every outlet together: each pair's period rows and its
      *              {@code all} row
      */
     static Dataset<String> edgeLines(Dataset<Row> edges, String period) {
         return edges.select("actor_a", "actor_b", "period", "count", "npmi")
-                .repartitionByRange(col("actor_a"), col("actor_b"))
+                .repartition(col("actor_a"), col("actor_b"))
                 // Each pair's period rows come before its `all` row: dates sort before letters.
                 .sortWithinPartitions("actor_a", "actor_b", "period")
                 .mapPartitions((MapPartitionsFunction<Row, String>) rows -> new EdgeLines(rows, period), Encoders.STRING());

@@ -178,6 +178,57 @@ class ActorReportValuesTest {
                 rows(Actors.candidatesFromCells(SparkTestSession.get().createDataFrame(cells, cell), 3)));
     }
 
+    /**
+     * A day's cells added to a published report: a published candidate's new first five come from its five before and
+     * the actors the day names with it. Acme before (4 articles): A 5, B 4, C 3, D 2, E 2, F 1 = [A, B, C, D, E]. The
+     * day (3 articles) names G in all three (G 3 after it), and F in one (2): A 5, B 4, C 3, G 3, D 2, E 2, F 2 =
+     * [A, B, C, G, D]; E drops out. Zed (2 articles before, under the minimum of 3, so not published) reaches 3: all its
+     * co-named actors count (H 2 before, I 1 with the day). Old (not named by the day) keeps its published row, even
+     * one that its cells would no longer give (the published row stands for them).
+     */
+    @Test
+    void candidatesUpdatedFromTheFirstFiveBeforeAndTheDaysActorsEqualACount() {
+        StructType cell = new StructType().add("kind", DataTypes.StringType).add("key", DataTypes.StringType)
+                .add("phrase", DataTypes.StringType).add("type", DataTypes.StringType).add("actor", DataTypes.StringType)
+                .add("n", DataTypes.LongType).add("articles", DataTypes.LongType).add("mentions", DataTypes.LongType)
+                .add("actor_id", DataTypes.StringType).add("aliases", DataTypes.createArrayType(DataTypes.StringType));
+        List<Row> before = new ArrayList<>(List.of(
+                RowFactory.create("key", "phrase:Acme", null, null, null, null, 4L, 5L, null, List.of()),
+                RowFactory.create("form", "phrase:Acme", "Acme", "company", null, 5L, null, null, null, null),
+                RowFactory.create("key", "phrase:Zed", null, null, null, null, 2L, 2L, null, List.of()),
+                RowFactory.create("form", "phrase:Zed", "Zed", "unknown", null, 2L, null, null, null, null),
+                RowFactory.create("co", "phrase:Zed", null, null, "H", 2L, null, null, null, null),
+                RowFactory.create("key", "phrase:Old", null, null, null, null, 3L, 3L, null, List.of()),
+                RowFactory.create("form", "phrase:Old", "Old", "unknown", null, 3L, null, null, null, null)));
+        for (Object[] co : new Object[][] {{"A", 5L}, {"B", 4L}, {"C", 3L}, {"D", 2L}, {"E", 2L}, {"F", 1L}}) {
+            before.add(RowFactory.create("co", "phrase:Acme", null, null, co[0], co[1], null, null, null, null));
+        }
+        List<Row> day = List.of(
+                RowFactory.create("key", "phrase:Acme", null, null, null, null, 3L, 3L, null, List.of()),
+                RowFactory.create("form", "phrase:Acme", "Acme", "company", null, 3L, null, null, null, null),
+                RowFactory.create("co", "phrase:Acme", null, null, "G", 3L, null, null, null, null),
+                RowFactory.create("co", "phrase:Acme", null, null, "F", 1L, null, null, null, null),
+                RowFactory.create("key", "phrase:Zed", null, null, null, null, 1L, 1L, null, List.of()),
+                RowFactory.create("form", "phrase:Zed", "Zed", "unknown", null, 1L, null, null, null, null),
+                RowFactory.create("co", "phrase:Zed", null, null, "I", 1L, null, null, null, null));
+        org.apache.spark.sql.SparkSession spark = SparkTestSession.get();
+        Dataset<Row> old = spark.createDataFrame(before, cell);
+        Dataset<Row> added = spark.createDataFrame(day, cell);
+        Dataset<Row> published = Actors.candidatesFromCells(old, 3);
+        assertEquals(List.of("Acme | null | 4 | 5 | company | [] | [A, B, C, D, E]", "Old | null | 3 | 3 | unknown | [] | []"),
+                rows(published));
+        Dataset<Row> all = old.unionByName(added);
+        List<String> expected = List.of("Acme | null | 7 | 8 | company | [] | [A, B, C, G, D]", "Old | null | 3 | 3 | unknown | [] | []",
+                "Zed | null | 3 | 3 | unknown | [] | [H, I]");
+        assertEquals(expected, rows(Actors.candidatesFromCells(all, 3)));
+        assertEquals(expected, rows(Actors.candidatesUpdated(published, all, added, 3, 0)));
+        // Only the touched candidates are counted again: a published row of Old unlike its cells stays as published.
+        Dataset<Row> edited = published.withColumn("mentions", org.apache.spark.sql.functions.when(
+                org.apache.spark.sql.functions.col("phrase").equalTo("Old"), 9L).otherwise(org.apache.spark.sql.functions.col("mentions")));
+        assertEquals(List.of(expected.get(0), "Old | null | 3 | 9 | unknown | [] | []", expected.get(2)),
+                rows(Actors.candidatesUpdated(edited, all, added, 3, 0)));
+    }
+
     @Test
     void networkNodesCountArticlesAndMentionsAndEdgesAreTheAllPeriodPairs() {
         Dataset<Row> dictionary = SparkTestSession.get().createDataFrame(List.of(
