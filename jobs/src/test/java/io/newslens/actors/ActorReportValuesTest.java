@@ -58,6 +58,12 @@ class ActorReportValuesTest {
                 article("a4", "Wire", null, List.of(mention("CHN", 0, 1.0)), 1, 1.0, 1, List.of())), schema);
     }
 
+    /** The rows of Actors.candidateCells, without the group. */
+    private static final StructType CANDIDATE_CELL = new StructType().add("kind", DataTypes.StringType).add("key", DataTypes.StringType)
+            .add("phrase", DataTypes.StringType).add("type", DataTypes.StringType).add("actor", DataTypes.StringType)
+            .add("n", DataTypes.LongType).add("articles", DataTypes.LongType).add("mentions", DataTypes.LongType)
+            .add("actor_id", DataTypes.StringType).add("aliases", DataTypes.createArrayType(DataTypes.StringType));
+
     private static List<String> rows(Dataset<Row> report) {
         List<String> out = new ArrayList<>();
         for (Row r : report.collectAsList()) {
@@ -163,10 +169,7 @@ class ActorReportValuesTest {
      */
     @Test
     void aCandidatesFirstFiveCoNamedActorsFromTheCellsOfSeveralGroups() {
-        StructType cell = new StructType().add("kind", DataTypes.StringType).add("key", DataTypes.StringType)
-                .add("phrase", DataTypes.StringType).add("type", DataTypes.StringType).add("actor", DataTypes.StringType)
-                .add("n", DataTypes.LongType).add("articles", DataTypes.LongType).add("mentions", DataTypes.LongType)
-                .add("actor_id", DataTypes.StringType).add("aliases", DataTypes.createArrayType(DataTypes.StringType));
+        StructType cell = CANDIDATE_CELL;
         List<Row> cells = new ArrayList<>(List.of(
                 RowFactory.create("key", "phrase:Acme", null, null, null, null, 2L, 2L, null, null),
                 RowFactory.create("key", "phrase:Acme", null, null, null, null, 1L, 1L, null, null),
@@ -188,10 +191,7 @@ class ActorReportValuesTest {
      */
     @Test
     void candidatesUpdatedFromTheFirstFiveBeforeAndTheDaysActorsEqualACount() {
-        StructType cell = new StructType().add("kind", DataTypes.StringType).add("key", DataTypes.StringType)
-                .add("phrase", DataTypes.StringType).add("type", DataTypes.StringType).add("actor", DataTypes.StringType)
-                .add("n", DataTypes.LongType).add("articles", DataTypes.LongType).add("mentions", DataTypes.LongType)
-                .add("actor_id", DataTypes.StringType).add("aliases", DataTypes.createArrayType(DataTypes.StringType));
+        StructType cell = CANDIDATE_CELL;
         List<Row> before = new ArrayList<>(List.of(
                 RowFactory.create("key", "phrase:Acme", null, null, null, null, 4L, 5L, null, List.of()),
                 RowFactory.create("form", "phrase:Acme", "Acme", "company", null, 5L, null, null, null, null),
