@@ -86,6 +86,8 @@ final class Gexf {
         private final java.util.Iterator<Row> rows;
         private final String period;
         private final List<String> spells = new ArrayList<>();
+        /** Each period's end, worked out once (a network has a few hundred periods and millions of spells). */
+        private final java.util.Map<String, String> ends = new java.util.HashMap<>();
         private String pair;
 
         EdgeLines(java.util.Iterator<Row> rows, String period) {
@@ -116,7 +118,7 @@ final class Gexf {
                 if (!spells.isEmpty()) {
                     x.append("<spells>");
                     for (String s : spells) {
-                        x.append("<spell start=\"").append(s).append("\" end=\"").append(io.newslens.text.Periods.endOf(s, period)).append("\"/>");
+                        x.append("<spell start=\"").append(s).append("\" end=\"").append(ends.computeIfAbsent(s, start -> io.newslens.text.Periods.endOf(start, period))).append("\"/>");
                     }
                     x.append("</spells>");
                 }
@@ -127,8 +129,21 @@ final class Gexf {
     }
 
     private static String esc(String s) {
+        if (!needsEscape(s)) {
+            return s;  // most ids and names: no copy
+        }
         // Line breaks too: an edge is one line of the parts the executors write (and XML would read them as spaces).
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                 .replace("\n", "&#10;").replace("\r", "&#13;");
+    }
+
+    private static boolean needsEscape(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 }
