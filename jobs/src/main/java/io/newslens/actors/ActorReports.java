@@ -108,21 +108,20 @@ public final class ActorReports {
             .column("mentions", DataTypes.LongType, "Mentions.")
             .build();
 
-    public static final ReportSpec NETWORK_EDGES = ReportSpec.builder("actor_network_edges",
-                    "Edges of the co-mention network: co_mentions over all periods, per scope and outlet (`all` for "
-                            + "every outlet together, the GEXF file's edges).")
-            .string("scope", "`article` or `sentence`.")
-            .string("outlet", "`all`, or one outlet.")
-            .string("actor_a", "One end.")
-            .string("actor_b", "Other end.")
-            .string("name_a", "actor_a's name.")
-            .string("name_b", "actor_b's name.")
-            .column("count", DataTypes.LongType, "Co-mentions (the edge weight in the GEXF file).")
-            .column("npmi", DataTypes.DoubleType, "NPMI.")
-            .column("jaccard", DataTypes.DoubleType, "Jaccard.")
-            .column("g2", DataTypes.DoubleType, "G².")
-            .column("tone", DataTypes.DoubleType, "Mean tone of the sentences naming both (see co_mentions).")
-            .build();
+    /** co_mentions' rows of the `all` period, every column but the period: written as a copy of that partition's files. */
+    public static final ReportSpec NETWORK_EDGES = allPeriods(ReportSpec.builder("actor_network_edges",
+            "Edges of the co-mention network: the rows of co_mentions over all periods (its `all` partition, every column "
+                    + "but `period`), per scope and outlet (`all` for every outlet together: the GEXF file's edges, `count` "
+                    + "their weight). Definitions in docs/actors.md."));
+
+    private static ReportSpec allPeriods(ReportSpec.Builder edges) {
+        for (ReportSpec.Column c : CO_MENTIONS.columns()) {
+            if (!CO_MENTIONS.partitionBy().contains(c.name())) {
+                edges.column(c.name(), c.type(), c.description());
+            }
+        }
+        return edges.build();
+    }
 
     public static final ReportSpec CANDIDATES = ReportSpec.builder("actor_candidates",
                     "Names no dictionary actor covers, by the number of articles naming them: what to add to a dictionary. Recognised "

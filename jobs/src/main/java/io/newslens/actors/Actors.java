@@ -755,12 +755,6 @@ public final class Actors {
                 .select("actor_id", "name", "type", "country_code", "articles", "mentions");
     }
 
-    /** actor_network_edges from co_mentions. */
-    public static Dataset<Row> edges(Dataset<Row> coMentions) {
-        return coMentions.filter(col("period").equalTo("all"))
-                .select("scope", "outlet", "actor_a", "actor_b", "count", "npmi", "jaccard", "g2", "tone");
-    }
-
     /** The dictionary as rows of the {@code actors} report. */
     public static List<Row> dictionaryRows(Dictionary dictionary) {
         List<Row> rows = new ArrayList<>();

@@ -195,10 +195,9 @@ public final class ActorsJob {
                             texts, o.kwicExamples()), manifest);
                 }
                 if (network) {
-                    Dataset<Row> co = out.read(ActorReports.CO_MENTIONS.name());
                     out.write(ActorReports.NETWORK_NODES, Actors.nodes(analysed, out.read(ActorReports.ACTORS.name())), manifest);
-                    out.write(ActorReports.NETWORK_EDGES, Actors.conform(Actors.named(Actors.named(Actors.edges(co), dict,
-                            "actor_a", "name_a"), dict, "actor_b", "name_b"), ActorReports.NETWORK_EDGES), manifest);
+                    // co_mentions' `all` rows as they are: their files copied, not encoded again.
+                    out.writeCopy(ActorReports.NETWORK_EDGES, ActorReports.CO_MENTIONS, Periods.PERIOD, Actors.ALL_DAYS, manifest);
                     // Streamed from the written reports into the file: the nodes and the edges as lines the executors
                     // format.
                     Dataset<Row> nodes = out.read(ActorReports.NETWORK_NODES.name());

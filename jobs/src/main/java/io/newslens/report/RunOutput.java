@@ -561,6 +561,41 @@ public final class RunOutput {
     }
 
     /**
+     * Writes report {@code spec} as a copy of the files of one partition ({@code column} = {@code value}) of {@code source},
+     * written earlier in this run: the same rows, every column of {@code source} but the partition's (which its files do
+     * not hold), without encoding them again. Checked against {@code spec} like {@link #write}; where the partition has
+     * no rows (no folder), an empty report is written. Returns its row count.
+     */
+    public long writeCopy(ReportSpec spec, ReportSpec source, String column, String value, RunManifest manifest) {
+        Path from = new Path(new Path(versionDir, source.name()), column + "=" + value);
+        Path to = new Path(versionDir, spec.name());
+        long start = System.nanoTime();
+        try {
+            if (!fs.exists(from)) {
+                return write(spec, spark.createDataFrame(java.util.List.of(), spec.schema()), manifest);
+            }
+            if (!FileUtil.copy(fs, from, fs, to, false, fs.getConf())) {
+                throw new IOException("the copy did not complete");
+            }
+        } catch (IOException e) {
+            throw new OutputException("cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
+        }
+        Dataset<Row> copied = spark.read().parquet(to.toString());
+        List<String> problems = spec.mismatches(copied.schema());
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("report " + spec.name() + " does not match its declaration: " + problems);
+        }
+        schemas.put(spec.name(), spec.schema());
+        long rows = copied.count();  // the files' footers: no data pages read
+        double seconds = Math.round((System.nanoTime() - start) / 1e6) / 1000.0;
+        manifest.report(spec.name(), rows, spec.partitionBy(), seconds);
+        Progress.log("  wrote " + spec.name() + ": " + rows + " rows in " + Progress.seconds(seconds) + " (a copy of "
+                + source.name() + "'s " + column + "=" + value + ")");
+        haltIfAsked("wrote " + spec.name());
+        return rows;
+    }
+
+    /**
      * The rows a write's observation counted. Spark hands the metric over once the write's query has ended; should it
      * not come (it always has), the written files are counted instead (their footers: no data pages read).
      */

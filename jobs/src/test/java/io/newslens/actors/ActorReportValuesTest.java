@@ -230,7 +230,7 @@ class ActorReportValuesTest {
     }
 
     @Test
-    void networkNodesCountArticlesAndMentionsAndEdgesAreTheAllPeriodPairs() {
+    void networkNodesCountArticlesAndMentions() {
         Dataset<Row> dictionary = SparkTestSession.get().createDataFrame(List.of(
                 RowFactory.create("CHN", "China", "country", "CHN"), RowFactory.create("USA", "United States", "country", "USA")),
                 new StructType().add("actor_id", DataTypes.StringType).add("name", DataTypes.StringType)
@@ -238,16 +238,6 @@ class ActorReportValuesTest {
         // CHN: a1 (twice), a2, a4 = 3 articles, 4 mentions (undated articles count here); USA: a1, a3 = 2 and 2.
         assertEquals(List.of("CHN | China | country | CHN | 3 | 4", "USA | United States | country | USA | 2 | 2"),
                 rows(Actors.nodes(analysed(), dictionary)));
-        StructType co = new StructType().add("scope", DataTypes.StringType).add("actor_a", DataTypes.StringType)
-                .add("actor_b", DataTypes.StringType).add("period", DataTypes.StringType).add("outlet", DataTypes.StringType)
-                .add("count", DataTypes.LongType).add("npmi", DataTypes.DoubleType).add("jaccard", DataTypes.DoubleType)
-                .add("g2", DataTypes.DoubleType).add("tone", DataTypes.DoubleType);
-        Dataset<Row> coMentions = SparkTestSession.get().createDataFrame(List.of(
-                RowFactory.create("article", "CHN", "USA", "all", "all", 1L, 0.2, 0.25, 0.5, -1.0),
-                RowFactory.create("article", "CHN", "USA", "all", "Wire", 1L, 0.4, 1.0, 0.9, -1.0),
-                RowFactory.create("article", "CHN", "USA", "2024-03-01", "all", 1L, 0.3, 0.5, 0.7, -1.0)), co);
-        assertEquals(List.of("article | Wire | CHN | USA | 1 | 0.4 | 1.0 | 0.9 | -1.0", "article | all | CHN | USA | 1 | 0.2 | 0.25 | 0.5 | -1.0"),
-                rows(Actors.edges(coMentions)));
     }
 
     @Test

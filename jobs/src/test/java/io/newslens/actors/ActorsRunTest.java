@@ -204,15 +204,19 @@ class ActorsRunTest {
         assertEquals(2L, acmeChina.<Long>getAs("count"));
         assertEquals("Acme AI", acmeChina.getAs("name_a"), "the user's actor's name next to its id");
         assertEquals("China", acmeChina.getAs("name_b"));
-        assertTrue(spark.read().parquet(out.resolve("actor_network_edges").toString())
-                .filter("actor_a = 'ACME_AI' OR actor_b = 'ACME_AI'").count() > 0);
+        // The edges: co_mentions' rows over all periods, every column but the period (a copy of its files).
+        Dataset<Row> edgeRows = spark.read().parquet(out.resolve("actor_network_edges").toString());
+        assertEquals(co.drop("period").columns().length, edgeRows.columns().length);
+        assertEquals(co.filter("period = 'all'").drop("period").orderBy("scope", "outlet", "actor_a", "actor_b").collectAsList(),
+                edgeRows.orderBy("scope", "outlet", "actor_a", "actor_b").collectAsList());
+        assertTrue(edgeRows.filter("actor_a = 'ACME_AI' OR actor_b = 'ACME_AI'").count() > 0);
         assertEquals(mine(dictionary), spark.read().parquet(out.resolve("actors").toString())
                 .filter("actor_id = 'ACME_AI'").first().getString(9));
         String gexf = Files.readString(out.resolve("actor_network.gexf"));
         assertTrue(gexf.contains("<node id=\"ACME_AI\" label=\"Acme AI\">") && gexf.contains("source=\"ACME_AI\" target=\"CHN\" weight=\"2\""), gexf);
         // Well-formed, with one edge per pair of co_mentions' article rows over every period and outlet, numbered in
-        // the pairs' order (the executors format the edges in ranges of pairs; the driver numbers them), each with its
-        // periods as spells.
+        // the file's order (the executors format the edges a hash bucket of pairs each; the driver numbers them), each
+        // with its periods as spells.
         org.w3c.dom.NodeList edges = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(out.resolve("actor_network.gexf").toFile()).getElementsByTagName("edge");
         Dataset<Row> article = co.filter("scope = 'article' AND outlet = 'all'");
@@ -221,13 +225,20 @@ class ActorsRunTest {
         assertEquals(pairs.size(), edges.getLength());
         Map<String, Integer> periods = new HashMap<>();
         article.filter("period <> 'all'").collectAsList().forEach(p -> periods.merge(p.getAs("actor_a") + " " + p.getAs("actor_b"), 1, Integer::sum));
+        List<String> expectedEdges = new java.util.ArrayList<>();
+        List<String> writtenEdges = new java.util.ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             org.w3c.dom.Element e = (org.w3c.dom.Element) edges.item(i);
+            assertEquals(String.valueOf(i), e.getAttribute("id"));
             Row p = pairs.get(i);
-            assertEquals(i + " " + p.getAs("actor_a") + " " + p.getAs("actor_b") + " " + p.getAs("count") + " " + periods.getOrDefault(p.getAs("actor_a") + " " + p.getAs("actor_b"), 0),
-                    e.getAttribute("id") + " " + e.getAttribute("source") + " " + e.getAttribute("target") + " " + e.getAttribute("weight") + " "
-                            + e.getElementsByTagName("spell").getLength());
+            expectedEdges.add(p.getAs("actor_a") + " " + p.getAs("actor_b") + " " + p.getAs("count") + " "
+                    + periods.getOrDefault(p.getAs("actor_a") + " " + p.getAs("actor_b"), 0));
+            writtenEdges.add(e.getAttribute("source") + " " + e.getAttribute("target") + " " + e.getAttribute("weight") + " "
+                    + e.getElementsByTagName("spell").getLength());
         }
+        expectedEdges.sort(null);
+        writtenEdges.sort(null);
+        assertEquals(expectedEdges, writtenEdges);
         // Every node, in actor_id order (the executors format them in ranges of actors), with its articles; and no
         // scratch folder left behind in the run's version.
         org.w3c.dom.NodeList nodes = edges.item(0).getOwnerDocument().getElementsByTagName("node");
