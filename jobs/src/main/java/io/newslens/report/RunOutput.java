@@ -589,8 +589,8 @@ public final class RunOutput {
         long rows = copied.count();  // the files' footers: no data pages read
         double seconds = Math.round((System.nanoTime() - start) / 1e6) / 1000.0;
         manifest.report(spec.name(), rows, spec.partitionBy(), seconds);
-        Progress.log("  wrote " + spec.name() + ": " + rows + " rows in " + Progress.seconds(seconds) + " (a copy of "
-                + source.name() + "'s " + column + "=" + value + ")");
+        Progress.log("  wrote " + spec.name() + ": " + rows + " rows in " + Progress.seconds(seconds) + " (copied from "
+                + source.name() + "/" + column + "=" + value + ")");
         haltIfAsked("wrote " + spec.name());
         return rows;
     }
