@@ -526,10 +526,7 @@ public final class RunOutput {
             report = report.filter(report.col(column).cast("string").geq(replaceFrom).or(report.col(column).isNull()));
             partialFrom.put(spec.name(), replaceFrom);
         }
-        List<String> problems = spec.mismatches(report.schema());
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("report " + spec.name() + " does not match its declaration: " + problems);
-        }
+        checkDeclared(spec, report.schema());
         String path = new Path(versionDir, spec.name()).toString();
         long start = System.nanoTime();
         // The rows are counted as they are written (an observed metric), not by a query over the files afterwards.
@@ -543,10 +540,8 @@ public final class RunOutput {
             // file with every declared column instead.
             spark.createDataFrame(java.util.List.of(), spec.schema()).write().mode(SaveMode.Overwrite).parquet(path);
         }
-        schemas.put(spec.name(), spec.schema());
         long rows = rowsWritten(written, spec, path);
-        double seconds = Math.round((System.nanoTime() - start) / 1e6) / 1000.0;
-        manifest.report(spec.name(), rows, spec.partitionBy(), seconds);
+        double seconds = recordWritten(spec, rows, start, manifest);
         if (incremental) {
             try {
                 manifest.replacedPartitions(spec.name(), replaceFrom, stagedPartitions(spec.name()));
@@ -558,6 +553,21 @@ public final class RunOutput {
         // Not a publication step (nothing is visible yet): the kill test's way to stop a run between two reports.
         haltIfAsked("wrote " + spec.name());
         return rows;
+    }
+
+    private static void checkDeclared(ReportSpec spec, org.apache.spark.sql.types.StructType actual) {
+        List<String> problems = spec.mismatches(actual);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("report " + spec.name() + " does not match its declaration: " + problems);
+        }
+    }
+
+    /** Records a report written into this run's version (its schema for {@link #read}, its rows and time); returns the seconds. */
+    private double recordWritten(ReportSpec spec, long rows, long start, RunManifest manifest) {
+        schemas.put(spec.name(), spec.schema());
+        double seconds = Math.round((System.nanoTime() - start) / 1e6) / 1000.0;
+        manifest.report(spec.name(), rows, spec.partitionBy(), seconds);
+        return seconds;
     }
 
     /**
@@ -581,14 +591,9 @@ public final class RunOutput {
             throw new OutputException("cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
         }
         Dataset<Row> copied = spark.read().parquet(to.toString());
-        List<String> problems = spec.mismatches(copied.schema());
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("report " + spec.name() + " does not match its declaration: " + problems);
-        }
-        schemas.put(spec.name(), spec.schema());
+        checkDeclared(spec, copied.schema());
         long rows = copied.count();  // the files' footers: no data pages read
-        double seconds = Math.round((System.nanoTime() - start) / 1e6) / 1000.0;
-        manifest.report(spec.name(), rows, spec.partitionBy(), seconds);
+        double seconds = recordWritten(spec, rows, start, manifest);
         Progress.log("  wrote " + spec.name() + ": " + rows + " rows in " + Progress.seconds(seconds) + " (copied from "
                 + source.name() + "/" + column + "=" + value + ")");
         haltIfAsked("wrote " + spec.name());
